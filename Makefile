@@ -1,0 +1,22 @@
+# The two commands a new machine needs (each installs what it lacks first):
+#   make serve   build and serve the app on http://127.0.0.1:8080
+#   make test    every check and test layer, ending "N passed, N failed"
+.PHONY: serve test setup build size
+
+PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH
+
+serve: setup
+	trunk serve --release --offline
+
+test:
+	scripts/test
+
+setup:
+	scripts/setup
+
+build: setup
+	trunk build --release --offline
+
+size: build
+	node scripts/size.mjs

@@ -1,0 +1,33 @@
+//! The browser's clock and time zone; the only source of "now".
+
+use chrono::NaiveDate;
+use wasm_bindgen::JsValue;
+
+use crate::domain::day::local_day;
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Minutes east of UTC in force at `at_ms` (DST-aware, unlike a fixed offset).
+fn offset_minutes(at_ms: i64) -> i32 {
+    let date = js_sys::Date::new(&JsValue::from_f64(at_ms as f64));
+    -(date.get_timezone_offset() as i32)
+}
+
+/// The local calendar day containing `at_ms`.
+pub fn day_of(at_ms: i64) -> NaiveDate {
+    local_day(at_ms, offset_minutes(at_ms))
+}
+
+/// Today's local calendar day.
+pub fn today() -> NaiveDate {
+    day_of(now_ms())
+}
+
+/// "07:42" local time for an instant.
+pub fn time_label(at_ms: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(at_ms as f64));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}

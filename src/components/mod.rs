@@ -1,0 +1,4 @@
+//! Widgets used by more than one page.
+
+pub mod notice;
+pub mod pain_scale;

@@ -1,0 +1,93 @@
+//! Local calendar days. Streaks follow the patient's own calendar, so a day
+//! is fixed when a record is made, from the UTC offset in force at that moment.
+
+use chrono::{DateTime, Datelike, NaiveDate, Weekday};
+
+/// The local calendar date of a UTC instant, given the UTC offset in minutes
+/// east of Greenwich at that instant (JavaScript's `-getTimezoneOffset()`).
+pub fn local_day(utc_ms: i64, offset_minutes: i32) -> NaiveDate {
+    let local_ms = utc_ms + i64::from(offset_minutes) * 60_000;
+    DateTime::from_timestamp_millis(local_ms)
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn weekday_name(weekday: Weekday) -> &'static str {
+    WEEKDAYS[weekday.num_days_from_monday() as usize]
+}
+
+fn month_name(day: NaiveDate) -> &'static str {
+    MONTHS[day.month0() as usize]
+}
+
+/// "Wednesday 25 November" (no chrono formatter: it would add to the download).
+pub fn long_label(day: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        weekday_name(day.weekday()),
+        day.day(),
+        month_name(day)
+    )
+}
+
+/// "25 Nov".
+pub fn short_label(day: NaiveDate) -> String {
+    format!("{} {}", day.day(), &month_name(day)[..3])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    // 2026-03-28T23:30:00Z
+    const LATE_SATURDAY_UTC: i64 = 1_774_740_600_000;
+
+    #[test]
+    fn late_evening_utc_is_already_tomorrow_east_of_greenwich() {
+        assert_eq!(local_day(LATE_SATURDAY_UTC, 0), date(2026, 3, 28));
+        assert_eq!(local_day(LATE_SATURDAY_UTC, 60), date(2026, 3, 29));
+        assert_eq!(local_day(LATE_SATURDAY_UTC, -5 * 60), date(2026, 3, 28));
+    }
+
+    #[test]
+    fn a_day_is_midnight_to_midnight_local_time() {
+        // 2026-11-24T23:59Z and 2026-11-25T00:01Z in London (offset 0).
+        let before = 1_795_564_740_000;
+        assert_eq!(local_day(before, 0), date(2026, 11, 24));
+        assert_eq!(local_day(before + 2 * 60_000, 0), date(2026, 11, 25));
+    }
+
+    #[test]
+    fn labels_read_naturally() {
+        assert_eq!(long_label(date(2026, 11, 25)), "Wednesday 25 November");
+        assert_eq!(short_label(date(2026, 2, 3)), "3 Feb");
+    }
+}

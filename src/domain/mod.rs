@@ -1,0 +1,13 @@
+//! Pure domain logic: no browser APIs, time comes in as arguments, so
+//! `cargo test` runs all of it natively.
+
+pub mod countdown;
+pub mod day;
+pub mod exercise;
+pub mod journal;
+pub mod pain;
+pub mod phase;
+pub mod plan;
+pub mod session;
+pub mod store;
+pub mod timeline;

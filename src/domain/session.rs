@@ -1,0 +1,155 @@
+//! A routine in progress and the record it leaves when it ends.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::pain::Pain;
+use super::plan::{Pacing, Plan};
+use super::timeline::{Action, Control, Position, Timeline};
+
+/// Share of the planned work that makes a session count for the streak.
+pub const STREAK_SHARE: f64 = 0.8;
+
+/// A routine that has started and not yet been saved. Persisted on every
+/// tap, so a reload or a killed tab resumes at the right second.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActiveSession {
+    /// The plan as it was at the start: editing plans never moves a running session.
+    pub plan: Plan,
+    pub pacing: Pacing,
+    pub started_ms: i64,
+    #[serde(default)]
+    pub controls: Vec<Control>,
+    #[serde(default)]
+    pub pain_before: Option<Pain>,
+    /// Set when the patient ends before the routine's end.
+    #[serde(default)]
+    pub ended_early_ms: Option<i64>,
+}
+
+impl ActiveSession {
+    /// A session of `plan` starting at `started_ms`.
+    pub fn start(plan: Plan, pacing: Pacing, started_ms: i64) -> ActiveSession {
+        ActiveSession {
+            plan,
+            pacing,
+            started_ms,
+            controls: Vec::new(),
+            pain_before: None,
+            ended_early_ms: None,
+        }
+    }
+
+    /// The segments this session runs through.
+    pub fn timeline(&self) -> Timeline {
+        Timeline::new(&self.plan, self.pacing)
+    }
+
+    /// Where the session is at `now_ms` (frozen at the moment it was ended early).
+    pub fn position(&self, timeline: &Timeline, now_ms: i64) -> Position {
+        let now_ms = self.ended_early_ms.map_or(now_ms, |end| end.min(now_ms));
+        timeline.position(self.started_ms, &self.controls, now_ms)
+    }
+
+    /// Records a tap.
+    pub fn act(&mut self, action: Action, at_ms: i64) {
+        self.controls.push(Control { at_ms, action });
+    }
+
+    /// Closes the session into a journal record.
+    pub fn finish(&self, now_ms: i64, day: NaiveDate, pain_after: Option<Pain>) -> SessionRecord {
+        let timeline = self.timeline();
+        let position = self.position(&timeline, now_ms);
+        let ended_ms = position
+            .finished_at_ms
+            .or(self.ended_early_ms)
+            .unwrap_or(now_ms);
+        SessionRecord {
+            started_ms: self.started_ms,
+            ended_ms,
+            day,
+            plan: self.plan.name.clone(),
+            planned_secs: (timeline.total_ms() / 1000) as u32,
+            done_percent: (position.done_fraction * 100.0).round() as u8,
+            pain_before: self.pain_before,
+            pain_after,
+        }
+    }
+}
+
+/// One session as kept in the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    /// Start time in ms since the epoch; also the record's identity.
+    pub started_ms: i64,
+    pub ended_ms: i64,
+    /// Local calendar day the session ended on.
+    pub day: NaiveDate,
+    /// Name of the plan it followed.
+    pub plan: String,
+    pub planned_secs: u32,
+    /// Share of the planned work done, 0–100.
+    pub done_percent: u8,
+    pub pain_before: Option<Pain>,
+    pub pain_after: Option<Pain>,
+}
+
+impl SessionRecord {
+    /// Enough of the routine was done for the day to count in the streak.
+    pub fn counts_for_streak(&self) -> bool {
+        f64::from(self.done_percent) >= STREAK_SHARE * 100.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T0: i64 = 1_795_600_000_000;
+    const MIN: i64 = 60_000;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    #[test]
+    fn a_full_session_records_its_planned_end_and_pain_scores() {
+        let mut session = ActiveSession::start(Plan::seed(), Pacing::default(), T0);
+        session.pain_before = Pain::new(6);
+        let record = session.finish(T0 + 40 * MIN, today(), Pain::new(3));
+        assert_eq!(record.ended_ms, T0 + 18 * MIN);
+        assert_eq!(record.done_percent, 100);
+        assert_eq!(record.planned_secs, 18 * 60);
+        assert_eq!(
+            (record.pain_before, record.pain_after),
+            (Pain::new(6), Pain::new(3))
+        );
+        assert!(record.counts_for_streak());
+    }
+
+    #[test]
+    fn ending_early_keeps_a_partial_session_that_does_not_count() {
+        let mut session = ActiveSession::start(Plan::seed(), Pacing::default(), T0);
+        session.ended_early_ms = Some(T0 + 9 * MIN);
+        let record = session.finish(T0 + 12 * MIN, today(), None);
+        assert_eq!(record.ended_ms, T0 + 9 * MIN);
+        assert!(record.done_percent < 80, "{}", record.done_percent);
+        assert!(!record.counts_for_streak());
+    }
+
+    #[test]
+    fn the_eighty_percent_rule_is_inclusive() {
+        let record = |done_percent| SessionRecord {
+            started_ms: T0,
+            ended_ms: T0,
+            day: today(),
+            plan: "p".into(),
+            planned_secs: 60,
+            done_percent,
+            pain_before: None,
+            pain_after: None,
+        };
+        assert!(record(80).counts_for_streak());
+        assert!(!record(79).counts_for_streak());
+    }
+}

@@ -1,0 +1,504 @@
+//! Where a running session is, as a pure function of the plan, the moment it
+//! started, the patient's controls and the current time. Nothing here counts
+//! ticks: phones throttle or freeze timers when the screen locks, so the
+//! position is always recomputed from timestamps.
+
+use serde::{Deserialize, Serialize};
+
+use super::exercise::Exercise;
+use super::phase::Phase;
+use super::plan::{Pacing, Plan};
+
+/// Which side a stretch of work is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Both,
+    Left,
+    Right,
+}
+
+/// What the patient does during a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    GetReady,
+    Work(Side),
+    SwitchSides,
+}
+
+/// A stretch of the session with one instruction and one countdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Index of the exercise in [`Timeline::exercises`].
+    pub step: usize,
+    pub kind: SegmentKind,
+    pub ms: i64,
+}
+
+/// Something the patient did to the running session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    Pause,
+    Resume,
+    /// Move on to the next exercise.
+    Skip,
+    /// Restart this exercise, or go to the previous one when just started.
+    Back,
+    /// Add time to the current segment.
+    Extend {
+        secs: u32,
+    },
+}
+
+/// An action with the wall-clock time it happened, in ms since the epoch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Control {
+    pub at_ms: i64,
+    pub action: Action,
+}
+
+/// Within this much of an exercise's start, Back goes to the previous one.
+const BACK_GRACE_MS: i64 = 3_000;
+
+/// The session laid out as segments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    exercises: Vec<&'static Exercise>,
+    segments: Vec<Segment>,
+    /// Planned work per exercise, for the share of the routine done.
+    work_ms: Vec<i64>,
+}
+
+/// Where the session stands at one instant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Position {
+    /// Current segment, `None` once the routine is over.
+    pub segment: Option<Segment>,
+    /// Index of the current (or, when finished, last) exercise.
+    pub step: usize,
+    /// Time left in the current segment.
+    pub segment_left_ms: i64,
+    /// Planned time still to run in the whole session.
+    pub session_left_ms: i64,
+    /// Time spent in the current phase and its planned length.
+    pub phase_done_ms: i64,
+    pub phase_total_ms: i64,
+    pub paused: bool,
+    /// Wall-clock time the last segment ended, once finished.
+    pub finished_at_ms: Option<i64>,
+    /// Share of the planned work done, 0.0 to 1.0.
+    pub done_fraction: f64,
+}
+
+impl Position {
+    /// The routine has run to its end.
+    pub fn is_finished(&self) -> bool {
+        self.segment.is_none()
+    }
+}
+
+impl Timeline {
+    /// Lays out the plan's known exercises with the pacing's pauses.
+    pub fn new(plan: &Plan, pacing: Pacing) -> Timeline {
+        let mut exercises = Vec::new();
+        let mut segments = Vec::new();
+        let mut work_ms = Vec::new();
+        for (step, (planned, exercise)) in plan.resolved().enumerate() {
+            let secs = |s: u32| i64::from(s) * 1000;
+            let mut push = |kind, ms| {
+                if ms > 0 {
+                    segments.push(Segment { step, kind, ms });
+                }
+            };
+            push(SegmentKind::GetReady, secs(pacing.get_ready_secs));
+            if exercise.per_side {
+                push(SegmentKind::Work(Side::Left), secs(planned.secs));
+                push(SegmentKind::SwitchSides, secs(pacing.switch_secs));
+                push(SegmentKind::Work(Side::Right), secs(planned.secs));
+                work_ms.push(2 * secs(planned.secs));
+            } else {
+                push(SegmentKind::Work(Side::Both), secs(planned.secs));
+                work_ms.push(secs(planned.secs));
+            }
+            exercises.push(exercise);
+        }
+        Timeline {
+            exercises,
+            segments,
+            work_ms,
+        }
+    }
+
+    /// The exercises in session order.
+    pub fn exercises(&self) -> &[&'static Exercise] {
+        &self.exercises
+    }
+
+    /// All segments in session order.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// Planned length of the whole session.
+    pub fn total_ms(&self) -> i64 {
+        self.segments.iter().map(|s| s.ms).sum()
+    }
+
+    /// The session's state at `now_ms`, replaying the controls in order.
+    pub fn position(&self, started_ms: i64, controls: &[Control], now_ms: i64) -> Position {
+        let mut replay = Replay::new(self, started_ms);
+        for control in controls {
+            replay.apply(*control);
+        }
+        replay.position_at(now_ms)
+    }
+
+    fn first_segment_of(&self, step: usize) -> usize {
+        self.segments
+            .iter()
+            .position(|s| s.step >= step)
+            .unwrap_or(self.segments.len())
+    }
+
+    fn phase_of(&self, step: usize) -> Phase {
+        self.exercises[step].phase
+    }
+}
+
+/// Walks the timeline through the controls. Times are "active" ms: wall time
+/// since the start minus time spent paused.
+struct Replay<'a> {
+    timeline: &'a Timeline,
+    started_ms: i64,
+    /// Latest wall time seen; a clock set backwards cannot rewind the session.
+    wall_ms: i64,
+    index: usize,
+    segment_start: i64,
+    extra_ms: i64,
+    paused_since: Option<i64>,
+    paused_total: i64,
+    credit_ms: Vec<i64>,
+    finished_at_ms: Option<i64>,
+}
+
+impl<'a> Replay<'a> {
+    fn new(timeline: &'a Timeline, started_ms: i64) -> Self {
+        let finished_at_ms = timeline.segments.is_empty().then_some(started_ms);
+        Replay {
+            timeline,
+            started_ms,
+            wall_ms: started_ms,
+            index: 0,
+            segment_start: 0,
+            extra_ms: 0,
+            paused_since: None,
+            paused_total: 0,
+            credit_ms: vec![0; timeline.exercises.len()],
+            finished_at_ms,
+        }
+    }
+
+    fn active_ms(&self) -> i64 {
+        let until = self.paused_since.unwrap_or(self.wall_ms);
+        (until - self.started_ms - self.paused_total).max(0)
+    }
+
+    fn current(&self) -> Option<Segment> {
+        self.timeline.segments.get(self.index).copied()
+    }
+
+    fn credit(&mut self, segment: Segment, ms: i64) {
+        if matches!(segment.kind, SegmentKind::Work(_)) {
+            self.credit_ms[segment.step] += ms.min(segment.ms);
+        }
+    }
+
+    /// Moves past every segment that has run out by the current wall time.
+    fn catch_up(&mut self, wall_ms: i64) {
+        self.wall_ms = self.wall_ms.max(wall_ms);
+        let active = self.active_ms();
+        while let Some(segment) = self.current() {
+            let end = self.segment_start + segment.ms + self.extra_ms;
+            if active < end {
+                break;
+            }
+            self.credit(segment, segment.ms);
+            self.segment_start = end;
+            self.extra_ms = 0;
+            self.index += 1;
+            if self.index == self.timeline.segments.len() {
+                self.finished_at_ms = Some(self.started_ms + self.paused_total + end);
+            }
+        }
+    }
+
+    fn jump_to(&mut self, index: usize) {
+        self.segment_start = self.active_ms();
+        self.extra_ms = 0;
+        self.index = index;
+        if index >= self.timeline.segments.len() {
+            self.finished_at_ms = Some(self.wall_ms);
+        }
+    }
+
+    fn apply(&mut self, control: Control) {
+        self.catch_up(control.at_ms);
+        let Some(segment) = self.current() else {
+            return; // Finished sessions ignore late taps.
+        };
+        let into_segment = self.active_ms() - self.segment_start;
+        match control.action {
+            Action::Pause => {
+                if self.paused_since.is_none() {
+                    self.paused_since = Some(self.wall_ms);
+                }
+            }
+            Action::Resume => {
+                if let Some(since) = self.paused_since.take() {
+                    self.paused_total += self.wall_ms - since;
+                }
+            }
+            Action::Skip => {
+                self.credit(segment, into_segment);
+                self.jump_to(self.timeline.first_segment_of(segment.step + 1));
+            }
+            Action::Back => {
+                let first = self.timeline.first_segment_of(segment.step);
+                let just_started = self.index == first && into_segment < BACK_GRACE_MS;
+                let target = if just_started && segment.step > 0 {
+                    self.timeline.first_segment_of(segment.step - 1)
+                } else {
+                    first
+                };
+                self.jump_to(target);
+            }
+            Action::Extend { secs } => self.extra_ms += i64::from(secs) * 1000,
+        }
+    }
+
+    fn position_at(mut self, now_ms: i64) -> Position {
+        self.catch_up(now_ms);
+        let timeline = self.timeline;
+        let total_work: i64 = timeline.work_ms.iter().sum();
+        let done: i64 = self
+            .credit_ms
+            .iter()
+            .zip(&timeline.work_ms)
+            .map(|(credit, planned)| (*credit).min(*planned))
+            .sum();
+        let done_fraction = if total_work == 0 {
+            1.0
+        } else {
+            done as f64 / total_work as f64
+        };
+        let segment = self.current();
+        let step = segment.map_or(timeline.exercises.len().saturating_sub(1), |s| s.step);
+        let into_segment = self.active_ms() - self.segment_start;
+        let segment_left_ms = segment.map_or(0, |s| s.ms + self.extra_ms - into_segment);
+        let later: i64 = timeline
+            .segments
+            .iter()
+            .skip(self.index + 1)
+            .map(|s| s.ms)
+            .sum();
+        let (phase_done_ms, phase_total_ms) = match segment {
+            Some(_) => {
+                let phase = timeline.phase_of(step);
+                let in_phase = |s: &&Segment| timeline.phase_of(s.step) == phase;
+                let before: i64 = timeline.segments[..self.index]
+                    .iter()
+                    .filter(in_phase)
+                    .map(|s| s.ms)
+                    .sum();
+                let total: i64 = timeline
+                    .segments
+                    .iter()
+                    .filter(in_phase)
+                    .map(|s| s.ms)
+                    .sum();
+                (before + into_segment, total + self.extra_ms)
+            }
+            None => (0, 0),
+        };
+        Position {
+            segment,
+            step,
+            segment_left_ms,
+            session_left_ms: segment_left_ms + later,
+            phase_done_ms,
+            phase_total_ms,
+            paused: self.paused_since.is_some(),
+            finished_at_ms: self.finished_at_ms,
+            done_fraction,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::Step;
+
+    const T0: i64 = 1_700_000_000_000;
+    const SEC: i64 = 1000;
+    const MIN: i64 = 60 * SEC;
+
+    fn seed() -> Timeline {
+        Timeline::new(&Plan::seed(), Pacing::default())
+    }
+
+    fn control(at_ms: i64, action: Action) -> Control {
+        Control { at_ms, action }
+    }
+
+    #[test]
+    fn the_seed_timeline_lasts_eighteen_minutes() {
+        assert_eq!(seed().total_ms(), 18 * MIN);
+    }
+
+    #[test]
+    fn the_session_starts_with_a_count_in_for_the_first_exercise() {
+        let p = seed().position(T0, &[], T0);
+        assert_eq!(p.step, 0);
+        assert_eq!(p.segment.map(|s| s.kind), Some(SegmentKind::GetReady));
+        assert_eq!(p.segment_left_ms, 5 * SEC);
+        assert_eq!(p.session_left_ms, 18 * MIN);
+    }
+
+    #[test]
+    fn it_finishes_exactly_at_the_planned_end_and_says_when() {
+        let timeline = seed();
+        let end = T0 + timeline.total_ms();
+        assert!(!timeline.position(T0, &[], end - 1).is_finished());
+        let p = timeline.position(T0, &[], end + 10 * MIN);
+        assert!(p.is_finished());
+        assert_eq!(p.finished_at_ms, Some(end));
+        assert_eq!(p.done_fraction, 1.0);
+        assert_eq!(p.session_left_ms, 0);
+    }
+
+    #[test]
+    fn a_per_side_exercise_runs_left_then_switch_then_right() {
+        let timeline = seed();
+        let kinds: Vec<SegmentKind> = timeline
+            .segments()
+            .iter()
+            .filter(|s| timeline.exercises()[s.step].id == "bird-dog")
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                SegmentKind::GetReady,
+                SegmentKind::Work(Side::Left),
+                SegmentKind::SwitchSides,
+                SegmentKind::Work(Side::Right)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pause_shifts_the_end_by_exactly_its_length() {
+        let timeline = seed();
+        let controls = [
+            control(T0 + 2 * MIN, Action::Pause),
+            control(T0 + 7 * MIN, Action::Resume),
+        ];
+        let end = T0 + timeline.total_ms() + 5 * MIN;
+        assert!(!timeline.position(T0, &controls, end - 1).is_finished());
+        assert_eq!(
+            timeline.position(T0, &controls, end).finished_at_ms,
+            Some(end)
+        );
+    }
+
+    #[test]
+    fn time_stands_still_while_paused_even_for_hours() {
+        let timeline = seed();
+        let controls = [control(T0 + MIN, Action::Pause)];
+        let at_pause = timeline.position(T0, &controls, T0 + MIN);
+        let much_later = timeline.position(T0, &controls, T0 + 5 * 60 * MIN);
+        assert!(much_later.paused);
+        assert_eq!(at_pause.session_left_ms, much_later.session_left_ms);
+    }
+
+    #[test]
+    fn skip_moves_to_the_next_exercise_count_in() {
+        let timeline = seed();
+        let controls = [control(T0 + 10 * SEC, Action::Skip)];
+        let p = timeline.position(T0, &controls, T0 + 10 * SEC);
+        assert_eq!(p.step, 1);
+        assert_eq!(p.segment.map(|s| s.kind), Some(SegmentKind::GetReady));
+        assert_eq!(p.segment_left_ms, 5 * SEC);
+    }
+
+    #[test]
+    fn skipping_everything_finishes_with_little_done() {
+        let timeline = seed();
+        let controls: Vec<Control> = (0..9)
+            .map(|k| control(T0 + k * SEC, Action::Skip))
+            .collect();
+        let p = timeline.position(T0, &controls, T0 + 9 * SEC);
+        assert!(p.is_finished());
+        assert_eq!(p.finished_at_ms, Some(T0 + 8 * SEC));
+        assert!(p.done_fraction < 0.01);
+    }
+
+    #[test]
+    fn back_restarts_the_exercise_then_goes_to_the_previous_one() {
+        let timeline = seed();
+        // Exercise 1 starts after the 5 s count-in and 90 s of hanging.
+        let second = T0 + 95 * SEC;
+        let restart = [control(second + 30 * SEC, Action::Back)];
+        let p = timeline.position(T0, &restart, second + 30 * SEC);
+        assert_eq!((p.step, p.segment_left_ms), (1, 5 * SEC));
+        let twice = [restart[0], control(second + 31 * SEC, Action::Back)];
+        let p = timeline.position(T0, &twice, second + 31 * SEC);
+        assert_eq!((p.step, p.segment_left_ms), (0, 5 * SEC));
+    }
+
+    #[test]
+    fn extend_adds_time_to_the_current_segment_and_the_session() {
+        let timeline = seed();
+        let controls = [control(T0 + 20 * SEC, Action::Extend { secs: 15 })];
+        let p = timeline.position(T0, &controls, T0 + 20 * SEC);
+        assert_eq!(p.segment_left_ms, 90 * SEC - 15 * SEC + 15 * SEC);
+        assert_eq!(p.session_left_ms, 18 * MIN - 20 * SEC + 15 * SEC);
+    }
+
+    #[test]
+    fn a_clock_set_backwards_does_not_rewind_the_session() {
+        let timeline = seed();
+        let controls = [
+            control(T0 + 5 * MIN, Action::Pause),
+            control(T0 + MIN, Action::Resume),
+        ];
+        let p = timeline.position(T0, &controls, T0 + 6 * MIN);
+        assert_eq!(p.session_left_ms, 12 * MIN);
+    }
+
+    #[test]
+    fn phase_progress_covers_only_the_current_phase() {
+        let timeline = seed();
+        // Decompress: 3 count-ins of 5 s + 90 + 150 + 120 s of work = 6 min 15 s.
+        let p = timeline.position(T0, &[], T0 + 6 * MIN);
+        assert_eq!(timeline.exercises()[p.step].phase, Phase::Decompress);
+        assert_eq!(
+            (p.phase_done_ms, p.phase_total_ms),
+            (6 * MIN, 6 * MIN + 15 * SEC)
+        );
+    }
+
+    #[test]
+    fn an_empty_plan_is_finished_at_once() {
+        let plan = Plan {
+            name: "empty".into(),
+            steps: vec![Step {
+                exercise: "gone".into(),
+                secs: 60,
+            }],
+        };
+        let p = Timeline::new(&plan, Pacing::default()).position(T0, &[], T0);
+        assert!(p.is_finished());
+        assert_eq!(p.finished_at_ms, Some(T0));
+    }
+}

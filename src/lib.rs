@@ -1,0 +1,12 @@
+//! Spinewise: a daily decompress → activate → mobilize routine for chronic
+//! back pain, kept entirely on the patient's phone.
+//!
+//! `domain` is pure Rust tested natively; everything else is the browser app.
+
+pub mod app;
+mod clock;
+pub mod components;
+pub mod domain;
+pub mod pages;
+pub mod state;
+mod storage;

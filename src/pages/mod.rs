@@ -1,0 +1,5 @@
+//! One file per route.
+
+pub mod not_found;
+pub mod routine;
+pub mod today;

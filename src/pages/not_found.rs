@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Any path the app does not know.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address in Spinewise."</p>
+            <A href="/" attr:class="button primary">"Go to Today"</A>
+        </section>
+    }
+}

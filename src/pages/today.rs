@@ -1,0 +1,72 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::clock;
+use crate::domain::day;
+use crate::domain::plan::{Pacing, Plan};
+use crate::state::use_app_state;
+
+/// Route `/`: the day, the streak, and the way into today's routine.
+#[component]
+pub fn TodayPage() -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let today = clock::today();
+    let streak = Memo::new(move |_| state.store.with(|s| s.journal.streak(today)));
+    let done_today = Memo::new(move |_| state.store.with(|s| s.journal.done_on(today)));
+    let running = Memo::new(move |_| state.store.with(|s| s.active.is_some()));
+    let last_pain = Memo::new(move |_| state.store.with(|s| s.journal.last_pain()));
+    let minutes = Plan::seed().total_secs(Pacing::default()) / 60;
+
+    let start = move |_| {
+        state.start_routine();
+        navigate("/routine", Default::default());
+    };
+
+    view! {
+        <section class="page today">
+            <p class="today-date">{day::long_label(today)}</p>
+            <h1>"Today"</h1>
+            <div class="today-cards">
+                <div class="card stat">
+                    <span class="stat-value">{streak}</span>
+                    <span class="stat-label">
+                        {move || if streak.get() == 1 { "day streak" } else { "days streak" }}
+                    </span>
+                </div>
+                <div class="card stat">
+                    <span class="stat-value">
+                        {move || last_pain.get().map_or("–".to_string(), |l| l.pain.score().to_string())}
+                    </span>
+                    <span class="stat-label">
+                        {move || {
+                            last_pain
+                                .get()
+                                .map_or(
+                                    "no pain score yet".to_string(),
+                                    |l| format!("last pain, {}", day::short_label(l.day)),
+                                )
+                        }}
+                    </span>
+                </div>
+            </div>
+            <p class="today-status" data-done=move || done_today.get().to_string()>
+                {move || {
+                    if done_today.get() {
+                        "Today's routine is done. Well done."
+                    } else if running.get() {
+                        "Your routine is under way."
+                    } else {
+                        "Not done yet today."
+                    }
+                }}
+            </p>
+            <button class="button primary start" on:click=start>
+                {move || if running.get() { "Resume routine" } else { "Start routine" }}
+            </button>
+            <p class="today-plan">
+                {format!("{minutes} minutes: decompress, then activate, then mobilize.")}
+            </p>
+        </section>
+    }
+}

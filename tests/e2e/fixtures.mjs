@@ -1,0 +1,39 @@
+// Shared e2e fixtures: every test fails on a console error, an uncaught
+// exception, or any request that leaves 127.0.0.1.
+import { test as base, expect } from "@playwright/test";
+
+/** 2026-11-25 07:00 local time: a weekday morning. */
+export const MORNING = new Date(2026, 10, 25, 7, 0, 0);
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
+    page.on("request", (req) => {
+      const url = new URL(req.url());
+      if (!["http:", "https:"].includes(url.protocol)) return;
+      if (url.hostname !== "127.0.0.1") problems.push(`request left the device: ${req.url()}`);
+    });
+    await use(page);
+    expect(problems, "console errors and foreign requests").toEqual([]);
+  },
+});
+
+/** Loads the app at `path` with a fake clock paused at `time`. */
+export async function openAt(page, path, time = MORNING) {
+  await page.clock.install({ time });
+  await page.goto(path);
+  await page.clock.pauseAt(new Date(time.getTime() + 10_000));
+  await expect(page.locator("main h1")).toBeVisible();
+}
+
+/** The saved document, parsed. */
+export async function savedStore(page) {
+  const raw = await page.evaluate(() => localStorage.getItem("spinewise/v1"));
+  return raw && JSON.parse(raw);
+}
+
+export { expect };

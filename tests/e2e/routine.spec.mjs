@@ -1,0 +1,111 @@
+import { test, expect, openAt, savedStore } from "./fixtures.mjs";
+
+const EXERCISES = [
+  ["Decompress", "Dead hang"],
+  ["Decompress", "Lie along a foam roller"],
+  ["Decompress", "Knees-to-chest traction"],
+  ["Activate", "Glute bridge"],
+  ["Activate", "Bird-dog"],
+  ["Activate", "Scapular wall slides"],
+  ["Mobilize", "Half-kneeling hip flexor"],
+  ["Mobilize", "Open book rotation"],
+  ["Mobilize", "Cat-cow"],
+];
+
+test("a whole routine runs in phase order, logs pain and starts a streak that survives a reload", async ({
+  page,
+}) => {
+  await openAt(page, "/");
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await expect(page.getByText("Not done yet today.")).toBeVisible();
+  await expect(page.locator(".stat").first()).toContainText("0days streak");
+
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await expect(page).toHaveURL(/\/routine$/);
+  const startedAt = await page.evaluate(() => Date.now());
+
+  // Walk the clock in 5 s jumps, noting each exercise shown. fastForward fires
+  // a due timer once per jump, as a throttled phone does, so this also shows
+  // that the player keeps time from the clock rather than by counting ticks.
+  const seen = [];
+  const heading = page.locator("main h1");
+  const phaseLabel = page.locator(".player-phase");
+  for (let i = 0; i < 400; i++) {
+    const name = await heading.textContent();
+    if (name === "Routine complete") break;
+    const phase = (await phaseLabel.textContent()).split("· ")[1];
+    const last = seen[seen.length - 1];
+    if (!last || last[1] !== name) seen.push([phase, name]);
+    await page.clock.fastForward(5_000);
+  }
+  await expect(heading).toHaveText("Routine complete");
+  expect(seen).toEqual(EXERCISES);
+
+  const finishedAfterMs = (await page.evaluate(() => Date.now())) - startedAt;
+  expect(finishedAfterMs).toBeGreaterThanOrEqual(15 * 60_000);
+  expect(finishedAfterMs).toBeLessThanOrEqual(20 * 60_000 + 5_000);
+  await expect(page.getByText(/You did 100% of it/)).toBeVisible();
+
+  // The pain scale is a radio group: pick 2, then move to 3 with the keyboard.
+  const save = page.getByRole("button", { name: "Save", exact: true });
+  await expect(save).toBeDisabled();
+  await page.getByRole("radio", { name: "2 — mild" }).check();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "3 — mild" })).toBeChecked();
+  await save.click();
+
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("Today's routine is done. Well done.")).toBeVisible();
+  await expect(page.locator(".stat").first()).toContainText("1day streak");
+  await expect(page.locator(".stat").nth(1)).toContainText("3last pain, 25 Nov");
+
+  const saved = await savedStore(page);
+  expect(saved.schema_version).toBe(1);
+  expect(saved.active).toBeNull();
+  expect(saved.journal.sessions).toHaveLength(1);
+  expect(saved.journal.sessions[0]).toMatchObject({ day: "2026-11-25", done_percent: 100, pain_after: 3 });
+
+  await page.reload();
+  await expect(page.locator(".stat").first()).toContainText("1day streak");
+  await expect(page.getByText("Today's routine is done. Well done.")).toBeVisible();
+});
+
+test("pause stops the countdown and resume carries on from the same second", async ({ page }) => {
+  await openAt(page, "/routine");
+  await page.getByRole("button", { name: "Start routine" }).click();
+  const timer = page.getByRole("timer");
+  await page.clock.runFor(10_000); // 5 s count-in, then 5 s into the hang
+  await expect(timer).toHaveText("1:25");
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.clock.runFor(5 * 60_000);
+  await expect(timer).toHaveText("1:25");
+  await page.getByRole("button", { name: "Resume" }).click();
+  await page.clock.runFor(5_000);
+  await expect(timer).toHaveText("1:20");
+});
+
+test("a reload mid-routine resumes at the same place", async ({ page }) => {
+  await openAt(page, "/");
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await page.clock.fastForward(4 * 60_000); // 4 min: into the foam roller
+  await expect(page.locator("main h1")).toHaveText("Lie along a foam roller");
+  const before = await page.getByRole("timer").textContent();
+  await page.reload();
+  await expect(page.locator("main h1")).toHaveText("Lie along a foam roller");
+  await expect(page.getByRole("timer")).toHaveText(before);
+});
+
+test("ending early keeps a partial session that does not count for the streak", async ({ page }) => {
+  await openAt(page, "/");
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await page.clock.fastForward(3 * 60_000);
+  await page.getByRole("button", { name: "End routine now" }).click();
+  await expect(page.locator("main h1")).toHaveText("Routine ended");
+  await expect(page.getByText(/at least 80% is done/)).toBeVisible();
+  await page.getByRole("button", { name: "Save without a pain score" }).click();
+  await expect(page.getByText("Not done yet today.")).toBeVisible();
+  await expect(page.locator(".stat").first()).toContainText("0days streak");
+  const saved = await savedStore(page);
+  expect(saved.journal.sessions).toHaveLength(1);
+  expect(saved.journal.sessions[0].done_percent).toBeLessThan(80);
+});

@@ -1,0 +1,119 @@
+//! Component tests in headless Chromium: mount, act, `tick().await`, assert.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::{mount::mount_to, prelude::*, task::tick};
+use leptos_router::components::Router;
+use spinewise::components::pain_scale::PainScale;
+use spinewise::domain::pain::Pain;
+use spinewise::domain::plan::{Pacing, Plan};
+use spinewise::domain::session::ActiveSession;
+use spinewise::domain::store::Store;
+use spinewise::domain::timeline::Action;
+use spinewise::pages::{routine::RoutinePage, today::TodayPage};
+use spinewise::state::AppState;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host() -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn find(host: &HtmlElement, selector: &str) -> HtmlElement {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn button(host: &HtmlElement, text: &str) -> HtmlElement {
+    let buttons = host.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|b| b.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some(text))
+        .unwrap_or_else(|| panic!("no button {text:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn tapping_a_score_on_the_pain_scale_chooses_it() {
+    let host = host();
+    let score = RwSignal::new(None::<Pain>);
+    let _app = mount_to(host.clone(), move || {
+        view! { <PainScale legend="How is your back?" name="pain-test" score /> }
+    });
+    find(&host, "[data-score='4'] input").click();
+    tick().await;
+    assert_eq!(score.get_untracked(), Pain::new(4));
+    assert_eq!(
+        find(&host, ".pain-chosen").text_content().as_deref(),
+        Some("Chosen: 4 — moderate")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn start_on_today_begins_a_session() {
+    let host = host();
+    let state = AppState::new(Store::default());
+    let _app = mount_to(host.clone(), move || {
+        provide_context(state);
+        view! { <Router><TodayPage /></Router> }
+    });
+    assert_eq!(
+        find(&host, ".stat-value").text_content().as_deref(),
+        Some("0")
+    );
+    button(&host, "Start routine").click();
+    tick().await;
+    assert!(state.store.with_untracked(|s| s.active.is_some()));
+    assert_eq!(
+        button(&host, "Resume routine").text_content().as_deref(),
+        Some("Resume routine")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_player_shows_the_first_exercise_and_records_a_pause() {
+    let host = host();
+    let state = AppState::new(Store {
+        active: Some(ActiveSession::start(
+            Plan::seed(),
+            Pacing::default(),
+            js_sys::Date::now() as i64,
+        )),
+        ..Store::default()
+    });
+    let _app = mount_to(host.clone(), move || {
+        provide_context(state);
+        view! { <Router><RoutinePage /></Router> }
+    });
+    tick().await;
+    assert_eq!(
+        find(&host, "h1").text_content().as_deref(),
+        Some("Dead hang")
+    );
+    assert_eq!(
+        find(&host, ".player-phase").text_content().as_deref(),
+        Some("Phase 1 of 3 · Decompress")
+    );
+    button(&host, "Pause").click();
+    tick().await;
+    let actions = state.store.with_untracked(|s| {
+        s.active
+            .as_ref()
+            .unwrap()
+            .controls
+            .iter()
+            .map(|c| c.action)
+            .collect::<Vec<_>>()
+    });
+    assert_eq!(actions, [Action::Pause]);
+    assert_eq!(
+        button(&host, "Resume").text_content().as_deref(),
+        Some("Resume")
+    );
+}
