@@ -1,11 +1,13 @@
 //! Loads the store, keeps it saved, and routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::notice::NoticeBar;
-use crate::pages::{not_found::NotFoundPage, routine::RoutinePage, today::TodayPage};
+use crate::pages::{
+    not_found::NotFoundPage, routine::RoutinePage, settings::SettingsPage, today::TodayPage,
+};
 use crate::state::AppState;
 use crate::storage;
 
@@ -32,13 +34,17 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <header class="app-header">
-                <a class="brand" href="/">"Spinewise"</a>
+                <A href="/" attr:class="brand">"Spinewise"</A>
+                <nav aria-label="Main">
+                    <A href="/settings">"Settings"</A>
+                </nav>
             </header>
             <NoticeBar />
             <main id="main">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=TodayPage />
                     <Route path=path!("/routine") view=RoutinePage />
+                    <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </main>
         </Router>

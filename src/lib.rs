@@ -6,7 +6,9 @@
 pub mod app;
 mod clock;
 pub mod components;
+mod cues;
 pub mod domain;
 pub mod pages;
 pub mod state;
 mod storage;
+mod wake_lock;

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::domain::plan::{Pacing, Plan};
+use crate::domain::pain::Pain;
+use crate::domain::plan::Plan;
 use crate::domain::session::ActiveSession;
 use crate::domain::store::Store;
 
@@ -27,15 +28,15 @@ impl AppState {
         }
     }
 
-    /// Starts the daily routine now, unless one is already running.
-    pub fn start_routine(self) {
+    /// Starts the daily routine now, unless one is already running, with
+    /// the pain score given just before, if any.
+    pub fn start_routine(self, pain_before: Option<Pain>) {
         self.store.update(|store| {
             if store.active.is_none() {
-                store.active = Some(ActiveSession::start(
-                    Plan::seed(),
-                    Pacing::default(),
-                    clock::now_ms(),
-                ));
+                let pacing = store.settings.pacing();
+                let mut session = ActiveSession::start(Plan::seed(), pacing, clock::now_ms());
+                session.pain_before = pain_before;
+                store.active = Some(session);
             }
         });
     }

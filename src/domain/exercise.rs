@@ -50,8 +50,12 @@ pub struct Exercise {
     /// Done on the left, then on the right: the time box applies to each side.
     pub per_side: bool,
     pub equipment: Equipment,
+    /// A gentler way to do it on a bad day or without the equipment.
+    pub easier: &'static str,
     /// Seconds per side (or in all, when not per side) in the seed routine.
     pub default_secs: u32,
+    /// Rest after it in the seed routine, for the most demanding exercises.
+    pub default_rest_secs: u32,
 }
 
 /// Every exercise the app knows, grouped by phase in session order.
@@ -67,7 +71,9 @@ pub const LIBRARY: &[Exercise] = &[
         dose: Dose::Holds(3),
         per_side: false,
         equipment: Equipment::Bar,
+        easier: "Keep your feet on the floor or a step and bend your knees to take only part of your weight.",
         default_secs: 90,
+        default_rest_secs: 15,
     },
     Exercise {
         id: "foam-roller-lie",
@@ -80,7 +86,9 @@ pub const LIBRARY: &[Exercise] = &[
         dose: Dose::Timed,
         per_side: false,
         equipment: Equipment::FoamRoller,
-        default_secs: 150,
+        easier: "No roller: lie on a rolled-up towel or blanket along your spine.",
+        default_secs: 135,
+        default_rest_secs: 0,
     },
     Exercise {
         id: "knees-to-chest",
@@ -93,7 +101,9 @@ pub const LIBRARY: &[Exercise] = &[
         dose: Dose::Timed,
         per_side: false,
         equipment: Equipment::Mat,
+        easier: "Bring one knee up at a time, or rest your calves on a chair.",
         default_secs: 120,
+        default_rest_secs: 0,
     },
     Exercise {
         id: "glute-bridge",
@@ -106,7 +116,9 @@ pub const LIBRARY: &[Exercise] = &[
         dose: Dose::Reps(12),
         per_side: false,
         equipment: Equipment::Mat,
+        easier: "Lift only a few centimetres, or hold a small lift without reps.",
         default_secs: 120,
+        default_rest_secs: 0,
     },
     Exercise {
         id: "bird-dog",
@@ -119,7 +131,9 @@ pub const LIBRARY: &[Exercise] = &[
         dose: Dose::Reps(8),
         per_side: true,
         equipment: Equipment::Mat,
+        easier: "Slide only the leg back and keep both hands on the floor.",
         default_secs: 60,
+        default_rest_secs: 0,
     },
     Exercise {
         id: "wall-slide",
@@ -132,7 +146,9 @@ pub const LIBRARY: &[Exercise] = &[
         dose: Dose::Reps(10),
         per_side: false,
         equipment: Equipment::Wall,
+        easier: "Do it lying on your back on the floor, arms sliding along it.",
         default_secs: 90,
+        default_rest_secs: 0,
     },
     Exercise {
         id: "hip-flexor-kneel",
@@ -145,7 +161,9 @@ pub const LIBRARY: &[Exercise] = &[
         dose: Dose::Timed,
         per_side: true,
         equipment: Equipment::Mat,
+        easier: "Put a cushion under the knee, or stand in a short lunge holding a chair.",
         default_secs: 60,
+        default_rest_secs: 0,
     },
     Exercise {
         id: "open-book",
@@ -158,7 +176,9 @@ pub const LIBRARY: &[Exercise] = &[
         dose: Dose::Reps(8),
         per_side: true,
         equipment: Equipment::Mat,
+        easier: "Make the movement smaller and rest the top arm on a pillow.",
         default_secs: 60,
+        default_rest_secs: 0,
     },
     Exercise {
         id: "cat-cow",
@@ -171,7 +191,9 @@ pub const LIBRARY: &[Exercise] = &[
         dose: Dose::Reps(10),
         per_side: false,
         equipment: Equipment::Mat,
+        easier: "Do it seated on a chair, hands on your knees.",
         default_secs: 90,
+        default_rest_secs: 0,
     },
 ];
 
@@ -207,6 +229,7 @@ mod tests {
     fn every_exercise_has_one_or_two_cues_and_time() {
         for exercise in LIBRARY {
             assert!((1..=2).contains(&exercise.cues.len()), "{}", exercise.id);
+            assert!(!exercise.easier.is_empty(), "{}", exercise.id);
             assert!(exercise.default_secs >= 30, "{}", exercise.id);
         }
     }

@@ -2,6 +2,7 @@
 //! `cargo test` runs all of it natively.
 
 pub mod countdown;
+pub mod cue;
 pub mod day;
 pub mod exercise;
 pub mod journal;
@@ -9,5 +10,6 @@ pub mod pain;
 pub mod phase;
 pub mod plan;
 pub mod session;
+pub mod settings;
 pub mod store;
 pub mod timeline;

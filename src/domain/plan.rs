@@ -12,6 +12,9 @@ pub struct Step {
     pub exercise: String,
     /// Seconds of work; for a per-side exercise, seconds on each side.
     pub secs: u32,
+    /// Rest after the exercise, before the next count-in.
+    #[serde(default)]
+    pub rest_secs: u32,
 }
 
 /// The pauses the player adds around the work, chosen in settings.
@@ -60,6 +63,7 @@ impl Plan {
                 .map(|e| Step {
                     exercise: e.id.into(),
                     secs: e.default_secs,
+                    rest_secs: e.default_rest_secs,
                 })
                 .collect(),
         }
@@ -82,7 +86,7 @@ impl Plan {
                 } else {
                     step.secs
                 };
-                pacing.get_ready_secs + work
+                pacing.get_ready_secs + work + step.rest_secs
             })
             .sum()
     }
@@ -141,19 +145,20 @@ mod tests {
     }
 
     #[test]
-    fn per_side_exercises_count_twice_plus_the_switch() {
+    fn per_side_exercises_count_twice_plus_the_switch_and_rest() {
         let plan = Plan {
             name: "one".into(),
             steps: vec![Step {
                 exercise: "bird-dog".into(),
                 secs: 40,
+                rest_secs: 10,
             }],
         };
         let pacing = Pacing {
             get_ready_secs: 3,
             switch_secs: 5,
         };
-        assert_eq!(plan.total_secs(pacing), 3 + 40 + 5 + 40);
+        assert_eq!(plan.total_secs(pacing), 3 + 40 + 5 + 40 + 10);
     }
 
     #[test]
@@ -165,6 +170,7 @@ mod tests {
                 .map(|id| Step {
                     exercise: id.into(),
                     secs: 60,
+                    rest_secs: 0,
                 })
                 .collect(),
         };

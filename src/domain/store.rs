@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::journal::Journal;
 use super::session::ActiveSession;
+use super::settings::Settings;
 
 /// Version of the document layout this app writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -20,6 +21,8 @@ pub struct Store {
     /// The routine in progress, if any.
     #[serde(default)]
     pub active: Option<ActiveSession>,
+    #[serde(default)]
+    pub settings: Settings,
 }
 
 impl Default for Store {
@@ -28,6 +31,7 @@ impl Default for Store {
             schema_version: SCHEMA_VERSION,
             journal: Journal::default(),
             active: None,
+            settings: Settings::default(),
         }
     }
 }

@@ -23,6 +23,8 @@ pub enum SegmentKind {
     GetReady,
     Work(Side),
     SwitchSides,
+    /// Breather after an exercise, when the plan gives one.
+    Rest,
 }
 
 /// A stretch of the session with one instruction and one countdown.
@@ -73,6 +75,8 @@ pub struct Timeline {
 pub struct Position {
     /// Current segment, `None` once the routine is over.
     pub segment: Option<Segment>,
+    /// Index of the current segment; the segment count once finished.
+    pub index: usize,
     /// Index of the current (or, when finished, last) exercise.
     pub step: usize,
     /// Time left in the current segment.
@@ -119,6 +123,7 @@ impl Timeline {
                 push(SegmentKind::Work(Side::Both), secs(planned.secs));
                 work_ms.push(secs(planned.secs));
             }
+            push(SegmentKind::Rest, secs(planned.rest_secs));
             exercises.push(exercise);
         }
         Timeline {
@@ -321,6 +326,7 @@ impl<'a> Replay<'a> {
         };
         Position {
             segment,
+            index: self.index,
             step,
             segment_left_ms,
             session_left_ms: segment_left_ms + later,
@@ -397,6 +403,20 @@ mod tests {
     }
 
     #[test]
+    fn the_dead_hang_is_followed_by_a_rest() {
+        let kinds: Vec<SegmentKind> = seed().segments()[..4].iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SegmentKind::GetReady,
+                SegmentKind::Work(Side::Both),
+                SegmentKind::Rest,
+                SegmentKind::GetReady
+            ]
+        );
+    }
+
+    #[test]
     fn a_pause_shifts_the_end_by_exactly_its_length() {
         let timeline = seed();
         let controls = [
@@ -446,8 +466,8 @@ mod tests {
     #[test]
     fn back_restarts_the_exercise_then_goes_to_the_previous_one() {
         let timeline = seed();
-        // Exercise 1 starts after the 5 s count-in and 90 s of hanging.
-        let second = T0 + 95 * SEC;
+        // Exercise 1 starts after the 5 s count-in, 90 s of hanging and 15 s rest.
+        let second = T0 + 110 * SEC;
         let restart = [control(second + 30 * SEC, Action::Back)];
         let p = timeline.position(T0, &restart, second + 30 * SEC);
         assert_eq!((p.step, p.segment_left_ms), (1, 5 * SEC));
@@ -479,7 +499,7 @@ mod tests {
     #[test]
     fn phase_progress_covers_only_the_current_phase() {
         let timeline = seed();
-        // Decompress: 3 count-ins of 5 s + 90 + 150 + 120 s of work = 6 min 15 s.
+        // Decompress: 3 count-ins of 5 s + 90 + 15 (rest) + 135 + 120 s = 6 min 15 s.
         let p = timeline.position(T0, &[], T0 + 6 * MIN);
         assert_eq!(timeline.exercises()[p.step].phase, Phase::Decompress);
         assert_eq!(
@@ -495,10 +515,158 @@ mod tests {
             steps: vec![Step {
                 exercise: "gone".into(),
                 secs: 60,
+                rest_secs: 0,
             }],
         };
         let p = Timeline::new(&plan, Pacing::default()).position(T0, &[], T0);
         assert!(p.is_finished());
         assert_eq!(p.finished_at_ms, Some(T0));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::domain::exercise::LIBRARY;
+    use crate::domain::plan::Step;
+    use proptest::prelude::*;
+
+    const T0: i64 = 1_700_000_000_000;
+
+    fn plans() -> impl Strategy<Value = (Plan, Pacing)> {
+        let step = (0..LIBRARY.len(), 0u32..300, 0u32..30).prop_map(|(i, secs, rest_secs)| Step {
+            exercise: LIBRARY[i].id.into(),
+            secs,
+            rest_secs,
+        });
+        (prop::collection::vec(step, 0..12), 0u32..=10, 0u32..=10).prop_map(
+            |(steps, get_ready_secs, switch_secs)| {
+                let plan = Plan {
+                    name: "random".into(),
+                    steps,
+                };
+                let pacing = Pacing {
+                    get_ready_secs,
+                    switch_secs,
+                };
+                (plan, pacing)
+            },
+        )
+    }
+
+    fn actions() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            Just(Action::Pause),
+            Just(Action::Resume),
+            Just(Action::Skip),
+            Just(Action::Back),
+            (0u32..60).prop_map(|secs| Action::Extend { secs }),
+        ]
+    }
+
+    /// Controls at increasing times from the start.
+    fn controls() -> impl Strategy<Value = Vec<Control>> {
+        prop::collection::vec((0i64..120_000, actions()), 0..20).prop_map(|gaps| {
+            let mut at_ms = T0;
+            gaps.into_iter()
+                .map(|(gap, action)| {
+                    at_ms += gap;
+                    Control { at_ms, action }
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn segment_durations_add_up_to_the_plan_total((plan, pacing) in plans()) {
+            let timeline = Timeline::new(&plan, pacing);
+            prop_assert_eq!(timeline.total_ms(), i64::from(plan.total_secs(pacing)) * 1000);
+        }
+
+        #[test]
+        fn per_side_exercises_take_twice_their_time((plan, pacing) in plans()) {
+            let timeline = Timeline::new(&plan, pacing);
+            for (step, (planned, exercise)) in plan.resolved().enumerate() {
+                let work: i64 = timeline
+                    .segments()
+                    .iter()
+                    .filter(|s| s.step == step && matches!(s.kind, SegmentKind::Work(_)))
+                    .map(|s| s.ms)
+                    .sum();
+                let sides = if exercise.per_side { 2 } else { 1 };
+                prop_assert_eq!(work, sides * i64::from(planned.secs) * 1000);
+            }
+        }
+
+        #[test]
+        fn position_never_moves_backwards_as_time_passes(
+            (plan, pacing) in plans(),
+            controls in controls(),
+            later in prop::collection::vec(0i64..200_000, 1..20),
+        ) {
+            let timeline = Timeline::new(&plan, pacing);
+            let mut now = controls.last().map_or(T0, |c| c.at_ms);
+            let mut previous = timeline.position(T0, &controls, now);
+            for gap in later {
+                now += gap;
+                let next = timeline.position(T0, &controls, now);
+                prop_assert!(next.index >= previous.index);
+                if next.index == previous.index {
+                    prop_assert!(next.segment_left_ms <= previous.segment_left_ms);
+                }
+                prop_assert!(next.session_left_ms <= previous.session_left_ms);
+                previous = next;
+            }
+        }
+
+        #[test]
+        fn any_taps_leave_a_valid_position(
+            (plan, pacing) in plans(),
+            controls in controls(),
+            after in 0i64..3_600_000,
+        ) {
+            let timeline = Timeline::new(&plan, pacing);
+            let now = controls.last().map_or(T0, |c| c.at_ms) + after;
+            let p = timeline.position(T0, &controls, now);
+            prop_assert!(p.index <= timeline.segments().len());
+            prop_assert_eq!(p.segment, timeline.segments().get(p.index).copied());
+            if !timeline.exercises().is_empty() {
+                prop_assert!(p.step < timeline.exercises().len());
+            }
+            prop_assert!(p.segment_left_ms >= 0);
+            prop_assert!(p.session_left_ms >= p.segment_left_ms);
+            prop_assert!((0.0..=1.0).contains(&p.done_fraction));
+            prop_assert_eq!(p.is_finished(), p.finished_at_ms.is_some());
+        }
+
+        #[test]
+        fn a_pause_of_any_length_shifts_the_end_by_that_length(
+            (plan, pacing) in plans(),
+            controls in controls(),
+            pause_after in 0i64..60_000,
+            pause_ms in 0i64..86_400_000,
+        ) {
+            let timeline = Timeline::new(&plan, pacing);
+            // Resume first so the pause below is not absorbed by an earlier one.
+            let last = controls.last().map_or(T0, |c| c.at_ms);
+            let mut base = controls.clone();
+            base.push(Control { at_ms: last, action: Action::Resume });
+            let far = last + 10 * 86_400_000;
+            let plain = timeline.position(T0, &base, far);
+            let pause_at = last + pause_after;
+            let mut paused = base.clone();
+            paused.push(Control { at_ms: pause_at, action: Action::Pause });
+            paused.push(Control { at_ms: pause_at + pause_ms, action: Action::Resume });
+            let with_pause = timeline.position(T0, &paused, far + pause_ms);
+            match plain.finished_at_ms {
+                // Finished before the pause: the pause changes nothing.
+                Some(end) if end <= pause_at => {
+                    prop_assert_eq!(with_pause.finished_at_ms, Some(end))
+                }
+                Some(end) => prop_assert_eq!(with_pause.finished_at_ms, Some(end + pause_ms)),
+                None => prop_assert!(false, "a session ten days on must be over"),
+            }
+        }
     }
 }

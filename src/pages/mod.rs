@@ -2,4 +2,5 @@
 
 pub mod not_found;
 pub mod routine;
+pub mod settings;
 pub mod today;

@@ -6,16 +6,24 @@ use web_sys::VisibilityState;
 
 use crate::clock;
 use crate::components::pain_scale::PainScale;
+use crate::cues;
 use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
+use crate::domain::cue::{Cue, cues_between};
+use crate::domain::exercise::Exercise;
 use crate::domain::pain::Pain;
 use crate::domain::phase::Phase;
-use crate::domain::plan::{Pacing, Plan};
+use crate::domain::plan::Plan;
 use crate::domain::session::STREAK_SHARE;
 use crate::domain::timeline::{Action, Position, SegmentKind, Side, Timeline};
 use crate::state::{AppState, use_app_state};
+use crate::wake_lock::{WakeLockState, use_wake_lock};
 
 /// Redraw rate while the player is on screen; time itself comes from the clock.
 const REDRAW_MS: u64 = 250;
+/// A jump larger than this (a locked phone, a skip) is announced, not cued.
+const CATCH_UP_MS: i64 = 2_500;
+/// Time added by the +15 s button.
+const EXTEND_SECS: u32 = 15;
 
 /// Route `/routine`: the plan before starting, the player while running,
 /// and the pain check when it is over.
@@ -39,7 +47,10 @@ pub fn RoutinePage() -> impl IntoView {
 fn RoutineOverview() -> impl IntoView {
     let state = use_app_state();
     let plan = Plan::seed();
-    let minutes = plan.total_secs(Pacing::default()) / 60;
+    let minutes = state
+        .store
+        .with_untracked(|s| plan.total_secs(s.settings.pacing()))
+        / 60;
     let phases = Phase::ALL.map(|phase| {
         let items = plan
             .resolved()
@@ -63,12 +74,16 @@ fn RoutineOverview() -> impl IntoView {
             </li>
         }
     });
+    let start = move |_| {
+        cues::unlock_audio();
+        state.start_routine(None);
+    };
     view! {
         <section class="page overview">
             <h1>{plan.name.clone()}</h1>
             <p>{format!("{minutes} minutes, always in this order.")}</p>
             <ol class="phase-list">{phases.into_iter().collect_view()}</ol>
-            <button class="button primary start" on:click=move |_| state.start_routine()>
+            <button class="button primary start" on:click=start>
                 "Start routine"
             </button>
         </section>
@@ -80,10 +95,12 @@ fn RoutineOverview() -> impl IntoView {
 fn Player() -> impl IntoView {
     let state = use_app_state();
     let timeline = Memo::new(move |_| {
-        state
-            .store
-            .with(|s| s.active.as_ref().map(|a| a.timeline()))
-            .unwrap_or_else(|| Timeline::new(&Plan::seed(), Pacing::default()))
+        state.store.with(|s| {
+            s.active.as_ref().map_or_else(
+                || Timeline::new(&Plan::seed(), s.settings.pacing()),
+                |a| a.timeline(),
+            )
+        })
     });
     let now = RwSignal::new(clock::now_ms());
     let position = Memo::new(move |_| {
@@ -103,6 +120,7 @@ fn Player() -> impl IntoView {
     });
     let over =
         Memo::new(move |_| ended_early.get() || position.get().is_none_or(|p| p.is_finished()));
+    let settings = Memo::new(move |_| state.store.with(|s| s.settings));
 
     // Ticks only redraw, and only while something on screen is moving:
     // nothing runs while the page is hidden, paused or finished.
@@ -120,12 +138,97 @@ fn Player() -> impl IntoView {
         }
     });
 
-    move || {
-        if over.get() {
-            view! { <SessionEnd position=position.get_untracked() /> }.into_any()
-        } else {
-            view! { <PlayerScreen timeline position /> }.into_any()
+    let keep_awake = Signal::derive(move || settings.get().keep_awake && !over.get());
+    let wake_lock = use_wake_lock(keep_awake);
+
+    // Cues come from comparing each position with the one before it.
+    let announcement = RwSignal::new(String::new());
+    let previous = StoredValue::new(None::<Position>);
+    Effect::new(move |_| {
+        let Some(after) = position.get() else {
+            return;
+        };
+        let before = previous.get_value();
+        previous.set_value(Some(after));
+        let settings = settings.get_untracked();
+        timeline.with_untracked(|t| {
+            let jumped =
+                before.is_none_or(|b| b.session_left_ms - after.session_left_ms > CATCH_UP_MS);
+            let Some(before) = before.filter(|_| !jumped) else {
+                let text = where_now(t, &after);
+                if settings.voice {
+                    cues::say(&text);
+                }
+                announcement.set(text);
+                return;
+            };
+            for cue in cues_between(t, &before, &after) {
+                cues::play(cue, &settings);
+                let exercise = t.exercises().get(after.step).copied();
+                if let Some(text) = cue_text(cue, exercise, &after) {
+                    announcement.set(text);
+                }
+                if settings.voice {
+                    if let Some(speech) = cue_speech(cue, exercise, &after) {
+                        cues::say(&speech);
+                    }
+                }
+            }
+        });
+    });
+
+    view! {
+        <p class="sr-only" aria-live="polite" aria-atomic="true">{announcement}</p>
+        {move || {
+            if over.get() {
+                view! { <SessionEnd position=position.get_untracked() /> }.into_any()
+            } else {
+                view! { <PlayerScreen timeline position wake_lock /> }.into_any()
+            }
+        }}
+    }
+}
+
+/// "Bird-dog, left side, 35 s left": where the session stands, after a gap.
+fn where_now(timeline: &Timeline, position: &Position) -> String {
+    let Some(segment) = position.segment else {
+        return "Routine complete.".into();
+    };
+    let name = timeline.exercises()[position.step].name;
+    let left = spoken(seconds_shown(position.segment_left_ms));
+    format!(
+        "{name}: {}, {left} left.",
+        instruction(segment.kind).to_lowercase()
+    )
+}
+
+/// The line for screen readers, or `None` where silence is better.
+fn cue_text(cue: Cue, exercise: Option<&'static Exercise>, after: &Position) -> Option<String> {
+    let name = exercise.map_or("", |e| e.name);
+    let kind = after.segment.map(|s| s.kind);
+    Some(match cue {
+        Cue::Countdown(3) if matches!(kind, Some(SegmentKind::Work(_))) => "3 seconds left.".into(),
+        Cue::Countdown(_) => return None,
+        Cue::Go => format!("{name}: {}.", instruction(kind?).to_lowercase()),
+        Cue::SwitchSides => "Switch sides.".into(),
+        Cue::ExerciseDone | Cue::PhaseDone => match kind {
+            Some(SegmentKind::GetReady) => format!("Next: {name}. Get ready."),
+            _ => "Done. Rest.".into(),
+        },
+        Cue::RoutineDone => "Routine complete.".into(),
+    })
+}
+
+/// What the voice says: the next exercise and its first cue, side switches, the end.
+fn cue_speech(cue: Cue, exercise: Option<&'static Exercise>, after: &Position) -> Option<String> {
+    let kind = after.segment.map(|s| s.kind);
+    match cue {
+        Cue::ExerciseDone | Cue::PhaseDone if kind == Some(SegmentKind::GetReady) => {
+            exercise.map(|e| format!("Next: {}. {}", e.name, e.cues[0]))
         }
+        Cue::SwitchSides => Some("Switch sides".into()),
+        Cue::RoutineDone => Some("Routine complete. Well done.".into()),
+        _ => None,
     }
 }
 
@@ -145,11 +248,16 @@ fn instruction(kind: SegmentKind) -> &'static str {
         SegmentKind::Work(Side::Left) => "Left side",
         SegmentKind::Work(Side::Right) => "Right side",
         SegmentKind::SwitchSides => "Switch sides",
+        SegmentKind::Rest => "Rest",
     }
 }
 
 #[component]
-fn PlayerScreen(timeline: Memo<Timeline>, position: Memo<Option<Position>>) -> impl IntoView {
+fn PlayerScreen(
+    timeline: Memo<Timeline>,
+    position: Memo<Option<Position>>,
+    wake_lock: ReadSignal<WakeLockState>,
+) -> impl IntoView {
     let state = use_app_state();
     let step = Memo::new(move |_| position.with(|p| p.map_or(0, |p| p.step)));
     let exercise = Memo::new(move |_| timeline.with(|t| t.exercises().get(step.get()).copied()));
@@ -172,6 +280,28 @@ fn PlayerScreen(timeline: Memo<Timeline>, position: Memo<Option<Position>>) -> i
     let paused = Memo::new(move |_| position.with(|p| p.is_some_and(|p| p.paused)));
     let total_secs = Memo::new(move |_| timeline.with(|t| t.total_ms() / 1000));
     let phase = move || exercise.get().map_or(Phase::Decompress, |e| e.phase);
+    let resting = move || kind.get() == SegmentKind::Rest;
+    let next_exercise =
+        Memo::new(move |_| timeline.with(|t| t.exercises().get(step.get() + 1).copied()));
+
+    let toggle_pause = move |_| {
+        if paused.get_untracked() {
+            cues::unlock_audio();
+            act(state, Action::Resume);
+        } else {
+            act(state, Action::Pause);
+        }
+    };
+    let end_now = move |_| {
+        let now = clock::now_ms();
+        state.store.update(|s| {
+            if let Some(active) = s.active.as_mut() {
+                // Paused as well, so "Carry on" resumes from this very second.
+                active.act(Action::Pause, now);
+                active.ended_early_ms = Some(now);
+            }
+        })
+    };
 
     view! {
         <section class="page player" data-paused=move || paused.get().to_string()>
@@ -188,9 +318,17 @@ fn PlayerScreen(timeline: Memo<Timeline>, position: Memo<Option<Position>>) -> i
             >
                 <span style:width=move || format!("{}%", phase_share.get())></span>
             </div>
-            <h1 class="player-exercise">{move || exercise.get().map(|e| e.name)}</h1>
+            <h1 class="player-exercise">
+                {move || if resting() { "Rest" } else { exercise.get().map_or("", |e| e.name) }}
+            </h1>
             <p class="player-instruction" data-kind=move || format!("{:?}", kind.get())>
-                {move || instruction(kind.get())}
+                {move || {
+                    if resting() {
+                        next_exercise.get().map_or("Last one done".to_string(), |e| format!("Up next: {}", e.name))
+                    } else {
+                        instruction(kind.get()).to_string()
+                    }
+                }}
                 {move || {
                     exercise
                         .get()
@@ -199,11 +337,7 @@ fn PlayerScreen(timeline: Memo<Timeline>, position: Memo<Option<Position>>) -> i
                         .map(|dose| format!(" · {dose}"))
                 }}
             </p>
-            <p
-                class="countdown"
-                role="timer"
-                aria-label=move || format!("{} left", spoken(secs_left.get()))
-            >
+            <p class="countdown" role="timer" aria-label=move || format!("{} left", spoken(secs_left.get()))>
                 {move || mm_ss(secs_left.get())}
             </p>
             <ul class="cues">
@@ -213,6 +347,10 @@ fn PlayerScreen(timeline: Memo<Timeline>, position: Memo<Option<Position>>) -> i
                         .map(|e| e.cues.iter().map(|cue| view! { <li>{*cue}</li> }).collect_view())
                 }}
             </ul>
+            <details class="easier">
+                <summary>"Easier option"</summary>
+                <p>{move || exercise.get().map(|e| e.easier)}</p>
+            </details>
             <p class="equipment muted">
                 {move || exercise.get().and_then(|e| e.equipment.label()).map(|l| format!("You need: {l}"))}
             </p>
@@ -228,31 +366,30 @@ fn PlayerScreen(timeline: Memo<Timeline>, position: Memo<Option<Position>>) -> i
                 </p>
             </div>
             <div class="controls">
-                <button
-                    class="button primary"
-                    on:click=move |_| act(state, if paused.get() { Action::Resume } else { Action::Pause })
-                >
+                <button class="button" on:click=move |_| act(state, Action::Back)>"Back"</button>
+                <button class="button primary" on:click=toggle_pause>
                     {move || if paused.get() { "Resume" } else { "Pause" }}
                 </button>
-                <button class="button" on:click=move |_| act(state, Action::Skip)>
-                    "Skip exercise"
-                </button>
+                <button class="button" on:click=move |_| act(state, Action::Skip)>"Skip"</button>
             </div>
-            <button
-                class="button quiet end-early"
-                on:click=move |_| {
-                    state.store.update(|s| {
-                        if let Some(active) = s.active.as_mut() {
-                            active.ended_early_ms = Some(clock::now_ms());
-                        }
-                    })
-                }
-            >
-                "End routine now"
-            </button>
-            <p class="sr-only" aria-live="polite">
-                {move || exercise.get().map(|e| format!("{}: {}", e.name, instruction(kind.get())))}
+            <div class="controls secondary">
+                <button
+                    class="button"
+                    on:click=move |_| act(state, Action::Extend { secs: EXTEND_SECS })
+                >
+                    "+15 s"
+                </button>
+                <button class="button" on:click=end_now>"End routine"</button>
+            </div>
+            <p class="muted small">
+                "Ending early keeps the session in your history; it counts for your streak when at least 80% is done."
             </p>
+            {move || match wake_lock.get() {
+                WakeLockState::Unsupported => Some("This browser cannot keep the screen on: the timer stays right, but you may need to wake the phone to see it."),
+                WakeLockState::Refused => Some("The phone did not allow keeping the screen on (battery saver?). The timer stays right even if the screen turns off."),
+                _ => None,
+            }
+                .map(|text| view! { <p class="note">{text}</p> })}
         </section>
     }
 }
@@ -267,6 +404,7 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
     let counts = share >= STREAK_SHARE;
     let percent = (share * 100.0).round();
     let finished_at = position.and_then(|p| p.finished_at_ms);
+    let away = finished_at.is_some_and(|at| clock::now_ms() - at > 60_000);
     let save = move |pain: Option<Pain>| {
         let now = clock::now_ms();
         state.store.update(|s| {
@@ -278,11 +416,22 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
         navigate("/", Default::default());
     };
     let save_with_score = save.clone();
+    let carry_on = move |_| {
+        cues::unlock_audio();
+        let now = clock::now_ms();
+        state.store.update(|s| {
+            if let Some(active) = s.active.as_mut() {
+                active.ended_early_ms = None;
+                active.act(Action::Resume, now);
+            }
+        });
+    };
     view! {
         <section class="page session-end">
             <h1>{if finished_at.is_some() { "Routine complete" } else { "Routine ended" }}</h1>
             <p class="done-summary">
                 {match finished_at {
+                    Some(at) if away => format!("Finished at {} while you were away. You did {percent}% of it.", clock::time_label(at)),
                     Some(at) => format!("Finished at {}. You did {percent}% of it.", clock::time_label(at)),
                     None => format!("You did {percent}% of it."),
                 }}
@@ -291,9 +440,12 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
                 {if counts {
                     "It counts towards your streak."
                 } else {
-                    "Sessions count towards your streak when at least 80% is done. It is still kept in your history."
+                    "Sessions count towards your streak when at least 80% is done. This one is still kept in your history."
                 }}
             </p>
+            {finished_at.is_none().then(|| view! {
+                <button class="button" on:click=carry_on>"Carry on with the routine"</button>
+            })}
             <PainScale legend="How is your back now? 0 is no pain, 10 the worst." name="pain-after" score=pain_after />
             <button
                 class="button primary"

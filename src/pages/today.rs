@@ -2,8 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::clock;
+use crate::components::pain_scale::PainScale;
+use crate::cues;
 use crate::domain::day;
-use crate::domain::plan::{Pacing, Plan};
+use crate::domain::pain::Pain;
+use crate::domain::plan::Plan;
 use crate::state::use_app_state;
 
 /// Route `/`: the day, the streak, and the way into today's routine.
@@ -16,10 +19,16 @@ pub fn TodayPage() -> impl IntoView {
     let done_today = Memo::new(move |_| state.store.with(|s| s.journal.done_on(today)));
     let running = Memo::new(move |_| state.store.with(|s| s.active.is_some()));
     let last_pain = Memo::new(move |_| state.store.with(|s| s.journal.last_pain()));
-    let minutes = Plan::seed().total_secs(Pacing::default()) / 60;
+    let minutes = state
+        .store
+        .with_untracked(|s| Plan::seed().total_secs(s.settings.pacing()))
+        / 60;
+    let pain_before = RwSignal::new(None::<Pain>);
 
     let start = move |_| {
-        state.start_routine();
+        // This tap is the user gesture iOS needs before any sound can play.
+        cues::unlock_audio();
+        state.start_routine(pain_before.get_untracked());
         navigate("/routine", Default::default());
     };
 
@@ -61,6 +70,13 @@ pub fn TodayPage() -> impl IntoView {
                     }
                 }}
             </p>
+            <Show when=move || !running.get() && !done_today.get()>
+                <PainScale
+                    legend="Pain right now (optional)"
+                    name="pain-before"
+                    score=pain_before
+                />
+            </Show>
             <button class="button primary start" on:click=start>
                 {move || if running.get() { "Resume routine" } else { "Start routine" }}
             </button>

@@ -1,0 +1,91 @@
+use leptos::prelude::*;
+
+use crate::domain::settings::{MAX_GET_READY_SECS, Settings};
+use crate::state::use_app_state;
+
+/// One on/off setting as a labelled checkbox.
+#[component]
+fn Toggle(
+    label: &'static str,
+    hint: &'static str,
+    get: fn(&Settings) -> bool,
+    set: fn(&mut Settings, bool),
+) -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <label class="toggle">
+            <input
+                type="checkbox"
+                prop:checked=move || state.store.with(|s| get(&s.settings))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.store.update(|s| set(&mut s.settings, on));
+                }
+            />
+            <span>
+                <strong>{label}</strong>
+                <span class="muted small">{hint}</span>
+            </span>
+        </label>
+    }
+}
+
+/// Route `/settings`: how the player guides the patient.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = use_app_state();
+    let get_ready = Memo::new(move |_| state.store.with(|s| s.settings.get_ready_secs));
+    view! {
+        <section class="page settings">
+            <h1>"Settings"</h1>
+            <fieldset class="settings-group">
+                <legend>"During a routine"</legend>
+                <Toggle
+                    label="Sound"
+                    hint="Tones for 3-2-1, start, switch sides and the end of each exercise."
+                    get=|s| s.sound
+                    set=|s, on| s.sound = on
+                />
+                <Toggle
+                    label="Vibration"
+                    hint="Buzzes with the tones, on phones that support it (not iPhone)."
+                    get=|s| s.vibration
+                    set=|s, on| s.vibration = on
+                />
+                <Toggle
+                    label="Voice"
+                    hint="Reads out each exercise and when to switch sides."
+                    get=|s| s.voice
+                    set=|s, on| s.voice = on
+                />
+                <Toggle
+                    label="Keep the screen on"
+                    hint="While a routine runs. The timer stays right either way."
+                    get=|s| s.keep_awake
+                    set=|s, on| s.keep_awake = on
+                />
+                <label class="range">
+                    <span>
+                        <strong>"Get-ready time"</strong>
+                        <span class="muted small">"Before each exercise, to get into position."</span>
+                    </span>
+                    <input
+                        type="range"
+                        min="0"
+                        max=MAX_GET_READY_SECS
+                        step="1"
+                        prop:value=move || get_ready.get().to_string()
+                        aria-valuetext=move || format!("{} seconds", get_ready.get())
+                        on:input=move |ev| {
+                            if let Ok(secs) = event_target_value(&ev).parse::<u32>() {
+                                state.store.update(|s| s.settings.get_ready_secs = secs.min(MAX_GET_READY_SECS));
+                            }
+                        }
+                    />
+                    <output>{move || format!("{} s", get_ready.get())}</output>
+                </label>
+                <p class="muted small">"Changes apply from the next routine you start."</p>
+            </fieldset>
+        </section>
+    }
+}
