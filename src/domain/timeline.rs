@@ -524,7 +524,8 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+// proptest is a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
     use crate::domain::exercise::LIBRARY;

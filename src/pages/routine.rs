@@ -168,10 +168,10 @@ fn Player() -> impl IntoView {
                 if let Some(text) = cue_text(cue, exercise, &after) {
                     announcement.set(text);
                 }
-                if settings.voice {
-                    if let Some(speech) = cue_speech(cue, exercise, &after) {
-                        cues::say(&speech);
-                    }
+                if settings.voice
+                    && let Some(speech) = cue_speech(cue, exercise, &after)
+                {
+                    cues::say(&speech);
                 }
             }
         });
