@@ -1,4 +1,5 @@
 //! Widgets used by more than one page.
 
+pub mod figure;
 pub mod notice;
 pub mod pain_scale;

@@ -37,6 +37,15 @@ impl Equipment {
     }
 }
 
+/// A line drawing of the exercise, in a 120 × 80 box with the floor at y = 72.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Figure {
+    /// Centre of the head.
+    pub head: (u8, u8),
+    /// SVG path data for the body, limbs and any equipment.
+    pub path: &'static str,
+}
+
 /// One exercise of the library.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Exercise {
@@ -52,6 +61,7 @@ pub struct Exercise {
     pub equipment: Equipment,
     /// A gentler way to do it on a bad day or without the equipment.
     pub easier: &'static str,
+    pub figure: Figure,
     /// Seconds per side (or in all, when not per side) in the seed routine.
     pub default_secs: u32,
     /// Rest after it in the seed routine, for the most demanding exercises.
@@ -72,6 +82,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Bar,
         easier: "Keep your feet on the floor or a step and bend your knees to take only part of your weight.",
+        figure: Figure {
+            head: (60, 27),
+            path: "M40 8H80M55 8L58 24M65 8L62 24M60 32V55M60 55L56 70M60 55L64 70",
+        },
         default_secs: 90,
         default_rest_secs: 15,
     },
@@ -87,6 +101,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::FoamRoller,
         easier: "No roller: lie on a rolled-up towel or blanket along your spine.",
+        figure: Figure {
+            head: (24, 53),
+            path: "M30 61H82M30 71H82M30 61A5 5 0 0 0 30 71M82 61A5 5 0 0 1 82 71M31 55H74L86 42L96 71M42 55L36 44",
+        },
         default_secs: 135,
         default_rest_secs: 0,
     },
@@ -102,6 +120,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Mat,
         easier: "Bring one knee up at a time, or rest your calves on a chair.",
+        figure: Figure {
+            head: (24, 62),
+            path: "M30 66H64L72 46L58 42M42 66L62 50",
+        },
         default_secs: 120,
         default_rest_secs: 0,
     },
@@ -117,6 +139,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Mat,
         easier: "Lift only a few centimetres, or hold a small lift without reps.",
+        figure: Figure {
+            head: (20, 64),
+            path: "M27 66L60 48L78 44L84 70M30 68H46",
+        },
         default_secs: 120,
         default_rest_secs: 0,
     },
@@ -132,6 +158,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: true,
         equipment: Equipment::Mat,
         easier: "Slide only the leg back and keep both hands on the floor.",
+        figure: Figure {
+            head: (33, 37),
+            path: "M40 40H75M40 40L18 33M46 40V70M75 40L72 70H90M75 40L104 35",
+        },
         default_secs: 60,
         default_rest_secs: 0,
     },
@@ -147,6 +177,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Wall,
         easier: "Do it lying on your back on the floor, arms sliding along it.",
+        figure: Figure {
+            head: (78, 18),
+            path: "M88 4V72M78 24V52L76 70M78 52L82 70M78 30H68V14",
+        },
         default_secs: 90,
         default_rest_secs: 0,
     },
@@ -162,6 +196,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: true,
         equipment: Equipment::Mat,
         easier: "Put a cushion under the knee, or stand in a short lunge holding a chair.",
+        figure: Figure {
+            head: (60, 13),
+            path: "M60 19V45L78 50V70M60 45L48 70H32M60 30L66 40",
+        },
         default_secs: 60,
         default_rest_secs: 0,
     },
@@ -177,6 +215,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: true,
         equipment: Equipment::Mat,
         easier: "Make the movement smaller and rest the top arm on a pillow.",
+        figure: Figure {
+            head: (24, 60),
+            path: "M30 64H62L74 52L88 64M36 62L24 42M36 64L52 58",
+        },
         default_secs: 60,
         default_rest_secs: 0,
     },
@@ -192,6 +234,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Mat,
         easier: "Do it seated on a chair, hands on your knees.",
+        figure: Figure {
+            head: (33, 46),
+            path: "M40 42Q57 24 75 42M42 42V70M75 42V70H92",
+        },
         default_secs: 90,
         default_rest_secs: 0,
     },

@@ -5,6 +5,7 @@ use leptos_use_interval_fn::{Pausable, use_interval_fn};
 use web_sys::VisibilityState;
 
 use crate::clock;
+use crate::components::figure::ExerciseFigure;
 use crate::components::pain_scale::PainScale;
 use crate::cues;
 use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
@@ -340,6 +341,7 @@ fn PlayerScreen(
             <p class="countdown" role="timer" aria-label=move || format!("{} left", spoken(secs_left.get()))>
                 {move || mm_ss(secs_left.get())}
             </p>
+            {move || exercise.get().map(|exercise| view! { <ExerciseFigure exercise /> })}
             <ul class="cues">
                 {move || {
                     exercise
