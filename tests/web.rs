@@ -117,3 +117,22 @@ async fn the_player_shows_the_first_exercise_and_records_a_pause() {
         Some("Resume")
     );
 }
+
+#[wasm_bindgen_test]
+async fn turning_voice_off_in_settings_changes_the_stored_setting() {
+    use spinewise::pages::settings::SettingsPage;
+    let host = host();
+    let state = AppState::new(Store::default());
+    let _app = mount_to(host.clone(), move || {
+        provide_context(state);
+        view! { <SettingsPage /> }
+    });
+    let boxes = host.query_selector_all("input[type=checkbox]").unwrap();
+    assert_eq!(boxes.length(), 4);
+    // Sound, vibration, voice, screen: the third is voice.
+    let voice: HtmlElement = boxes.item(2).unwrap().unchecked_into();
+    voice.click();
+    tick().await;
+    assert!(!state.store.with_untracked(|s| s.settings.voice));
+    assert!(state.store.with_untracked(|s| s.settings.sound));
+}

@@ -1,7 +1,7 @@
 //! Which cues (tone, buzz, voice, screen-reader line) a moment of the
 //! session calls for, from two consecutive positions.
 
-use super::countdown::seconds_shown;
+use super::countdown::{seconds_shown, spoken};
 use super::timeline::{Position, SegmentKind, Timeline};
 
 /// A moment the patient should notice without looking at the screen.
@@ -62,6 +62,101 @@ pub fn cues_between(timeline: &Timeline, before: &Position, after: &Position) ->
     }
 }
 
+/// What a change of position calls for in words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    /// One short line for the screen reader's polite live region.
+    pub announce: Option<String>,
+    /// What the voice reads out, when voice cues are on.
+    pub speak: Option<String>,
+}
+
+/// "Bird-dog: left side, 35 s left.": where the session stands.
+pub fn where_now(timeline: &Timeline, position: &Position) -> String {
+    let Some(segment) = position.segment else {
+        return "Routine complete.".into();
+    };
+    let name = timeline.exercises()[position.step].name;
+    let left = spoken(seconds_shown(position.segment_left_ms));
+    format!(
+        "{name}: {}, {left} left.",
+        segment.kind.instruction().to_lowercase()
+    )
+}
+
+/// The words for a move from `before` (`None` on opening the player) to
+/// `after`, given the cues it set off. After a gap (a locked phone, a skip,
+/// a reload) they say where the patient is now rather than what was missed.
+pub fn words_for(
+    timeline: &Timeline,
+    before: Option<&Position>,
+    after: &Position,
+    cues: &[Cue],
+    jumped: bool,
+) -> Words {
+    let whole = |text: String| Words {
+        announce: Some(text.clone()),
+        speak: Some(text),
+    };
+    let Some(before) = before.filter(|_| !jumped) else {
+        return whole(where_now(timeline, after));
+    };
+    let exercises = timeline.exercises();
+    let mut parts = Vec::new();
+    if cues.contains(&Cue::PhaseDone) {
+        let done = exercises[before.step].phase;
+        parts.push(format!("{} phase done.", done.name()));
+    }
+    if cues.contains(&Cue::RoutineDone) {
+        return whole("Routine complete. Well done.".into());
+    }
+    let Some(segment) = after.segment else {
+        return Words::default();
+    };
+    let exercise = exercises[after.step];
+    if after.step > before.step {
+        let what = segment.kind.instruction();
+        let announce = format!("{} Next: {}. {what}.", parts.join(" "), exercise.name);
+        let speak = format!(
+            "{} Next: {}. {}",
+            parts.join(" "),
+            exercise.name,
+            exercise.cues[0]
+        );
+        return Words {
+            announce: Some(announce.trim_start().into()),
+            speak: Some(speak.trim_start().into()),
+        };
+    }
+    let line = cues.iter().find_map(|cue| match cue {
+        Cue::SwitchSides => Some("Switch sides.".to_string()),
+        Cue::Go => Some(format!(
+            "{}: {}.",
+            exercise.name,
+            segment.kind.instruction().to_lowercase()
+        )),
+        Cue::Countdown(3) if matches!(segment.kind, SegmentKind::Work(_)) => {
+            Some("3 seconds left.".into())
+        }
+        Cue::ExerciseDone | Cue::PhaseDone if segment.kind == SegmentKind::Rest => {
+            Some("Rest.".into())
+        }
+        _ => None,
+    });
+    let speak = cues
+        .contains(&Cue::SwitchSides)
+        .then(|| "Switch sides".to_string());
+    match line {
+        Some(line) => parts.push(line),
+        None if parts.is_empty() => return Words::default(),
+        None => {}
+    }
+    Words {
+        announce: Some(parts.join(" ")),
+        speak,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +210,73 @@ mod tests {
     #[test]
     fn the_end_of_the_routine_is_marked_once() {
         assert_eq!(cues_from(18 * 60 - 1, 18 * 60), vec![Cue::RoutineDone]);
+    }
+
+    fn words_from(before_s: i64, after_s: i64) -> Words {
+        let timeline = Timeline::new(&Plan::seed(), Pacing::default());
+        let at = |s: i64| timeline.position(T0, &[], T0 + s * SEC);
+        let (before, after) = (at(before_s), at(after_s));
+        let cues = cues_between(&timeline, &before, &after);
+        words_for(&timeline, Some(&before), &after, &cues, false)
+    }
+
+    #[test]
+    fn opening_the_player_says_where_the_session_is() {
+        let timeline = Timeline::new(&Plan::seed(), Pacing::default());
+        let after = timeline.position(T0, &[], T0 + 512 * SEC);
+        let words = words_for(&timeline, None, &after, &[], false);
+        assert_eq!(
+            words.announce.as_deref(),
+            Some("Bird-dog: left side, 53 s left.")
+        );
+        assert_eq!(words.speak, words.announce);
+    }
+
+    #[test]
+    fn the_next_exercise_is_named_after_a_rest() {
+        let words = words_from(109, 110);
+        assert_eq!(
+            words.announce.as_deref(),
+            Some("Next: Lie along a foam roller. Get ready.")
+        );
+        assert!(
+            words
+                .speak
+                .unwrap()
+                .starts_with("Next: Lie along a foam roller. Lie on the roller")
+        );
+    }
+
+    #[test]
+    fn a_phase_change_is_said_before_the_next_exercise() {
+        let words = words_from(374, 375);
+        assert_eq!(
+            words.announce.as_deref(),
+            Some("Decompress phase done. Next: Glute bridge. Get ready.")
+        );
+    }
+
+    #[test]
+    fn switching_sides_is_said_and_spoken() {
+        let words = words_from(564, 565);
+        assert_eq!(words.announce.as_deref(), Some("Switch sides."));
+        assert_eq!(words.speak.as_deref(), Some("Switch sides"));
+    }
+
+    #[test]
+    fn only_the_last_three_seconds_of_work_are_announced() {
+        assert_eq!(
+            words_from(91, 92).announce.as_deref(),
+            Some("3 seconds left.")
+        );
+        assert_eq!(words_from(92, 93), Words::default());
+        assert_eq!(words_from(30, 31), Words::default());
+    }
+
+    #[test]
+    fn the_end_is_said_once() {
+        let words = words_from(18 * 60 - 1, 18 * 60);
+        assert_eq!(words.speak.as_deref(), Some("Routine complete. Well done."));
     }
 
     #[test]

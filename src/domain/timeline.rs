@@ -27,6 +27,20 @@ pub enum SegmentKind {
     Rest,
 }
 
+impl SegmentKind {
+    /// What to do now, shown under the exercise name.
+    pub fn instruction(self) -> &'static str {
+        match self {
+            SegmentKind::GetReady => "Get ready",
+            SegmentKind::Work(Side::Both) => "Go",
+            SegmentKind::Work(Side::Left) => "Left side",
+            SegmentKind::Work(Side::Right) => "Right side",
+            SegmentKind::SwitchSides => "Switch sides",
+            SegmentKind::Rest => "Rest",
+        }
+    }
+}
+
 /// A stretch of the session with one instruction and one countdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {

@@ -9,13 +9,12 @@ use crate::components::figure::ExerciseFigure;
 use crate::components::pain_scale::PainScale;
 use crate::cues;
 use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
-use crate::domain::cue::{Cue, cues_between};
-use crate::domain::exercise::Exercise;
+use crate::domain::cue::{cues_between, words_for};
 use crate::domain::pain::Pain;
 use crate::domain::phase::Phase;
 use crate::domain::plan::Plan;
 use crate::domain::session::STREAK_SHARE;
-use crate::domain::timeline::{Action, Position, SegmentKind, Side, Timeline};
+use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
 use crate::state::{AppState, use_app_state};
 use crate::wake_lock::{WakeLockState, use_wake_lock};
 
@@ -154,26 +153,22 @@ fn Player() -> impl IntoView {
         let settings = settings.get_untracked();
         timeline.with_untracked(|t| {
             let jumped =
-                before.is_none_or(|b| b.session_left_ms - after.session_left_ms > CATCH_UP_MS);
-            let Some(before) = before.filter(|_| !jumped) else {
-                let text = where_now(t, &after);
-                if settings.voice {
-                    cues::say(&text);
-                }
-                announcement.set(text);
-                return;
+                before.is_some_and(|b| b.session_left_ms - after.session_left_ms > CATCH_UP_MS);
+            let cues = match before {
+                Some(before) if !jumped => cues_between(t, &before, &after),
+                _ => Vec::new(),
             };
-            for cue in cues_between(t, &before, &after) {
-                cues::play(cue, &settings);
-                let exercise = t.exercises().get(after.step).copied();
-                if let Some(text) = cue_text(cue, exercise, &after) {
-                    announcement.set(text);
-                }
-                if settings.voice
-                    && let Some(speech) = cue_speech(cue, exercise, &after)
-                {
-                    cues::say(&speech);
-                }
+            for cue in &cues {
+                cues::play(*cue, &settings);
+            }
+            let words = words_for(t, before.as_ref(), &after, &cues, jumped);
+            if let Some(text) = words.announce {
+                announcement.set(text);
+            }
+            if settings.voice
+                && let Some(text) = words.speak
+            {
+                cues::say(&text);
             }
         });
     });
@@ -190,67 +185,12 @@ fn Player() -> impl IntoView {
     }
 }
 
-/// "Bird-dog, left side, 35 s left": where the session stands, after a gap.
-fn where_now(timeline: &Timeline, position: &Position) -> String {
-    let Some(segment) = position.segment else {
-        return "Routine complete.".into();
-    };
-    let name = timeline.exercises()[position.step].name;
-    let left = spoken(seconds_shown(position.segment_left_ms));
-    format!(
-        "{name}: {}, {left} left.",
-        instruction(segment.kind).to_lowercase()
-    )
-}
-
-/// The line for screen readers, or `None` where silence is better.
-fn cue_text(cue: Cue, exercise: Option<&'static Exercise>, after: &Position) -> Option<String> {
-    let name = exercise.map_or("", |e| e.name);
-    let kind = after.segment.map(|s| s.kind);
-    Some(match cue {
-        Cue::Countdown(3) if matches!(kind, Some(SegmentKind::Work(_))) => "3 seconds left.".into(),
-        Cue::Countdown(_) => return None,
-        Cue::Go => format!("{name}: {}.", instruction(kind?).to_lowercase()),
-        Cue::SwitchSides => "Switch sides.".into(),
-        Cue::ExerciseDone | Cue::PhaseDone => match kind {
-            Some(SegmentKind::GetReady) => format!("Next: {name}. Get ready."),
-            _ => "Done. Rest.".into(),
-        },
-        Cue::RoutineDone => "Routine complete.".into(),
-    })
-}
-
-/// What the voice says: the next exercise and its first cue, side switches, the end.
-fn cue_speech(cue: Cue, exercise: Option<&'static Exercise>, after: &Position) -> Option<String> {
-    let kind = after.segment.map(|s| s.kind);
-    match cue {
-        Cue::ExerciseDone | Cue::PhaseDone if kind == Some(SegmentKind::GetReady) => {
-            exercise.map(|e| format!("Next: {}. {}", e.name, e.cues[0]))
-        }
-        Cue::SwitchSides => Some("Switch sides".into()),
-        Cue::RoutineDone => Some("Routine complete. Well done.".into()),
-        _ => None,
-    }
-}
-
 fn act(state: AppState, action: Action) {
     state.store.update(|s| {
         if let Some(active) = s.active.as_mut() {
             active.act(action, clock::now_ms());
         }
     });
-}
-
-/// What to do during a segment, under the exercise name.
-fn instruction(kind: SegmentKind) -> &'static str {
-    match kind {
-        SegmentKind::GetReady => "Get ready",
-        SegmentKind::Work(Side::Both) => "Go",
-        SegmentKind::Work(Side::Left) => "Left side",
-        SegmentKind::Work(Side::Right) => "Right side",
-        SegmentKind::SwitchSides => "Switch sides",
-        SegmentKind::Rest => "Rest",
-    }
 }
 
 #[component]
@@ -327,7 +267,7 @@ fn PlayerScreen(
                     if resting() {
                         next_exercise.get().map_or("Last one done".to_string(), |e| format!("Up next: {}", e.name))
                     } else {
-                        instruction(kind.get()).to_string()
+                        kind.get().instruction().to_string()
                     }
                 }}
                 {move || {

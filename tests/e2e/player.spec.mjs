@@ -98,3 +98,69 @@ test("a pain score given before starting is kept with the session", async ({ pag
   const [session] = (await savedStore(page)).journal.sessions;
   expect([session.pain_before, session.pain_after]).toEqual([6, 4]);
 });
+
+test("cues: 3-2-1 then a distinct go tone, and the voice names each exercise", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__tones = [];
+    window.__spoken = [];
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (when) {
+      window.__tones.push(this.frequency.value);
+      return start.call(this, when);
+    };
+    Object.defineProperty(window.speechSynthesis, "speak", {
+      value: (utterance) => window.__spoken.push(utterance.text),
+    });
+  });
+  await openAt(page, "/");
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await page.clock.runFor(6_000);
+  expect(await page.evaluate(() => window.__tones)).toEqual([660, 660, 660, 880]);
+  expect(await page.evaluate(() => window.__spoken)).toEqual(["Dead hang: get ready, 5 s left."]);
+
+  // The hang ends at 95 s into a rest; the next count-in starts at 110 s.
+  await page.clock.fastForward(82_000);
+  await page.evaluate(() => (window.__tones = []));
+  await page.clock.runFor(8_000);
+  expect(await page.evaluate(() => window.__tones)).toEqual([660, 660, 660, 880, 587]);
+  await expect(page.locator("main h1")).toHaveText("Rest");
+  await page.clock.runFor(15_000);
+  const spoken = await page.evaluate(() => window.__spoken);
+  expect(spoken.at(-1)).toBe(
+    "Next: Lie along a foam roller. Lie on the roller from head to tailbone, knees bent, feet flat.",
+  );
+  await expect(page.locator("[aria-live]").first()).toHaveText("Next: Lie along a foam roller. Get ready.");
+});
+
+test("the screen is kept on while a routine runs and asked again after the page was hidden", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__locks = { requested: 0, released: 0 };
+    Object.defineProperty(navigator, "wakeLock", {
+      value: {
+        request: async () => {
+          window.__locks.requested += 1;
+          return { release: async () => (window.__locks.released += 1) };
+        },
+      },
+    });
+  });
+  await openAt(page, "/");
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await expect.poll(() => page.evaluate(() => window.__locks.requested)).toBe(1);
+  await setVisibility(page, "hidden");
+  await setVisibility(page, "visible");
+  await expect.poll(() => page.evaluate(() => window.__locks.requested)).toBe(2);
+  await page.getByRole("button", { name: "End routine" }).click();
+  // Every lock asked for has been let go (a stale one on return, the last at the end).
+  await expect.poll(() => page.evaluate(() => window.__locks.requested - window.__locks.released)).toBe(0);
+  await expect(page.locator(".note")).toHaveCount(0);
+});
+
+test("a browser without wake lock gets one plain note in the player", async ({ page }) => {
+  await page.addInitScript(() => {
+    delete Navigator.prototype.wakeLock;
+  });
+  await openAt(page, "/");
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await expect(page.locator(".note")).toHaveText(/cannot keep the screen on/);
+});
