@@ -8,6 +8,7 @@ use crate::components::notice::NoticeBar;
 use crate::pages::{
     not_found::NotFoundPage, routine::RoutinePage, settings::SettingsPage, today::TodayPage,
 };
+use crate::persist::use_persistence;
 use crate::state::AppState;
 use crate::storage;
 
@@ -18,19 +19,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(loaded.store);
     state.load_problem.set(loaded.problem);
     provide_context(state);
-    let read_only = loaded.read_only;
-    // Sole writer to localStorage; runs after every change to the store.
-    Effect::new(move |first: Option<()>| {
-        state.store.track();
-        // Nothing changed yet on the first run, and a read-only start must not write.
-        if first.is_none() || read_only {
-            return;
-        }
-        let problem = state.store.with_untracked(storage::save).err();
-        if state.save_problem.with_untracked(|p| *p != problem) {
-            state.save_problem.set(problem);
-        }
-    });
+    use_persistence(state, loaded.read_only);
     view! {
         <Router>
             <header class="app-header">

@@ -1,21 +1,25 @@
-//! State shared by every page through context.
+//! State shared by every page through context, and the actions on it.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::domain::backup::{self, ImportMode};
+use crate::domain::checkin::CheckIn;
 use crate::domain::pain::Pain;
 use crate::domain::plan::Plan;
 use crate::domain::session::ActiveSession;
 use crate::domain::store::Store;
+use crate::storage::{self, LoadProblem, SaveError};
 
 /// Shared by all pages; `Copy` because signals are arena handles.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub store: RwSignal<Store>,
     /// Why saved data could not be used at start-up, until dismissed.
-    pub load_problem: RwSignal<Option<String>>,
+    pub load_problem: RwSignal<Option<LoadProblem>>,
     /// Why the latest change is not saved; cleared by the next good save.
-    pub save_problem: RwSignal<Option<String>>,
+    pub save_problem: RwSignal<Option<SaveError>>,
 }
 
 impl AppState {
@@ -39,6 +43,70 @@ impl AppState {
                 store.active = Some(session);
             }
         });
+    }
+
+    /// Saves the routine in progress to the journal with the pain score after.
+    pub fn finish_routine(self, pain_after: Option<Pain>) {
+        let now = clock::now_ms();
+        let first = self.store.with_untracked(|s| s.journal.sessions.is_empty());
+        self.store.update(|s| {
+            if let Some(active) = s.active.take() {
+                s.journal
+                    .record(active.finish(now, clock::day_of(now), pain_after));
+            }
+        });
+        if first {
+            // After the first routine the data is worth protecting from eviction.
+            leptos::task::spawn_local(async {
+                storage::request_persistence().await;
+            });
+        }
+    }
+
+    /// Records today's check-in (replacing an earlier one today).
+    pub fn check_in(self, pain: Pain, stiffness: Option<Pain>, note: String) {
+        let now = clock::now_ms();
+        self.store.update(|s| {
+            s.journal.check_in(CheckIn {
+                day: clock::day_of(now),
+                pain,
+                stiffness,
+                note,
+                updated_ms: now,
+            })
+        });
+    }
+
+    /// Brings a checked backup in, merged or replacing.
+    pub fn import(self, backup: &Store, mode: ImportMode) {
+        let now = clock::now_ms();
+        self.store
+            .update(|s| *s = backup::apply(s, backup, mode, now));
+    }
+
+    /// Notes that a backup file was just exported.
+    pub fn exported(self) {
+        self.store
+            .update(|s| s.last_export_ms = Some(clock::now_ms()));
+    }
+
+    /// Deletes every record, setting and snapshot; other tabs follow.
+    pub fn delete_everything(self) {
+        storage::delete_everything();
+        self.store.set(Store {
+            generation: clock::now_ms(),
+            ..Store::default()
+        });
+    }
+
+    /// Dates of the automatic daily snapshots, newest first.
+    pub fn snapshot_days(self) -> Vec<NaiveDate> {
+        storage::backup_days()
+    }
+
+    /// The raw snapshot of `day`, to check and restore.
+    pub fn snapshot(self, day: NaiveDate) -> Option<String> {
+        storage::read_backup(day)
     }
 }
 

@@ -1,7 +1,9 @@
 //! The only module that touches localStorage. Saved data is never destroyed:
-//! unreadable data is copied aside before anything new is written, and data
-//! from a newer app version is left untouched.
+//! unreadable data is copied aside before anything new is written, data from
+//! a newer app version is left untouched, and a newer copy written by
+//! another tab is merged in before saving over it.
 
+use chrono::NaiveDate;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
@@ -11,33 +13,81 @@ use crate::domain::store::{LoadError, Store};
 pub const KEY: &str = "spinewise/v1";
 /// Where an unreadable document is kept for recovery.
 pub const RECOVERY_KEY: &str = "spinewise/recovery";
+/// Daily snapshots are kept under this prefix plus the date.
+const BACKUP_PREFIX: &str = "spinewise/backup/";
+/// How many daily snapshots are kept.
+const DAILY_BACKUPS: usize = 5;
+
+/// Why saved data could not be used at start-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadProblem {
+    /// Unreadable; a copy is kept under this key.
+    Unreadable(String),
+    /// Unreadable, and there was no room to keep a copy.
+    UnreadableNoRoom,
+    Newer,
+    NoStorage,
+}
+
+impl LoadProblem {
+    /// What to tell the patient.
+    pub fn message(&self) -> &'static str {
+        match self {
+            LoadProblem::Unreadable(_) => {
+                "Your saved data could not be read, so Spinewise started afresh. Nothing was \
+                 deleted: a copy is kept on this phone and you can download it."
+            }
+            LoadProblem::UnreadableNoRoom => {
+                "Your saved data could not be read and there is no room to keep a copy, so \
+                 nothing new will be saved until space is freed. Your old data is untouched."
+            }
+            LoadProblem::Newer => {
+                "Your data was saved by a newer version of Spinewise. Reload the app while online \
+                 to update it; until then nothing is changed or saved."
+            }
+            LoadProblem::NoStorage => {
+                "This browser does not let Spinewise store anything (private mode?), so today's \
+                 progress will not be kept."
+            }
+        }
+    }
+}
 
 /// The result of reading saved data at start-up.
 pub struct Loaded {
     pub store: Store,
-    /// What went wrong, to tell the patient.
-    pub problem: Option<String>,
+    pub problem: Option<LoadProblem>,
     /// Saving would overwrite data this version cannot read.
     pub read_only: bool,
 }
 
+fn local() -> Option<web_sys::Storage> {
+    // gloo's handle panics where storage is blocked (private modes, disabled
+    // site data), so ask the window first.
+    let available = web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))));
+    available.then(LocalStorage::raw)
+}
+
 /// Reads the saved document, or explains why the app starts without it.
 pub fn load() -> Loaded {
-    let fresh = |problem: Option<String>, read_only| Loaded {
+    let fresh = |problem, read_only| Loaded {
         store: Store::default(),
-        problem,
+        problem: Some(problem),
         read_only,
     };
-    let storage = LocalStorage::raw();
+    let Some(storage) = local() else {
+        return fresh(LoadProblem::NoStorage, true);
+    };
     let raw = match storage.get_item(KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return fresh(None, false),
-        Err(_) => {
-            return fresh(
-                Some("This browser blocks storage, so today's progress will not be kept.".into()),
-                true,
-            );
+        Ok(None) => {
+            return Loaded {
+                store: Store::default(),
+                problem: None,
+                read_only: false,
+            };
         }
+        Err(_) => return fresh(LoadProblem::NoStorage, true),
     };
     match Store::parse(&raw) {
         Ok(store) => Loaded {
@@ -45,71 +95,184 @@ pub fn load() -> Loaded {
             problem: None,
             read_only: false,
         },
-        Err(LoadError::NewerSchema(_)) => fresh(
-            Some(
-                "Your data was saved by a newer version of Spinewise. Reload to update the app; \
-                 nothing has been changed."
-                    .into(),
-            ),
-            true,
-        ),
+        Err(LoadError::NewerSchema(_)) => fresh(LoadProblem::Newer, true),
         Err(err @ LoadError::Corrupt(_)) => {
             leptos::logging::warn!("{err}");
-            match keep_for_recovery(&raw) {
-                Ok(()) => fresh(
-                    Some(
-                        "Your saved data could not be read. A copy has been kept on this phone \
-                         and Spinewise has started afresh."
-                            .into(),
-                    ),
-                    false,
-                ),
+            match keep_for_recovery(&storage, &raw) {
+                Ok(key) => fresh(LoadProblem::Unreadable(key), false),
                 // Without a safe copy, the original must not be overwritten.
-                Err(_) => fresh(
-                    Some(
-                        "Your saved data could not be read and there is no room to keep a copy, \
-                         so nothing new will be saved until space is freed."
-                            .into(),
-                    ),
-                    true,
-                ),
+                Err(_) => fresh(LoadProblem::UnreadableNoRoom, true),
             }
         }
     }
 }
 
 /// Copies unreadable data aside, never replacing an earlier kept copy.
-fn keep_for_recovery(raw: &str) -> Result<(), JsValue> {
-    let storage = LocalStorage::raw();
+fn keep_for_recovery(storage: &web_sys::Storage, raw: &str) -> Result<String, JsValue> {
     let mut key = RECOVERY_KEY.to_string();
     let mut n = 1;
     while let Some(kept) = storage.get_item(&key)? {
         if kept == raw {
-            return Ok(());
+            return Ok(key);
         }
         n += 1;
         key = format!("{RECOVERY_KEY}/{n}");
     }
-    storage.set_item(&key, raw)
+    storage.set_item(&key, raw)?;
+    Ok(key)
 }
 
-/// Writes the document; the error says why it could not be kept.
-pub fn save(store: &Store) -> Result<(), String> {
-    LocalStorage::raw()
-        .set_item(KEY, &store.to_json())
-        .map_err(|err| {
-            let name = js_sys::Reflect::get(&err, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .unwrap_or_default();
-            if name == "QuotaExceededError" {
-                "This phone's storage for Spinewise is full, so your latest changes are not saved \
-                 yet. Free some space; Spinewise will try again on your next change."
-                    .into()
-            } else {
-                "Your latest changes could not be saved. Spinewise will try again on your next \
-                 change."
-                    .into()
+/// The raw text kept under `key`, for download.
+pub fn read_raw(key: &str) -> Option<String> {
+    local()?.get_item(key).ok().flatten()
+}
+
+/// What is saved now (another tab may have written since we last looked).
+/// Unreadable data found here is first kept aside, like at start-up.
+pub fn stored() -> Result<Option<Store>, LoadError> {
+    let Some(raw) = read_raw(KEY) else {
+        return Ok(None);
+    };
+    match Store::parse(&raw) {
+        Ok(store) => Ok(Some(store)),
+        Err(LoadError::Corrupt(why)) => match local().map(|s| keep_for_recovery(&s, &raw)) {
+            Some(Ok(_)) => Ok(None),
+            _ => Err(LoadError::Corrupt(why)),
+        },
+        Err(newer) => Err(newer),
+    }
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    Full,
+    Failed,
+}
+
+impl SaveError {
+    /// What to tell the patient; the app retries on the next change.
+    pub fn message(&self) -> &'static str {
+        match self {
+            SaveError::Full => {
+                "This phone's storage for Spinewise is full, so your latest changes are kept only \
+                 until you close the app. Free some space (or export a backup); Spinewise tries \
+                 again with your next change."
             }
-        })
+            SaveError::Failed => {
+                "Your latest changes could not be saved yet. Spinewise tries again with your next \
+                 change; keep the app open until then."
+            }
+        }
+    }
+}
+
+fn is_quota(err: &JsValue) -> bool {
+    let name = js_sys::Reflect::get(err, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
+}
+
+/// Writes the document.
+pub fn save(store: &Store) -> Result<(), SaveError> {
+    let storage = local().ok_or(SaveError::Failed)?;
+    storage.set_item(KEY, &store.to_json()).map_err(|err| {
+        if is_quota(&err) {
+            SaveError::Full
+        } else {
+            SaveError::Failed
+        }
+    })
+}
+
+/// Dates of the daily snapshots kept, newest first.
+pub fn backup_days() -> Vec<NaiveDate> {
+    let Some(storage) = local() else {
+        return Vec::new();
+    };
+    let len = storage.length().unwrap_or(0);
+    let mut days: Vec<NaiveDate> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| key.strip_prefix(BACKUP_PREFIX)?.parse().ok())
+        .collect();
+    days.sort_unstable_by(|a, b| b.cmp(a));
+    days
+}
+
+/// The raw snapshot of `day`.
+pub fn read_backup(day: NaiveDate) -> Option<String> {
+    read_raw(&format!("{BACKUP_PREFIX}{day}"))
+}
+
+/// Keeps one snapshot a day, the last five days that had one. A full
+/// storage drops the oldest snapshot first; the main document always wins.
+pub fn snapshot_daily(store: &Store, today: NaiveDate) {
+    let Some(storage) = local() else { return };
+    let mut days = backup_days();
+    if days.first() == Some(&today) {
+        return;
+    }
+    let json = store.to_json();
+    loop {
+        while days.len() >= DAILY_BACKUPS {
+            if let Some(oldest) = days.pop() {
+                let _ = storage.remove_item(&format!("{BACKUP_PREFIX}{oldest}"));
+            }
+        }
+        match storage.set_item(&format!("{BACKUP_PREFIX}{today}"), &json) {
+            Ok(()) => return,
+            Err(err) if is_quota(&err) && !days.is_empty() => {
+                let oldest = days.pop().expect("not empty");
+                let _ = storage.remove_item(&format!("{BACKUP_PREFIX}{oldest}"));
+            }
+            Err(_) => return,
+        }
+    }
+}
+
+/// Removes every Spinewise key: the document, snapshots and kept copies.
+pub fn delete_everything() {
+    let Some(storage) = local() else { return };
+    let len = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with("spinewise/"))
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Missing on older browsers and insecure origins.
+    js_sys::Reflect::has(&navigator, &"storage".into())
+        .unwrap_or(false)
+        .then(|| navigator.storage())
+}
+
+async fn ask(promise: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
+    wasm_bindgen_futures::JsFuture::from(promise.ok()?)
+        .await
+        .ok()
+}
+
+/// Asks the browser not to evict our data under storage pressure (Safari
+/// deletes script-written data after 7 days without a visit otherwise).
+/// `None` when the browser has no such setting.
+pub async fn request_persistence() -> Option<bool> {
+    ask(storage_manager()?.persist()).await?.as_bool()
+}
+
+/// Whether the browser has agreed to keep our data.
+pub async fn is_persistent() -> Option<bool> {
+    ask(storage_manager()?.persisted()).await?.as_bool()
+}
+
+/// (bytes used, bytes allowed) by this site across all browser storage.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let estimate: web_sys::StorageEstimate = ask(storage_manager()?.estimate()).await?.into();
+    Some((estimate.get_usage()?, estimate.get_quota()?))
 }

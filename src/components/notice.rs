@@ -1,32 +1,63 @@
 use leptos::prelude::*;
 
+use crate::clock;
+use crate::files;
 use crate::state::use_app_state;
+use crate::storage::{self, LoadProblem};
 
 /// Problems with saved data, shown above every page until resolved.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let state = use_app_state();
+    let download_kept = move |key: String| {
+        if let Some(raw) = storage::read_raw(&key) {
+            let name = format!("spinewise-unreadable-{}.json", clock::today());
+            let _ = files::download(&name, "application/json", &raw);
+        }
+    };
     view! {
         <div class="notices" role="status">
             {move || {
                 state
                     .load_problem
                     .get()
-                    .map(|text| {
+                    .map(|problem| {
+                        let kept = match &problem {
+                            LoadProblem::Unreadable(key) => Some(key.clone()),
+                            _ => None,
+                        };
                         view! {
-                            <p class="notice">
-                                {text}
-                                <button
-                                    class="notice-dismiss"
-                                    on:click=move |_| state.load_problem.set(None)
-                                >
-                                    "OK"
-                                </button>
-                            </p>
+                            <div class="notice">
+                                <p>{problem.message()}</p>
+                                <div class="notice-actions">
+                                    {kept
+                                        .map(|key| {
+                                            view! {
+                                                <button
+                                                    class="button"
+                                                    on:click=move |_| download_kept(key.clone())
+                                                >
+                                                    "Download the unreadable data"
+                                                </button>
+                                            }
+                                        })}
+                                    <button
+                                        class="button"
+                                        on:click=move |_| state.load_problem.set(None)
+                                    >
+                                        "OK"
+                                    </button>
+                                </div>
+                            </div>
                         }
                     })
             }}
-            {move || state.save_problem.get().map(|text| view! { <p class="notice">{text}</p> })}
+            {move || {
+                state
+                    .save_problem
+                    .get()
+                    .map(|problem| view! { <p class="notice">{problem.message()}</p> })
+            }}
         </div>
     }
 }

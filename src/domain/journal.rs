@@ -5,14 +5,17 @@ use std::collections::BTreeSet;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::checkin::CheckIn;
 use super::pain::Pain;
 use super::session::SessionRecord;
 
-/// The patient's history, oldest first.
+/// The patient's history, each list oldest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Journal {
     #[serde(default)]
     pub sessions: Vec<SessionRecord>,
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
 }
 
 /// The most recent pain score and when it was given.
@@ -40,6 +43,60 @@ impl Journal {
             .sessions
             .partition_point(|s| s.started_ms < session.started_ms);
         self.sessions.insert(at, session);
+    }
+
+    /// Adds or replaces the check-in for its day.
+    pub fn check_in(&mut self, checkin: CheckIn) {
+        match self.checkins.binary_search_by_key(&checkin.day, |c| c.day) {
+            Ok(at) => self.checkins[at] = checkin,
+            Err(at) => self.checkins.insert(at, checkin),
+        }
+    }
+
+    /// The check-in for `day`, if given.
+    pub fn checkin_on(&self, day: NaiveDate) -> Option<&CheckIn> {
+        self.checkins
+            .binary_search_by_key(&day, |c| c.day)
+            .ok()
+            .map(|at| &self.checkins[at])
+    }
+
+    /// Every record of `other` added to this journal: sessions by start
+    /// time, check-ins by day; where both have one, `prefer_other` decides
+    /// for sessions and the later edit wins for check-ins.
+    pub fn merge(&mut self, other: &Journal, prefer_other: bool) {
+        for session in &other.sessions {
+            let known = self
+                .sessions
+                .iter()
+                .any(|s| s.started_ms == session.started_ms);
+            if !known || prefer_other {
+                self.record(session.clone());
+            }
+        }
+        for checkin in &other.checkins {
+            let newer = self
+                .checkin_on(checkin.day)
+                .is_none_or(|mine| (checkin.updated_ms, prefer_other) > (mine.updated_ms, false));
+            if newer {
+                self.check_in(checkin.clone());
+            }
+        }
+    }
+
+    /// Date range and counts, for summaries of a backup.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let days = self
+            .sessions
+            .iter()
+            .map(|s| s.day)
+            .chain(self.checkins.iter().map(|c| c.day));
+        let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
+        for day in days {
+            first = Some(first.map_or(day, |f| f.min(day)));
+            last = Some(last.map_or(day, |l| l.max(day)));
+        }
+        first.zip(last)
     }
 
     fn streak_days(&self) -> BTreeSet<NaiveDate> {
@@ -80,13 +137,26 @@ impl Journal {
         streak
     }
 
-    /// The latest pain score logged after (or else before) a session.
+    /// The latest pain score: after (or else before) a session, or a check-in.
     pub fn last_pain(&self) -> Option<LastPain> {
-        self.sessions.iter().rev().find_map(|s| {
+        let from_session = self.sessions.iter().rev().find_map(|s| {
             s.pain_after
                 .or(s.pain_before)
-                .map(|pain| LastPain { pain, day: s.day })
-        })
+                .map(|pain| (s.ended_ms, LastPain { pain, day: s.day }))
+        });
+        let from_checkin = self.checkins.iter().max_by_key(|c| c.updated_ms).map(|c| {
+            (
+                c.updated_ms,
+                LastPain {
+                    pain: c.pain,
+                    day: c.day,
+                },
+            )
+        });
+        match (from_session, from_checkin) {
+            (Some(s), Some(c)) => Some(if c.0 > s.0 { c.1 } else { s.1 }),
+            (s, c) => s.or(c).map(|(_, last)| last),
+        }
     }
 }
 
@@ -171,6 +241,54 @@ mod tests {
         journal.record(session(10, 100));
         journal.record(session(10, 100));
         assert_eq!(journal.sessions.len(), 1);
+    }
+
+    fn checkin(d: u32, pain: u8, updated_ms: i64) -> CheckIn {
+        CheckIn {
+            day: day(d),
+            pain: Pain::new(pain).unwrap(),
+            stiffness: None,
+            note: String::new(),
+            updated_ms,
+        }
+    }
+
+    #[test]
+    fn checking_in_twice_on_a_day_edits_the_first() {
+        let mut journal = Journal::default();
+        journal.check_in(checkin(12, 5, 1));
+        journal.check_in(checkin(10, 3, 2));
+        journal.check_in(checkin(12, 4, 3));
+        let days: Vec<_> = journal
+            .checkins
+            .iter()
+            .map(|c| (c.day, c.pain.score()))
+            .collect();
+        assert_eq!(days, [(day(10), 3), (day(12), 4)]);
+    }
+
+    #[test]
+    fn a_later_checkin_is_the_last_pain() {
+        let mut s = session(10, 100);
+        s.pain_after = Pain::new(2);
+        let mut journal = Journal::with_sessions([s.clone()]);
+        journal.check_in(checkin(11, 6, s.ended_ms + 1));
+        assert_eq!(journal.last_pain().map(|l| l.pain.score()), Some(6));
+    }
+
+    #[test]
+    fn merging_keeps_every_record_of_both_sides() {
+        let mut mine = Journal::with_sessions([session(9, 100), session(10, 100)]);
+        mine.check_in(checkin(9, 5, 100));
+        mine.check_in(checkin(10, 5, 100));
+        let mut theirs = Journal::with_sessions([session(10, 100), session(11, 60)]);
+        theirs.check_in(checkin(10, 2, 200)); // edited later elsewhere
+        theirs.check_in(checkin(11, 4, 50));
+        mine.merge(&theirs, false);
+        assert_eq!(mine.sessions.len(), 3);
+        let pains: Vec<u8> = mine.checkins.iter().map(|c| c.pain.score()).collect();
+        assert_eq!(pains, [5, 2, 4]);
+        assert_eq!(mine.span(), Some((day(9), day(11))));
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Pure domain logic: no browser APIs, time comes in as arguments, so
 //! `cargo test` runs all of it natively.
 
+pub mod backup;
+pub mod checkin;
 pub mod countdown;
+pub mod csv;
 pub mod cue;
 pub mod day;
 pub mod exercise;

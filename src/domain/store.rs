@@ -1,37 +1,52 @@
-//! The one document kept on the device, and how it is read and written.
-//! Parsing is pure so that every malformed input can be tested natively.
+//! The one document kept on the device, how older layouts are brought up
+//! to date, and how two copies merge. Parsing is pure so that every
+//! malformed input can be tested natively.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use super::journal::Journal;
 use super::session::ActiveSession;
 use super::settings::Settings;
 
 /// Version of the document layout this app writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything Spinewise keeps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Store {
     pub schema_version: u32,
+    /// Bumped on every save, so two tabs can tell whose copy is newer.
     #[serde(default)]
+    pub revision: u64,
+    /// Changes only when all data is deleted or replaced by an import; a
+    /// copy from another generation is never merged back in.
+    #[serde(default)]
+    pub generation: i64,
+    #[serde(flatten)]
     pub journal: Journal,
     /// The routine in progress, if any.
     #[serde(default)]
     pub active: Option<ActiveSession>,
     #[serde(default)]
     pub settings: Settings,
+    /// When the patient last exported a backup file.
+    #[serde(default)]
+    pub last_export_ms: Option<i64>,
 }
 
 impl Default for Store {
     fn default() -> Self {
         Store {
             schema_version: SCHEMA_VERSION,
+            revision: 0,
+            generation: 0,
             journal: Journal::default(),
             active: None,
             settings: Settings::default(),
+            last_export_ms: None,
         }
     }
 }
@@ -61,50 +76,147 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Just the version, read first so a newer layout is recognised even when
-/// the rest would not parse.
-#[derive(Deserialize)]
-struct Versioned {
-    schema_version: u32,
+type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
+
+/// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
+/// Every past version keeps a fixture in `tests/fixtures/`.
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2];
+
+/// v2 lifts the history out of `journal`, adds check-ins and the counters
+/// that let two tabs merge.
+fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), String> {
+    if let Some(journal) = doc.remove("journal") {
+        let Value::Object(journal) = journal else {
+            return Err("journal is not an object".into());
+        };
+        for (key, value) in journal {
+            doc.entry(key).or_insert(value);
+        }
+    }
+    Ok(())
+}
+
+/// Brings a document of any known version up to the current layout.
+pub fn migrate(mut doc: Value) -> Result<Value, LoadError> {
+    let Value::Object(map) = &mut doc else {
+        return Err(LoadError::Corrupt("not a JSON object".into()));
+    };
+    let version = map
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| LoadError::Corrupt("no schema_version".into()))?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > SCHEMA_VERSION {
+        return Err(LoadError::NewerSchema(version));
+    }
+    if version == 0 {
+        return Err(LoadError::Corrupt("schema_version 0".into()));
+    }
+    for step in &MIGRATIONS[version as usize - 1..] {
+        step(map).map_err(LoadError::Corrupt)?;
+    }
+    map.insert("schema_version".into(), SCHEMA_VERSION.into());
+    Ok(doc)
 }
 
 impl Store {
-    /// Reads a stored document.
+    /// Reads a stored document of this or any older version.
     pub fn parse(raw: &str) -> Result<Store, LoadError> {
-        let corrupt = |e: serde_json::Error| LoadError::Corrupt(e.to_string());
-        let Versioned { schema_version } = serde_json::from_str(raw).map_err(corrupt)?;
-        if schema_version > SCHEMA_VERSION {
-            return Err(LoadError::NewerSchema(schema_version));
-        }
-        serde_json::from_str(raw).map_err(corrupt)
+        let doc = serde_json::from_str(raw).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        Store::from_value(doc)
+    }
+
+    /// Reads an already parsed document of this or any older version.
+    pub fn from_value(doc: Value) -> Result<Store, LoadError> {
+        serde_json::from_value(migrate(doc)?).map_err(|e| LoadError::Corrupt(e.to_string()))
     }
 
     /// The document as compact JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a store always serialises")
     }
+
+    /// Both copies' records in one: what another tab saved is added to
+    /// this one's, nothing is dropped, and where both changed the same
+    /// record or setting the copy with the higher revision wins. A copy of
+    /// another generation (after a delete or a replacing import) is not
+    /// mixed in: the newer generation wins whole.
+    pub fn merge(&self, other: &Store) -> Store {
+        if self.generation != other.generation {
+            let newer = if other.generation > self.generation {
+                other
+            } else {
+                self
+            };
+            return newer.clone();
+        }
+        let other_is_newer = other.revision > self.revision;
+        let (newer, older) = if other_is_newer {
+            (other, self)
+        } else {
+            (self, other)
+        };
+        let mut merged = newer.clone();
+        merged.journal.merge(&older.journal, false);
+        merged.revision = self.revision.max(other.revision);
+        merged.last_export_ms = self.last_export_ms.max(other.last_export_ms);
+        merged
+    }
+
+    /// Worth suggesting a backup file: a week of sessions and none exported
+    /// in the last 30 days. A phone that dies should cost a month at most.
+    pub fn backup_due(&self, now_ms: i64) -> bool {
+        const MONTH_MS: i64 = 30 * 86_400_000;
+        self.journal.sessions.len() >= 7
+            && self.last_export_ms.is_none_or(|at| now_ms - at > MONTH_MS)
+    }
+
+    /// The same data, ignoring the save counter.
+    pub fn same_data(&self, other: &Store) -> bool {
+        Store {
+            revision: 0,
+            ..self.clone()
+        } == Store {
+            revision: 0,
+            ..other.clone()
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::checkin::CheckIn;
     use crate::domain::pain::Pain;
     use crate::domain::plan::{Pacing, Plan};
     use chrono::NaiveDate;
+
+    const V1_FIXTURE: &str = include_str!("../../tests/fixtures/store-v1.json");
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
 
     fn sample() -> Store {
         let mut store = Store::default();
         let mut done = ActiveSession::start(Plan::seed(), Pacing::default(), 1_795_600_000_000);
         done.pain_before = Pain::new(5);
-        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         store
             .journal
-            .record(done.finish(1_795_602_000_000, day, Pain::new(3)));
+            .record(done.finish(1_795_602_000_000, day(25), Pain::new(3)));
+        store.journal.check_in(CheckIn {
+            day: day(25),
+            pain: Pain::new(4).unwrap(),
+            stiffness: Pain::new(6),
+            note: "Stiff after the drive, \"better\" by lunch,\nslept well.".into(),
+            updated_ms: 1_795_610_000_000,
+        });
         store.active = Some(ActiveSession::start(
             Plan::seed(),
             Pacing::default(),
             1_795_700_000_000,
         ));
+        store.revision = 12;
         store
     }
 
@@ -115,14 +227,66 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_document_migrates_with_nothing_lost() {
+        let store = Store::parse(V1_FIXTURE).unwrap();
+        assert_eq!(store.schema_version, SCHEMA_VERSION);
+        assert_eq!(store.journal.sessions.len(), 3);
+        let pains: Vec<_> = store
+            .journal
+            .sessions
+            .iter()
+            .map(|s| {
+                (
+                    s.pain_before.map(Pain::score),
+                    s.pain_after.map(Pain::score),
+                )
+            })
+            .collect();
+        assert_eq!(
+            pains,
+            [(Some(6), Some(4)), (None, Some(3)), (Some(5), None)]
+        );
+        assert_eq!(store.journal.sessions[2].done_percent, 22);
+        let active = store.active.as_ref().unwrap();
+        assert_eq!(active.controls.len(), 3);
+        assert_eq!(active.pain_before, Pain::new(7));
+        assert_eq!(active.pacing.get_ready_secs, 3);
+        assert!(!store.settings.voice);
+        assert!(store.journal.checkins.is_empty());
+        // Every value of the old document is still there after migration.
+        let old: Value = serde_json::from_str(V1_FIXTURE).unwrap();
+        let new: Value = serde_json::from_str(&store.to_json()).unwrap();
+        assert_eq!(old["journal"]["sessions"], new["sessions"]);
+        assert_eq!(old["active"], new["active"]);
+        assert_eq!(old["settings"], new["settings"]);
+    }
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let once = Store::parse(V1_FIXTURE).unwrap();
+        let twice = Store::parse(&once.to_json()).unwrap();
+        assert_eq!(once, twice);
+    }
+
+    #[test]
     fn a_newer_document_is_refused_even_if_its_shape_changed() {
-        let raw = r#"{"schema_version":2,"journal":"something else"}"#;
-        assert_eq!(Store::parse(raw), Err(LoadError::NewerSchema(2)));
+        let raw = r#"{"schema_version":3,"sessions":"something else"}"#;
+        assert_eq!(Store::parse(raw), Err(LoadError::NewerSchema(3)));
     }
 
     #[test]
     fn damaged_documents_are_reported_not_panicked_on() {
-        for raw in ["", "{", "null", "[]", r#"{"journal":{}}"#, "\u{0}\u{ff}"] {
+        for raw in [
+            "",
+            "{",
+            "null",
+            "[]",
+            r#"{"sessions":[]}"#,
+            r#"{"schema_version":0}"#,
+            r#"{"schema_version":-1}"#,
+            r#"{"schema_version":1,"journal":7}"#,
+            "\u{0}\u{ff}",
+        ] {
             assert!(
                 matches!(Store::parse(raw), Err(LoadError::Corrupt(_))),
                 "{raw:?}"
@@ -145,7 +309,96 @@ mod tests {
 
     #[test]
     fn a_minimal_document_loads_empty() {
-        let store = Store::parse(r#"{"schema_version":1}"#).unwrap();
+        let store = Store::parse(r#"{"schema_version":2}"#).unwrap();
         assert_eq!(store, Store::default());
+    }
+
+    #[test]
+    fn merging_two_tabs_keeps_both_sides_records_and_the_newer_settings() {
+        let base = sample();
+        let mut tab_a = base.clone();
+        let mut tab_b = base.clone();
+        tab_a.journal.check_in(CheckIn {
+            day: day(26),
+            pain: Pain::new(2).unwrap(),
+            stiffness: None,
+            note: String::new(),
+            updated_ms: 1,
+        });
+        tab_a.revision = 13;
+        let extra = ActiveSession::start(Plan::seed(), Pacing::default(), 1_795_800_000_000);
+        tab_b
+            .journal
+            .record(extra.finish(1_795_802_000_000, day(27), None));
+        tab_b.settings.sound = false;
+        tab_b.revision = 14;
+        for merged in [tab_a.merge(&tab_b), tab_b.merge(&tab_a)] {
+            assert_eq!(merged.journal.sessions.len(), 2);
+            assert_eq!(merged.journal.checkins.len(), 2);
+            assert!(!merged.settings.sound);
+            assert_eq!(merged.revision, 14);
+        }
+        assert!(tab_a.merge(&tab_b).same_data(&tab_b.merge(&tab_a)));
+    }
+
+    #[test]
+    fn a_backup_is_suggested_after_a_week_of_use_and_then_monthly() {
+        let mut store = Store::default();
+        let now = 1_795_600_000_000;
+        for k in 0..7 {
+            let start = now - (k + 1) * 86_400_000;
+            let s = ActiveSession::start(Plan::seed(), Pacing::default(), start);
+            assert!(!store.backup_due(now));
+            store
+                .journal
+                .record(s.finish(start + 1_080_000, day(1 + k as u32), None));
+        }
+        assert!(store.backup_due(now));
+        store.last_export_ms = Some(now - 29 * 86_400_000);
+        assert!(!store.backup_due(now));
+        store.last_export_ms = Some(now - 31 * 86_400_000);
+        assert!(store.backup_due(now));
+    }
+
+    #[test]
+    fn deleting_everything_is_not_undone_by_an_older_tab() {
+        let old = sample();
+        let wiped = Store {
+            generation: 1_795_900_000_000,
+            ..Store::default()
+        };
+        assert_eq!(old.merge(&wiped), wiped);
+        assert_eq!(wiped.merge(&old), wiped);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100_000))]
+        #[test]
+        fn parsing_any_text_never_panics(raw in any::<String>()) {
+            let _ = Store::parse(&raw);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn parsing_any_cut_or_altered_document_never_panics(
+            cut in 0usize..2100,
+            at in 0usize..2100,
+            byte in any::<u8>(),
+        ) {
+            let mut raw = include_str!("../../tests/fixtures/store-v1.json").as_bytes().to_vec();
+            if at < raw.len() {
+                raw[at] = byte;
+            }
+            raw.truncate(cut);
+            let _ = Store::parse(&String::from_utf8_lossy(&raw));
+        }
     }
 }

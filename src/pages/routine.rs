@@ -348,13 +348,7 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
     let finished_at = position.and_then(|p| p.finished_at_ms);
     let away = finished_at.is_some_and(|at| clock::now_ms() - at > 60_000);
     let save = move |pain: Option<Pain>| {
-        let now = clock::now_ms();
-        state.store.update(|s| {
-            if let Some(active) = s.active.take() {
-                let record = active.finish(now, clock::day_of(now), pain);
-                s.journal.record(record);
-            }
-        });
+        state.finish_routine(pain);
         navigate("/", Default::default());
     };
     let save_with_score = save.clone();

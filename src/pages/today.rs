@@ -1,7 +1,9 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::clock;
+use crate::components::checkin_form::CheckInForm;
 use crate::components::pain_scale::PainScale;
 use crate::cues;
 use crate::domain::day;
@@ -19,6 +21,7 @@ pub fn TodayPage() -> impl IntoView {
     let done_today = Memo::new(move |_| state.store.with(|s| s.journal.done_on(today)));
     let running = Memo::new(move |_| state.store.with(|s| s.active.is_some()));
     let last_pain = Memo::new(move |_| state.store.with(|s| s.journal.last_pain()));
+    let backup_due = Memo::new(move |_| state.store.with(|s| s.backup_due(clock::now_ms())));
     let minutes = state
         .store
         .with_untracked(|s| Plan::seed().total_secs(s.settings.pacing()))
@@ -83,6 +86,14 @@ pub fn TodayPage() -> impl IntoView {
             <p class="today-plan">
                 {format!("{minutes} minutes: decompress, then activate, then mobilize.")}
             </p>
+            <CheckInForm />
+            <Show when=move || backup_due.get()>
+                <p class="card nudge">
+                    "Your history lives only on this phone. "
+                    <A href="/settings">"Export a backup file"</A>
+                    " now and then, so a lost phone does not lose it."
+                </p>
+            </Show>
         </section>
     }
 }

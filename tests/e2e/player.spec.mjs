@@ -26,7 +26,7 @@ test("twenty minutes with the page hidden for ten of them keep exact time", asyn
   await page.clock.fastForward(5 * 60_000); // 20 min in
   await expect(page.locator("main h1")).toHaveText("Routine complete");
   await page.getByRole("button", { name: "Save without a pain score" }).click();
-  const [session] = (await savedStore(page)).journal.sessions;
+  const [session] = (await savedStore(page)).sessions;
   const errorMs = session.ended_ms - startedMs - 18 * 60_000;
   console.log(`timer error after 20 simulated minutes (10 hidden): ${errorMs} ms`);
   expect(errorMs).toBe(0);
@@ -95,7 +95,7 @@ test("a pain score given before starting is kept with the session", async ({ pag
   await page.clock.fastForward(20 * 60_000);
   await page.getByRole("radio", { name: "4 — moderate" }).check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  const [session] = (await savedStore(page)).journal.sessions;
+  const [session] = (await savedStore(page)).sessions;
   expect([session.pain_before, session.pain_after]).toEqual([6, 4]);
 });
 

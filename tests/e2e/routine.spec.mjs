@@ -60,10 +60,10 @@ test("a whole routine runs in phase order, logs pain and starts a streak that su
   await expect(page.locator(".stat").nth(1)).toContainText("3last pain, 25 Nov");
 
   const saved = await savedStore(page);
-  expect(saved.schema_version).toBe(1);
+  expect(saved.schema_version).toBe(2);
   expect(saved.active).toBeNull();
-  expect(saved.journal.sessions).toHaveLength(1);
-  expect(saved.journal.sessions[0]).toMatchObject({ day: "2026-11-25", done_percent: 100, pain_after: 3 });
+  expect(saved.sessions).toHaveLength(1);
+  expect(saved.sessions[0]).toMatchObject({ day: "2026-11-25", done_percent: 100, pain_after: 3 });
 
   await page.reload();
   await expect(page.locator(".stat").first()).toContainText("1day streak");
@@ -106,6 +106,6 @@ test("ending early keeps a partial session that does not count for the streak", 
   await expect(page.getByText("Not done yet today.")).toBeVisible();
   await expect(page.locator(".stat").first()).toContainText("0days streak");
   const saved = await savedStore(page);
-  expect(saved.journal.sessions).toHaveLength(1);
-  expect(saved.journal.sessions[0].done_percent).toBeLessThan(80);
+  expect(saved.sessions).toHaveLength(1);
+  expect(saved.sessions[0].done_percent).toBeLessThan(80);
 });

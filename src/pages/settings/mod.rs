@@ -1,3 +1,7 @@
+//! Route `/settings`: how the player guides the patient, and their data.
+
+mod data;
+
 use leptos::prelude::*;
 
 use crate::domain::settings::{MAX_GET_READY_SECS, Settings};
@@ -86,6 +90,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </label>
                 <p class="muted small">"Changes apply from the next routine you start."</p>
             </fieldset>
+            <data::YourData />
         </section>
     }
 }

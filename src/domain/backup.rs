@@ -1,0 +1,344 @@
+//! Backup files: what an export writes and how an import is checked before
+//! anything on the phone changes.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::store::{LoadError, Store};
+
+/// Marks a file as a Spinewise backup.
+const APP: &str = "spinewise";
+/// Larger files are refused before they are read: ten years of daily use is
+/// well under 2 MB.
+pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+#[derive(Serialize)]
+struct BackupFile<'a> {
+    app: &'static str,
+    exported_ms: i64,
+    store: &'a Store,
+}
+
+/// The backup file for `store`. A routine in progress is left out: restored
+/// days later it would only be a stale half-session.
+pub fn export_json(store: &Store, now_ms: i64) -> String {
+    let store = Store {
+        active: None,
+        ..store.clone()
+    };
+    serde_json::to_string(&BackupFile {
+        app: APP,
+        exported_ms: now_ms,
+        store: &store,
+    })
+    .expect("a store always serialises")
+}
+
+/// Why a file cannot be imported; each says what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge,
+    Truncated,
+    NotABackup,
+    NewerVersion(u32),
+    Damaged(String),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge => f.write_str(
+                "This file is far larger than any Spinewise backup (over 20 MB), so it was not opened.",
+            ),
+            ImportError::Truncated => f.write_str(
+                "This backup file is incomplete: it ends part-way through. Export it again from the \
+                 original device, or try an older copy.",
+            ),
+            ImportError::NotABackup => f.write_str(
+                "This file is not a Spinewise backup. Choose a file named like \
+                 spinewise-backup-2026-11-25.json.",
+            ),
+            ImportError::NewerVersion(v) => write!(
+                f,
+                "This backup was made by a newer version of Spinewise (format {v}). Update the app \
+                 (reload it while online), then import again."
+            ),
+            ImportError::Damaged(why) => write!(
+                f,
+                "This backup file is damaged and cannot be read ({why}). Nothing was changed."
+            ),
+        }
+    }
+}
+
+/// A checked backup, with what the patient sees before choosing to import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    pub store: Store,
+    pub exported_ms: Option<i64>,
+    pub sessions: usize,
+    pub checkins: usize,
+    pub span: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// Checks a whole backup file (or a raw saved document, as kept for
+/// recovery) without changing anything.
+pub fn read(raw: &str) -> Result<Preview, ImportError> {
+    let doc: Value = serde_json::from_str(raw).map_err(|e| {
+        if e.is_eof() {
+            ImportError::Truncated
+        } else if e.is_syntax() && !raw.trim_start().starts_with('{') {
+            ImportError::NotABackup
+        } else {
+            ImportError::Damaged(e.to_string())
+        }
+    })?;
+    let Value::Object(mut map) = doc else {
+        return Err(ImportError::NotABackup);
+    };
+    let (store_doc, exported_ms) = match map.get("app").and_then(Value::as_str) {
+        Some(APP) => (
+            map.remove("store")
+                .ok_or(ImportError::Damaged("no data in it".into()))?,
+            map.get("exported_ms").and_then(Value::as_i64),
+        ),
+        Some(_) => return Err(ImportError::NotABackup),
+        None if map.contains_key("schema_version") => (Value::Object(map), None),
+        None => return Err(ImportError::NotABackup),
+    };
+    let store = Store::from_value(store_doc).map_err(|e| match e {
+        LoadError::NewerSchema(v) => ImportError::NewerVersion(v),
+        LoadError::Corrupt(why) => ImportError::Damaged(why),
+    })?;
+    Ok(Preview {
+        sessions: store.journal.sessions.len(),
+        checkins: store.journal.checkins.len(),
+        span: store.journal.span(),
+        exported_ms,
+        store,
+    })
+}
+
+/// How an import meets the data already on the phone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Add the backup's records to these; none is duplicated.
+    Merge,
+    /// Put the backup's data in place of everything here.
+    Replace,
+}
+
+/// The store after importing `backup` into `current`. A routine in progress
+/// on this phone keeps running either way.
+pub fn apply(current: &Store, backup: &Store, mode: ImportMode, now_ms: i64) -> Store {
+    match mode {
+        ImportMode::Merge => {
+            let mut merged = current.clone();
+            merged.journal.merge(&backup.journal, false);
+            merged
+        }
+        ImportMode::Replace => Store {
+            revision: current.revision,
+            // Other open tabs must not merge the old records back in.
+            generation: now_ms,
+            active: current.active.clone(),
+            ..backup.clone()
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::checkin::CheckIn;
+    use crate::domain::pain::Pain;
+    use crate::domain::plan::{Pacing, Plan};
+    use crate::domain::session::ActiveSession;
+
+    const NOW: i64 = 1_795_650_000_000;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn store_with(days: &[u32]) -> Store {
+        let mut store = Store::default();
+        for &d in days {
+            let start = 1_795_000_000_000 + i64::from(d) * 86_400_000;
+            let session = ActiveSession::start(Plan::seed(), Pacing::default(), start);
+            store
+                .journal
+                .record(session.finish(start + 1_080_000, day(d), Pain::new(3)));
+            store.journal.check_in(CheckIn {
+                day: day(d),
+                pain: Pain::new(4).unwrap(),
+                stiffness: None,
+                note: format!("day {d}"),
+                updated_ms: start,
+            });
+        }
+        store
+    }
+
+    #[test]
+    fn an_export_reads_back_with_a_summary() {
+        let store = store_with(&[3, 9, 20]);
+        let preview = read(&export_json(&store, NOW)).unwrap();
+        assert_eq!((preview.sessions, preview.checkins), (3, 3));
+        assert_eq!(preview.span, Some((day(3), day(20))));
+        assert_eq!(preview.exported_ms, Some(NOW));
+        assert_eq!(preview.store.journal, store.journal);
+    }
+
+    #[test]
+    fn a_routine_in_progress_is_not_exported() {
+        let mut store = store_with(&[3]);
+        store.active = Some(ActiveSession::start(Plan::seed(), Pacing::default(), NOW));
+        assert_eq!(read(&export_json(&store, NOW)).unwrap().store.active, None);
+    }
+
+    #[test]
+    fn a_raw_saved_document_is_accepted_too() {
+        let raw = include_str!("../../tests/fixtures/store-v1.json");
+        assert_eq!(read(raw).unwrap().sessions, 3);
+    }
+
+    #[test]
+    fn each_bad_file_gets_its_own_message() {
+        let good = export_json(&store_with(&[3, 4]), NOW);
+        assert_eq!(read(&good[..good.len() / 2]), Err(ImportError::Truncated));
+        assert_eq!(
+            read("date,pain\n2026-11-25,4\n"),
+            Err(ImportError::NotABackup)
+        );
+        assert_eq!(
+            read(r#"{"name":"something else"}"#),
+            Err(ImportError::NotABackup)
+        );
+        assert_eq!(
+            read(r#"{"app":"other","store":{}}"#),
+            Err(ImportError::NotABackup)
+        );
+        assert_eq!(read("[1,2,3]"), Err(ImportError::NotABackup));
+        assert_eq!(
+            read(r#"{"app":"spinewise","store":{"schema_version":9}}"#),
+            Err(ImportError::NewerVersion(9))
+        );
+        let damaged = good.replace(r#""pain_after":3"#, r#""pain_after":"three""#);
+        assert!(matches!(read(&damaged), Err(ImportError::Damaged(_))));
+        assert!(matches!(
+            read(r#"{"app":"spinewise"}"#),
+            Err(ImportError::Damaged(_))
+        ));
+    }
+
+    #[test]
+    fn merging_an_import_adds_only_what_is_missing() {
+        let current = store_with(&[3, 4]);
+        let backup = store_with(&[4, 5]);
+        let merged = apply(&current, &backup, ImportMode::Merge, NOW);
+        assert_eq!(merged.journal.sessions.len(), 3);
+        assert_eq!(merged.journal.checkins.len(), 3);
+        assert_eq!(merged.generation, current.generation);
+    }
+
+    #[test]
+    fn replacing_keeps_the_running_routine_and_starts_a_new_generation() {
+        let mut current = store_with(&[3, 4]);
+        current.active = Some(ActiveSession::start(Plan::seed(), Pacing::default(), NOW));
+        let backup = store_with(&[10]);
+        let replaced = apply(&current, &backup, ImportMode::Replace, NOW);
+        assert_eq!(replaced.journal, backup.journal);
+        assert_eq!(replaced.active, current.active);
+        assert_eq!(replaced.generation, NOW);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::domain::checkin::CheckIn;
+    use crate::domain::pain::Pain;
+    use crate::domain::session::SessionRecord;
+    use proptest::prelude::*;
+
+    fn pains() -> impl Strategy<Value = Option<Pain>> {
+        prop::option::of((0u8..=10).prop_map(|p| Pain::new(p).unwrap()))
+    }
+
+    fn stores() -> impl Strategy<Value = Store> {
+        let session = (
+            0i64..4_000_000_000_000,
+            0u32..40_000,
+            0u8..=100,
+            pains(),
+            pains(),
+            ".*",
+        )
+            .prop_map(
+                |(started_ms, day, done_percent, pain_before, pain_after, plan)| SessionRecord {
+                    started_ms,
+                    ended_ms: started_ms + 1_080_000,
+                    day: NaiveDate::from_num_days_from_ce_opt(700_000 + day as i32).unwrap(),
+                    plan,
+                    planned_secs: 1080,
+                    done_percent,
+                    pain_before,
+                    pain_after,
+                },
+            );
+        let checkin = (0u32..40_000, 0u8..=10, pains(), ".*", any::<i64>()).prop_map(
+            |(day, pain, stiffness, note, updated_ms)| CheckIn {
+                day: NaiveDate::from_num_days_from_ce_opt(700_000 + day as i32).unwrap(),
+                pain: Pain::new(pain).unwrap(),
+                stiffness,
+                note,
+                updated_ms,
+            },
+        );
+        (
+            prop::collection::vec(session, 0..30),
+            prop::collection::vec(checkin, 0..30),
+            any::<bool>(),
+            0u32..=10,
+        )
+            .prop_map(|(sessions, checkins, sound, get_ready_secs)| {
+                let mut store = Store::default();
+                for s in sessions {
+                    store.journal.record(s);
+                }
+                for c in checkins {
+                    store.journal.check_in(c);
+                }
+                store.settings.sound = sound;
+                store.settings.get_ready_secs = get_ready_secs;
+                store
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn any_store_survives_export_then_import_unchanged(store in stores(), now in any::<i64>()) {
+            let preview = read(&export_json(&store, now)).unwrap();
+            prop_assert_eq!(preview.store, store);
+        }
+
+        #[test]
+        fn merging_a_backup_twice_is_the_same_as_once(a in stores(), b in stores()) {
+            let once = apply(&a, &b, ImportMode::Merge, 0);
+            let twice = apply(&once, &b, ImportMode::Merge, 0);
+            prop_assert_eq!(once, twice);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100_000))]
+        #[test]
+        fn reading_any_text_as_a_backup_never_panics(raw in any::<String>()) {
+            let _ = read(&raw);
+        }
+    }
+}

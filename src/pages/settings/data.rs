@@ -1,0 +1,282 @@
+//! Settings → Your data: where it lives, export, import, snapshots, delete.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::HtmlInputElement;
+
+use crate::clock;
+use crate::domain::backup::{self, ImportMode, MAX_IMPORT_BYTES, Preview};
+use crate::domain::csv;
+use crate::domain::day::short_label;
+use crate::files;
+use crate::state::{AppState, use_app_state};
+use crate::storage;
+
+/// "1.2 MB", "840 KB".
+fn size_label(bytes: f64) -> String {
+    if bytes >= 1_000_000.0 {
+        format!("{:.1} MB", bytes / 1_000_000.0)
+    } else {
+        format!("{:.0} KB", (bytes / 1000.0).max(1.0))
+    }
+}
+
+/// The files Settings can write.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Export {
+    Backup,
+    Sessions,
+    CheckIns,
+}
+
+fn export(state: AppState, what: Export) {
+    let today = clock::today();
+    let now = clock::now_ms();
+    let sent = state.store.with_untracked(|s| match what {
+        Export::Backup => files::download(
+            &format!("spinewise-backup-{today}.json"),
+            "application/json",
+            &backup::export_json(s, now),
+        ),
+        Export::Sessions => files::download(
+            &format!("spinewise-sessions-{today}.csv"),
+            "text/csv",
+            &csv::sessions(&s.journal),
+        ),
+        Export::CheckIns => files::download(
+            &format!("spinewise-checkins-{today}.csv"),
+            "text/csv",
+            &csv::checkins(&s.journal),
+        ),
+    });
+    if sent.is_ok() && what == Export::Backup {
+        state.exported();
+    }
+}
+
+/// A backup waiting for the patient to choose how to bring it in.
+#[derive(Clone)]
+struct Pending {
+    from: String,
+    preview: Preview,
+}
+
+#[component]
+pub fn YourData() -> impl IntoView {
+    let state = use_app_state();
+    let pending = RwSignal::new(None::<Pending>);
+    let problem = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let confirm_delete = RwSignal::new(false);
+    let persistent = RwSignal::new(None::<bool>);
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    spawn_local(async move {
+        persistent.set(storage::is_persistent().await);
+        estimate.set(storage::estimate().await);
+    });
+    let counts = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| (s.journal.sessions.len(), s.journal.checkins.len()))
+    });
+    let last_export = Memo::new(move |_| state.store.with(|s| s.last_export_ms));
+
+    let offer = move |from: String, raw: &str| match backup::read(raw) {
+        Ok(preview) => {
+            problem.set(None);
+            pending.set(Some(Pending { from, preview }));
+        }
+        Err(err) => {
+            pending.set(None);
+            problem.set(Some(err.to_string()));
+        }
+    };
+    let choose_file = move |ev: leptos::ev::Event| {
+        done.set(None);
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        if file.size() > MAX_IMPORT_BYTES {
+            pending.set(None);
+            problem.set(Some(backup::ImportError::TooLarge.to_string()));
+            return;
+        }
+        spawn_local(async move {
+            match files::read_text(&file).await {
+                Ok(raw) => offer(format!("the file {}", file.name()), &raw),
+                Err(_) => problem.set(Some(
+                    "That file could not be read. Nothing was changed.".into(),
+                )),
+            }
+        });
+    };
+    let import = move |mode: ImportMode| {
+        if let Some(Pending { preview, .. }) = pending.get_untracked() {
+            state.import(&preview.store, mode);
+            pending.set(None);
+            done.set(Some(match mode {
+                ImportMode::Merge => "Imported: the backup's records were added to yours.".into(),
+                ImportMode::Replace => "Imported: your data now matches the backup.".into(),
+            }));
+        }
+    };
+    let snapshots = move || {
+        // Re-read whenever the store changes: a save may have added today's.
+        state.store.track();
+        state.snapshot_days()
+    };
+
+    view! {
+        <section class="settings-group data" aria-labelledby="your-data">
+            <h2 id="your-data">"Your data"</h2>
+            <p>
+                "Everything stays on this phone: no account, no server, nothing sent anywhere. "
+                {move || {
+                    let (sessions, checkins) = counts.get();
+                    format!("You have {sessions} sessions and {checkins} check-ins saved.")
+                }}
+            </p>
+            <p class="muted small">
+                {move || match persistent.get() {
+                    Some(true) => "The browser has agreed to keep this data.".to_string(),
+                    Some(false) => "The browser may clear this data if the phone runs low on space, or (on iPhone) after 7 days without a visit. Add Spinewise to your home screen and export backups.".to_string(),
+                    None => String::new(),
+                }}
+                " "
+                {move || estimate.get().map(|(used, quota)| format!("Site storage used: {} of {}.", size_label(used), size_label(quota)))}
+            </p>
+            <p class="muted small">
+                {move || match last_export.get() {
+                    Some(at) => format!("Last backup file: {}.", short_label(clock::day_of(at))),
+                    None => "No backup file exported yet.".into(),
+                }}
+            </p>
+            <div class="button-row">
+                <button class="button primary" on:click=move |_| export(state, Export::Backup)>
+                    "Export backup"
+                </button>
+                <button class="button" on:click=move |_| export(state, Export::Sessions)>
+                    "Sessions (CSV)"
+                </button>
+                <button class="button" on:click=move |_| export(state, Export::CheckIns)>
+                    "Check-ins (CSV)"
+                </button>
+            </div>
+
+            <h3>"Import a backup"</h3>
+            <label class="file-pick button">
+                "Choose a backup file"
+                <input type="file" accept=".json,application/json" on:change=choose_file />
+            </label>
+            <p class="alert" role="alert">{move || problem.get()}</p>
+            <p role="status">{move || done.get()}</p>
+            {move || {
+                pending
+                    .get()
+                    .map(|Pending { from, preview }| {
+                        let span = preview
+                            .span
+                            .map(|(a, b)| format!(", {} to {}", short_label(a), short_label(b)))
+                            .unwrap_or_default();
+                        let made = preview
+                            .exported_ms
+                            .map(|at| format!(" made on {}", short_label(clock::day_of(at))))
+                            .unwrap_or_default();
+                        view! {
+                            <div class="card preview">
+                                <p>
+                                    {format!(
+                                        "In {from}{made}: {} sessions and {} check-ins{span}.",
+                                        preview.sessions,
+                                        preview.checkins,
+                                    )}
+                                </p>
+                                <div class="button-row">
+                                    <button class="button primary" on:click=move |_| import(ImportMode::Merge)>
+                                        "Add to my data"
+                                    </button>
+                                    <button class="button" on:click=move |_| import(ImportMode::Replace)>
+                                        "Replace my data"
+                                    </button>
+                                    <button class="button quiet" on:click=move |_| pending.set(None)>
+                                        "Cancel"
+                                    </button>
+                                </div>
+                                <p class="muted small">
+                                    "Adding keeps everything you have and skips records you already have. Replacing removes what is here now."
+                                </p>
+                            </div>
+                        }
+                    })
+            }}
+
+            <h3>"Automatic daily copies"</h3>
+            <p class="muted small">"Spinewise keeps a copy of your data from each of the last 5 days you used it."</p>
+            <ul class="snapshot-list">
+                {move || {
+                    snapshots()
+                        .into_iter()
+                        .map(|day| {
+                            let restore = move |_| {
+                                done.set(None);
+                                match state.snapshot(day) {
+                                    Some(raw) => offer(format!("the copy from {}", short_label(day)), &raw),
+                                    None => problem.set(Some("That copy is no longer there.".into())),
+                                }
+                            };
+                            view! {
+                                <li>
+                                    <span>{short_label(day)}</span>
+                                    <button class="button" on:click=restore>
+                                        {format!("Restore {}", short_label(day))}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+
+            <h3>"Delete all data"</h3>
+            <Show
+                when=move || confirm_delete.get()
+                fallback=move || view! {
+                    <button class="button danger" on:click=move |_| confirm_delete.set(true)>
+                        "Delete all data…"
+                    </button>
+                }
+            >
+                <div class="card confirm" role="alertdialog" aria-labelledby="delete-title">
+                    <p id="delete-title">
+                        <strong>
+                            {move || {
+                                let (sessions, checkins) = counts.get();
+                                format!("This deletes {sessions} sessions, {checkins} check-ins, your settings and the daily copies from this phone. It cannot be undone.")
+                            }}
+                        </strong>
+                    </p>
+                    <div class="button-row">
+                        <button class="button" on:click=move |_| export(state, Export::Backup)>
+                            "Export a backup first"
+                        </button>
+                        <button
+                            class="button danger"
+                            on:click=move |_| {
+                                state.delete_everything();
+                                confirm_delete.set(false);
+                                done.set(Some("All data deleted.".into()));
+                            }
+                        >
+                            "Delete everything"
+                        </button>
+                        <button class="button quiet" on:click=move |_| confirm_delete.set(false)>
+                            "Cancel"
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
