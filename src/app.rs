@@ -16,6 +16,7 @@ use crate::storage;
 #[component]
 pub fn App() -> impl IntoView {
     let loaded = storage::load();
+    mark("spinewise:loaded");
     let state = AppState::new(loaded.store);
     state.load_problem.set(loaded.problem);
     provide_context(state);
@@ -37,5 +38,12 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// A User Timing mark, read by the benchmark and the load-time test.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
     }
 }

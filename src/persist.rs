@@ -45,10 +45,10 @@ pub fn use_persistence(state: AppState, read_only: bool) {
             revision,
             ..current
         };
+        storage::snapshot_daily(clock::today());
         match storage::save(&doc) {
             Ok(()) => {
                 state.store.update_untracked(|s| s.revision = revision);
-                storage::snapshot_daily(&doc, clock::today());
                 persisted.set_value(doc);
                 if state.save_problem.with_untracked(Option::is_some) {
                     state.save_problem.set(None);

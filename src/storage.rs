@@ -206,22 +206,26 @@ pub fn read_backup(day: NaiveDate) -> Option<String> {
     read_raw(&format!("{BACKUP_PREFIX}{day}"))
 }
 
-/// Keeps one snapshot a day, the last five days that had one. A full
-/// storage drops the oldest snapshot first; the main document always wins.
-pub fn snapshot_daily(store: &Store, today: NaiveDate) {
+/// Before the first save of a day, keeps what was saved until then: the
+/// last five such copies give a way back from a bad day (a wrong import, a
+/// mistaken edit). A full storage drops the oldest copy first; the main
+/// document always wins.
+pub fn snapshot_daily(today: NaiveDate) {
     let Some(storage) = local() else { return };
     let mut days = backup_days();
     if days.first() == Some(&today) {
         return;
     }
-    let json = store.to_json();
+    let Some(previous) = read_raw(KEY) else {
+        return;
+    };
     loop {
         while days.len() >= DAILY_BACKUPS {
             if let Some(oldest) = days.pop() {
                 let _ = storage.remove_item(&format!("{BACKUP_PREFIX}{oldest}"));
             }
         }
-        match storage.set_item(&format!("{BACKUP_PREFIX}{today}"), &json) {
+        match storage.set_item(&format!("{BACKUP_PREFIX}{today}"), &previous) {
             Ok(()) => return,
             Err(err) if is_quota(&err) && !days.is_empty() => {
                 let oldest = days.pop().expect("not empty");

@@ -7,34 +7,96 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::checkin::CheckIn;
 use super::journal::Journal;
-use super::session::ActiveSession;
+use super::session::{ActiveSession, SessionRecord};
 use super::settings::Settings;
 
 /// Version of the document layout this app writes.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything Spinewise keeps.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "Wire")]
 pub struct Store {
     pub schema_version: u32,
     /// Bumped on every save, so two tabs can tell whose copy is newer.
-    #[serde(default)]
     pub revision: u64,
     /// Changes only when all data is deleted or replaced by an import; a
     /// copy from another generation is never merged back in.
-    #[serde(default)]
     pub generation: i64,
-    #[serde(flatten)]
+    /// Sessions and check-ins, stored at the top level of the document.
     pub journal: Journal,
     /// The routine in progress, if any.
-    #[serde(default)]
     pub active: Option<ActiveSession>,
-    #[serde(default)]
     pub settings: Settings,
     /// When the patient last exported a backup file.
-    #[serde(default)]
     pub last_export_ms: Option<i64>,
+}
+
+/// The stored layout. Written out rather than `#[serde(flatten)]`, which
+/// would make reading ten years of history several times slower.
+#[derive(Deserialize)]
+struct Wire {
+    schema_version: u32,
+    #[serde(default)]
+    revision: u64,
+    #[serde(default)]
+    generation: i64,
+    #[serde(default)]
+    sessions: Vec<SessionRecord>,
+    #[serde(default)]
+    checkins: Vec<CheckIn>,
+    #[serde(default)]
+    active: Option<ActiveSession>,
+    #[serde(default)]
+    settings: Settings,
+    #[serde(default)]
+    last_export_ms: Option<i64>,
+}
+
+impl From<Wire> for Store {
+    fn from(wire: Wire) -> Store {
+        Store {
+            schema_version: wire.schema_version,
+            revision: wire.revision,
+            generation: wire.generation,
+            journal: Journal {
+                sessions: wire.sessions,
+                checkins: wire.checkins,
+            },
+            active: wire.active,
+            settings: wire.settings,
+            last_export_ms: wire.last_export_ms,
+        }
+    }
+}
+
+impl Serialize for Store {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct WireRef<'a> {
+            schema_version: u32,
+            revision: u64,
+            generation: i64,
+            sessions: &'a [SessionRecord],
+            checkins: &'a [CheckIn],
+            active: &'a Option<ActiveSession>,
+            settings: &'a Settings,
+            last_export_ms: Option<i64>,
+        }
+        WireRef {
+            schema_version: self.schema_version,
+            revision: self.revision,
+            generation: self.generation,
+            sessions: &self.journal.sessions,
+            checkins: &self.journal.checkins,
+            active: &self.active,
+            settings: &self.settings,
+            last_export_ms: self.last_export_ms,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Default for Store {
@@ -75,6 +137,9 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// How every document this version writes begins.
+const CURRENT_PREFIX: &str = "{\"schema_version\":2,";
 
 type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
 
@@ -122,8 +187,14 @@ pub fn migrate(mut doc: Value) -> Result<Value, LoadError> {
 impl Store {
     /// Reads a stored document of this or any older version.
     pub fn parse(raw: &str) -> Result<Store, LoadError> {
-        let doc = serde_json::from_str(raw).map_err(|e| LoadError::Corrupt(e.to_string()))?;
-        Store::from_value(doc)
+        let corrupt = |e: serde_json::Error| LoadError::Corrupt(e.to_string());
+        // The usual case, a document this version wrote (the version is its
+        // first field), is read straight into the types; anything else goes
+        // through the slower generic migration.
+        if raw.starts_with(CURRENT_PREFIX) {
+            return serde_json::from_str(raw).map_err(corrupt);
+        }
+        Store::from_value(serde_json::from_str(raw).map_err(corrupt)?)
     }
 
     /// Reads an already parsed document of this or any older version.
@@ -186,7 +257,6 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::checkin::CheckIn;
     use crate::domain::pain::Pain;
     use crate::domain::plan::{Pacing, Plan};
     use chrono::NaiveDate;
@@ -305,6 +375,12 @@ mod tests {
             .to_json()
             .replace(r#""pain_after":3"#, r#""pain_after":42"#);
         assert!(matches!(Store::parse(&raw), Err(LoadError::Corrupt(_))));
+    }
+
+    #[test]
+    fn documents_written_now_start_with_the_fast_path_prefix() {
+        assert!(sample().to_json().starts_with(CURRENT_PREFIX));
+        assert!(CURRENT_PREFIX.contains(&format!(":{SCHEMA_VERSION},")));
     }
 
     #[test]

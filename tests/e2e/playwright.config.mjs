@@ -12,7 +12,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["json", { outputFile: "../../target/e2e-results.json" }]],
   outputDir: "../../target/e2e-artifacts",
+  expect: { timeout: 5_000 },
   use: {
+    actionTimeout: 10_000,
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 375, height: 740 },
     deviceScaleFactor: 2,

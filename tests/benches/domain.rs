@@ -1,0 +1,84 @@
+//! Host benchmark of the domain over ten years of daily use.
+//! Run: `cargo bench --bench domain` (prints figures; asserts nothing).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::{Days, NaiveDate};
+use spinewise::domain::backup;
+use spinewise::domain::checkin::CheckIn;
+use spinewise::domain::pain::Pain;
+use spinewise::domain::session::SessionRecord;
+use spinewise::domain::store::Store;
+
+fn ten_years() -> (Store, NaiveDate) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let mut store = Store::default();
+    for k in (1..=3650u64).rev() {
+        let day = today.checked_sub_days(Days::new(k)).unwrap();
+        let started_ms = 1_795_600_000_000 - k as i64 * 86_400_000;
+        let pain = Pain::new(3 + (k % 5) as u8);
+        store.journal.sessions.push(SessionRecord {
+            started_ms,
+            ended_ms: started_ms + 1_080_000,
+            day,
+            plan: "Daily spine routine".into(),
+            planned_secs: 1080,
+            done_percent: if k % 11 == 0 { 60 } else { 100 },
+            pain_before: pain,
+            pain_after: pain.and_then(|p| Pain::new(p.score().saturating_sub(2))),
+        });
+        store.journal.checkins.push(CheckIn {
+            day,
+            pain: pain.unwrap(),
+            stiffness: Pain::new((k % 10) as u8),
+            note: if k % 3 == 0 {
+                "Stiff after sitting; better after the walk.".into()
+            } else {
+                String::new()
+            },
+            updated_ms: started_ms + 3_600_000,
+        });
+    }
+    (store, today)
+}
+
+/// Median of `runs` timings of `f`.
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    let (store, today) = ten_years();
+    let json = store.to_json();
+    let export = backup::export_json(&store, 0);
+    println!(
+        "ten years: {} sessions, {} check-ins, store {} bytes",
+        store.journal.sessions.len(),
+        store.journal.checkins.len(),
+        json.len()
+    );
+    let rows: [(&str, Duration); 6] = [
+        ("store serialise", time(21, || store.to_json())),
+        ("store parse", time(21, || Store::parse(&json).unwrap())),
+        (
+            "backup read (validate)",
+            time(21, || backup::read(&export).unwrap()),
+        ),
+        ("streak", time(101, || store.journal.streak(today))),
+        ("last pain", time(101, || store.journal.last_pain())),
+        ("merge two copies", time(21, || store.merge(&store))),
+    ];
+    println!("{:<28} {:>12}", "operation", "median");
+    for (name, took) in rows {
+        println!("{name:<28} {:>9.3} ms", took.as_secs_f64() * 1000.0);
+    }
+}

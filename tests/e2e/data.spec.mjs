@@ -1,0 +1,204 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { test, expect, openAt, savedStore, MORNING } from "./fixtures.mjs";
+
+const KEY = "spinewise/v1";
+
+/** Runs a whole routine quickly and saves it with a pain score. */
+async function doRoutine(page, pain) {
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await page.clock.fastForward(20 * 60_000);
+  await page.getByRole("radio", { name: new RegExp(`^${pain} —`) }).check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+}
+
+async function checkIn(page, pain, note) {
+  const form = page.locator("details.checkin");
+  if (!(await form.evaluate((details) => details.open))) await page.getByText("Daily check-in").click();
+  await page.getByRole("group", { name: "Pain today" }).getByRole("radio", { name: new RegExp(`^${pain} —`) }).check();
+  await page.getByLabel("Note (optional)").fill(note);
+  await page.getByRole("button", { name: /check-in$/ }).click();
+  await expect(page.getByText(`Today: ${pain} —`)).toBeVisible();
+}
+
+async function downloadFrom(page, buttonName) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: buttonName, exact: true }).first().click(),
+  ]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
+}
+
+test("unreadable saved data is kept aside, explained and offered for download", async ({ page }) => {
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, '{"schema_version":2,"sessions":[{"started_ms":');
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, KEY);
+  await openAt(page, "/");
+  await expect(page.getByText(/could not be read, so Spinewise started afresh/)).toBeVisible();
+  const kept = await page.evaluate(() => localStorage.getItem("spinewise/recovery"));
+  expect(kept).toBe('{"schema_version":2,"sessions":[{"started_ms":');
+  const file = await downloadFrom(page, "Download the unreadable data");
+  expect(file.text).toBe(kept);
+  // From now on writes go to the main key again, and the kept copy stays.
+  await checkIn(page, 3, "first note after the fresh start");
+  expect((await savedStore(page)).checkins).toHaveLength(1);
+  expect(await page.evaluate(() => localStorage.getItem("spinewise/recovery"))).toBe(kept);
+});
+
+test("data from a newer app version is never overwritten", async ({ page }) => {
+  const newer = '{"schema_version":99,"whatever":"future"}';
+  await page.addInitScript(([key, newer]) => localStorage.setItem(key, newer), [KEY, newer]);
+  await openAt(page, "/");
+  await expect(page.getByText(/saved by a newer version of Spinewise/)).toBeVisible();
+  await checkIn(page, 4, "a change that must not be written");
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
+});
+
+test("a full storage keeps the change, says so, and saves once there is room", async ({ page }) => {
+  await openAt(page, "/");
+  // Fill localStorage to the brim with junk.
+  await page.evaluate(() => {
+    const chunk = "x".repeat(256 * 1024);
+    let i = 0;
+    try {
+      for (;;) localStorage.setItem(`junk/${i++}`, chunk);
+    } catch {}
+    for (const size of [16 * 1024, 1024, 64, 8, 1]) {
+      try {
+        for (;;) localStorage.setItem(`junk/${i++}`, "x".repeat(size));
+      } catch {}
+    }
+  });
+  await checkIn(page, 5, "written while full");
+  await expect(page.getByText(/storage for Spinewise is full/)).toBeVisible();
+  expect(await savedStore(page)).toBeNull();
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("junk/")) localStorage.removeItem(key);
+  });
+  await checkIn(page, 6, "written once there was room");
+  await expect(page.getByText(/storage for Spinewise is full/)).toHaveCount(0);
+  const saved = await savedStore(page);
+  expect(saved.checkins[0]).toMatchObject({ pain: 6, note: "written once there was room" });
+});
+
+test("two tabs see each other's changes and neither loses the other's", async ({ context, page }) => {
+  await openAt(page, "/");
+  const other = await context.newPage();
+  await other.clock.install({ time: MORNING });
+  await other.goto("/");
+  await expect(other.getByRole("heading", { name: "Today" })).toBeVisible();
+
+  await doRoutine(page, 3);
+  await expect(other.locator(".stat").first()).toContainText("1day streak");
+  await checkIn(other, 2, "from the second tab");
+  await expect(page.locator(".stat").nth(1)).toContainText("2last pain");
+
+  const a = await savedStore(page);
+  expect(a.sessions).toHaveLength(1);
+  expect(a.checkins).toHaveLength(1);
+  // Settings changed in one tab while the other saves something else.
+  await page.goto("/settings");
+  await page.getByRole("checkbox", { name: /Sound/ }).uncheck();
+  await other.goto("/settings");
+  await expect(other.getByRole("checkbox", { name: /Sound/ })).not.toBeChecked();
+  await other.close();
+});
+
+test("each kind of bad import file gets its own message and changes nothing", async ({ page }) => {
+  await openAt(page, "/");
+  await checkIn(page, 4, "before any import");
+  const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  await page.goto("/settings");
+  const picker = page.getByLabel("Choose a backup file");
+  const alert = page.getByRole("alert");
+  const cases = [
+    ["notes.csv", "day,pain\n2026-11-25,4\n", /not a Spinewise backup/],
+    ["cut.json", '{"app":"spinewise","exported_ms":1,"store":{"schema_version":2,"sessions":[{"star', /incomplete/],
+    ["future.json", '{"app":"spinewise","store":{"schema_version":7}}', /newer version of Spinewise/],
+    ["broken.json", '{"app":"spinewise","store":{"schema_version":2,"checkins":[{"day":"nope"}]}}', /damaged/],
+  ];
+  for (const [name, text, message] of cases) {
+    await picker.setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+    await expect(alert).toHaveText(message);
+  }
+  const huge = test.info().outputPath("huge.json");
+  writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 32));
+  await picker.setInputFiles(huge);
+  await expect(alert).toHaveText(/over 20 MB/);
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
+});
+
+test("export, delete everything, import: every record comes back", async ({ page }) => {
+  await openAt(page, "/");
+  await doRoutine(page, 3);
+  await checkIn(page, 4, 'Sore, "better" by noon,\nslept fine');
+  const original = await savedStore(page);
+  await page.goto("/settings");
+  const backup = await downloadFrom(page, "Export backup");
+  expect(backup.name).toBe("spinewise-backup-2026-11-25.json");
+  const sessionsCsv = await downloadFrom(page, "Sessions (CSV)");
+  expect(sessionsCsv.text.split("\r\n")[0]).toBe(
+    "started_utc,ended_utc,day,plan,planned_minutes,done_percent,pain_before,pain_after",
+  );
+  expect(sessionsCsv.text.split("\r\n")).toHaveLength(3);
+  const checkinsCsv = await downloadFrom(page, "Check-ins (CSV)");
+  expect(checkinsCsv.text).toContain('2026-11-25,4,,"Sore, ""better"" by noon,\nslept fine"');
+
+  await page.getByRole("button", { name: "Delete all data…" }).click();
+  await expect(page.getByText("This deletes 1 sessions, 1 check-ins")).toBeVisible();
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  await expect(page.getByText("You have 0 sessions and 0 check-ins saved.")).toBeVisible();
+
+  await page.getByLabel("Choose a backup file").setInputFiles({
+    name: backup.name,
+    mimeType: "application/json",
+    buffer: Buffer.from(backup.text),
+  });
+  await expect(page.getByText(/1 sessions and 1 check-ins, 25 Nov to 25 Nov/)).toBeVisible();
+  await page.getByRole("button", { name: "Replace my data" }).click();
+  await expect(page.getByText("You have 1 sessions and 1 check-ins saved.")).toBeVisible();
+  const restored = await savedStore(page);
+  expect(restored.sessions).toEqual(original.sessions);
+  expect(restored.checkins).toEqual(original.checkins);
+  await page.goto("/");
+  await expect(page.locator(".stat").first()).toContainText("1day streak");
+});
+
+test("a daily copy keeps yesterday's data and can be restored from Settings", async ({ page }) => {
+  await openAt(page, "/");
+  await checkIn(page, 5, "Wednesday's note");
+  // The next morning, a change is made that the patient wants to undo.
+  await page.clock.fastForward(24 * 60 * 60_000);
+  await page.reload();
+  await checkIn(page, 2, "Thursday's note");
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Restore 26 Nov" }).click();
+  await expect(page.getByText(/In the copy from 26 Nov: 0 sessions and 1 check-ins, 25 Nov to 25 Nov/)).toBeVisible();
+  await page.getByRole("button", { name: "Replace my data" }).click();
+  await expect(page.getByText("Imported: your data now matches the backup.")).toBeVisible();
+  const saved = await savedStore(page);
+  expect(saved.checkins.map((c) => c.note)).toEqual(["Wednesday's note"]);
+});
+
+test("ten years of daily data loads and Today shows it", async ({ page }) => {
+  const { tenYearStore } = await import("./ten-years.mjs");
+  const doc = tenYearStore();
+  await page.addInitScript(([key, doc]) => localStorage.setItem(key, doc), [KEY, doc]);
+  // Real clock here: the marks measure real time.
+  await page.goto("/");
+  await expect(page.locator(".today-date")).toBeVisible();
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])),
+  );
+  const parse = marks["spinewise:loaded"] - marks["spinewise:start"];
+  const render = marks["spinewise:ready"] - marks["spinewise:start"];
+  console.log(
+    `ten-year store: ${doc.length} bytes (${(doc.length / 1024).toFixed(0)} KiB); ` +
+      `read and parsed in ${parse.toFixed(1)} ms; Today on screen ${render.toFixed(1)} ms after the wasm started`,
+  );
+  expect(doc.length).toBeLessThan(2_000_000);
+  expect(await page.locator(".stat-value").first().textContent()).toMatch(/^\d+$/);
+});
