@@ -1,13 +1,21 @@
 // Serves the release build in dist/ like a plain static host: real files by
-// path, and the app shell for any other route (deep links work).
-// Usage: node scripts/serve-dist.mjs [port]   (binds 127.0.0.1 only)
+// path, and 404.html (the app shell) for any other route, so deep links work.
+// The same files are also served under /sub/, to check sub-path deployment.
+//
+// Usage: node scripts/serve-dist.mjs [port] [--test-hooks]   (binds 127.0.0.1)
+// --test-hooks adds POST /__test/new-build, after which sw.js carries another
+// version: to the browser that is a new release (the e2e update test uses it).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../dist/", import.meta.url));
-const port = Number(process.argv[2] ?? process.env.PORT ?? 8081);
+const args = process.argv.slice(2);
+const port = Number(args.find((a) => /^\d+$/.test(a)) ?? process.env.PORT ?? 8081);
+const testHooks = args.includes("--test-hooks");
+const SUB = "/sub/";
+let build = 0;
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -17,25 +25,34 @@ const types = {
   ".webmanifest": "application/manifest+json",
   ".png": "image/png",
   ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
 };
 
 async function resolve(urlPath) {
-  const clean = normalize(decodeURIComponent(urlPath.split("?")[0])).replace(/^(\.\.[/\\])+/, "");
-  const file = join(root, clean);
+  let path = decodeURIComponent(urlPath.split("?")[0]);
+  if (path.startsWith(SUB)) path = path.slice(SUB.length - 1);
+  const file = join(root, normalize(path));
   if (file.startsWith(root)) {
     const info = await stat(file).catch(() => null);
-    if (info?.isFile()) return file;
+    if (info?.isFile()) return { file, status: 200 };
+    if (info?.isDirectory()) return { file: join(file, "index.html"), status: 200 };
   }
-  return join(root, "index.html");
+  return { file: join(root, "404.html"), status: 404 };
 }
 
 createServer(async (req, res) => {
   try {
-    const file = await resolve(req.url ?? "/");
-    const body = await readFile(file);
-    res.writeHead(200, {
+    if (testHooks && req.method === "POST" && req.url === "/__test/new-build") {
+      build += 1;
+      res.writeHead(204).end();
+      return;
+    }
+    const { file, status } = await resolve(req.url ?? "/");
+    let body = await readFile(file);
+    if (build > 0 && file.endsWith("sw.js")) {
+      body = Buffer.from(body.toString().replace('const VERSION = "', `const VERSION = "test-build-${build}-`));
+    }
+    res.writeHead(status, {
       "content-type": types[extname(file)] ?? "application/octet-stream",
       "cache-control": "no-cache",
     });

@@ -5,11 +5,13 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::notice::NoticeBar;
+use crate::components::update_banner::UpdateBanner;
 use crate::pages::{
     not_found::NotFoundPage, routine::RoutinePage, settings::SettingsPage, today::TodayPage,
 };
 use crate::persist::use_persistence;
-use crate::state::AppState;
+use crate::pwa;
+use crate::state::{AppState, Pwa};
 use crate::storage;
 
 /// The whole app.
@@ -21,15 +23,20 @@ pub fn App() -> impl IntoView {
     state.load_problem.set(loaded.problem);
     provide_context(state);
     use_persistence(state, loaded.read_only);
+    provide_context(Pwa {
+        update_ready: pwa::use_service_worker(),
+        can_install: pwa::use_install_prompt(),
+    });
     view! {
-        <Router>
+        <Router base=pwa::base_path()>
             <header class="app-header">
-                <A href="/" attr:class="brand">"Spinewise"</A>
+                <A href=pwa::href("/") attr:class="brand">"Spinewise"</A>
                 <nav aria-label="Main">
-                    <A href="/settings">"Settings"</A>
+                    <A href=pwa::href("/settings")>"Settings"</A>
                 </nav>
             </header>
             <NoticeBar />
+            <UpdateBanner />
             <main id="main">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=TodayPage />

@@ -11,6 +11,7 @@ pub mod domain;
 mod files;
 pub mod pages;
 mod persist;
+mod pwa;
 pub mod state;
 mod storage;
 mod wake_lock;

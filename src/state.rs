@@ -110,6 +110,15 @@ impl AppState {
     }
 }
 
+/// What the browser offers the installed app.
+#[derive(Clone, Copy)]
+pub struct Pwa {
+    /// A new version is downloaded and waits for the patient's go-ahead.
+    pub update_ready: ReadSignal<bool>,
+    /// The browser's own install dialog can be opened.
+    pub can_install: ReadSignal<bool>,
+}
+
 /// The app's shared state; panics outside `App`.
 pub fn use_app_state() -> AppState {
     expect_context()

@@ -4,3 +4,4 @@ pub mod checkin_form;
 pub mod figure;
 pub mod notice;
 pub mod pain_scale;
+pub mod update_banner;

@@ -1,3 +1,4 @@
+use crate::pwa;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -8,7 +9,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address in Spinewise."</p>
-            <A href="/" attr:class="button primary">"Go to Today"</A>
+            <A href=pwa::href("/") attr:class="button primary">"Go to Today"</A>
         </section>
     }
 }

@@ -15,6 +15,7 @@ use crate::domain::phase::Phase;
 use crate::domain::plan::Plan;
 use crate::domain::session::STREAK_SHARE;
 use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
+use crate::pwa;
 use crate::state::{AppState, use_app_state};
 use crate::wake_lock::{WakeLockState, use_wake_lock};
 
@@ -349,7 +350,7 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
     let away = finished_at.is_some_and(|at| clock::now_ms() - at > 60_000);
     let save = move |pain: Option<Pain>| {
         state.finish_routine(pain);
-        navigate("/", Default::default());
+        navigate(&pwa::href("/"), Default::default());
     };
     let save_with_score = save.clone();
     let carry_on = move |_| {

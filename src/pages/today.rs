@@ -9,6 +9,7 @@ use crate::cues;
 use crate::domain::day;
 use crate::domain::pain::Pain;
 use crate::domain::plan::Plan;
+use crate::pwa;
 use crate::state::use_app_state;
 
 /// Route `/`: the day, the streak, and the way into today's routine.
@@ -32,7 +33,7 @@ pub fn TodayPage() -> impl IntoView {
         // This tap is the user gesture iOS needs before any sound can play.
         cues::unlock_audio();
         state.start_routine(pain_before.get_untracked());
-        navigate("/routine", Default::default());
+        navigate(&pwa::href("/routine"), Default::default());
     };
 
     view! {
@@ -90,7 +91,7 @@ pub fn TodayPage() -> impl IntoView {
             <Show when=move || backup_due.get()>
                 <p class="card nudge">
                     "Your history lives only on this phone. "
-                    <A href="/settings">"Export a backup file"</A>
+                    <A href=pwa::href("/settings")>"Export a backup file"</A>
                     " now and then, so a lost phone does not lose it."
                 </p>
             </Show>

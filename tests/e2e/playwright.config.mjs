@@ -35,7 +35,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node ../../scripts/serve-dist.mjs ${port}`,
+    command: `node ../../scripts/serve-dist.mjs ${port} --test-hooks`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 20_000,

@@ -1,6 +1,7 @@
 //! Route `/settings`: how the player guides the patient, and their data.
 
 mod data;
+mod install;
 
 use leptos::prelude::*;
 
@@ -91,6 +92,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="muted small">"Changes apply from the next routine you start."</p>
             </fieldset>
             <data::YourData />
+            <install::Install />
         </section>
     }
 }

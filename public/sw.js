@@ -1,0 +1,41 @@
+// Spinewise service worker: precaches the whole release build so the app
+// runs with no network, and serves every navigation from the cached shell.
+// The post-build hook (scripts/post-build.mjs) fills in the two constants
+// below from trunk's output; this file is never edited by hand for a release.
+const VERSION = "dev";
+const PRECACHE = [];
+
+const CACHE = `spinewise-${VERSION}`;
+
+self.addEventListener("install", (event) => {
+  // No skipWaiting here: a new version waits until the patient taps Reload,
+  // so it never swaps code under a routine in progress.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(keys.filter((key) => key.startsWith("spinewise-") && key !== CACHE).map((key) => caches.delete(key))),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    // Any route of the app: the shell, which routes on the device.
+    const shell = new URL("index.html", self.registration.scope).href;
+    event.respondWith(caches.match(shell, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
+    return;
+  }
+  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
+});
