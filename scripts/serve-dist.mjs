@@ -1,5 +1,5 @@
-// Serves the release build in dist/ like a plain static host: real files by
-// path, and 404.html (the app shell) for any other route, so deep links work.
+// Serves the release build in dist/ like a static host: real files by path,
+// and the app shell for any other route, so deep links work.
 // The same files are also served under /sub/, to check sub-path deployment.
 //
 // Usage: node scripts/serve-dist.mjs [port] [--test-hooks]   (binds 127.0.0.1)
@@ -37,7 +37,9 @@ async function resolve(urlPath) {
     if (info?.isFile()) return { file, status: 200 };
     if (info?.isDirectory()) return { file: join(file, "index.html"), status: 200 };
   }
-  return { file: join(root, "404.html"), status: 404 };
+  // Like a host with an SPA rewrite rule; hosts without one serve 404.html
+  // (the same shell) with status 404, which browsers log as an error.
+  return { file: join(root, "index.html"), status: 200 };
 }
 
 createServer(async (req, res) => {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::clock;
 use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::{
@@ -19,7 +20,9 @@ use crate::storage;
 pub fn App() -> impl IntoView {
     let loaded = storage::load();
     mark("spinewise:loaded");
-    let state = AppState::new(loaded.store);
+    let mut store = loaded.store;
+    store.close_stale_session(clock::now_ms(), clock::day_of);
+    let state = AppState::new(store);
     state.load_problem.set(loaded.problem);
     provide_context(state);
     use_persistence(state, loaded.read_only);

@@ -69,10 +69,14 @@ pub fn use_service_worker() -> ReadSignal<bool> {
     };
     let url = format!("{}/sw.js", base_path());
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register(&url)).await else {
+        // Some browsers (and blocked test contexts) resolve to nothing.
+        let Some(registration) = JsFuture::from(container.register(&url))
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+        else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         // Without a controller this is the first install, not an update.
         let is_update = move || container.controller().is_some();
         if registration.waiting().is_some() && is_update() {

@@ -52,7 +52,7 @@ impl AppState {
         self.store.update(|s| {
             if let Some(active) = s.active.take() {
                 s.journal
-                    .record(active.finish(now, clock::day_of(now), pain_after));
+                    .record(active.finish(now, clock::day_of, pain_after));
             }
         });
         if first {

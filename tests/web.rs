@@ -56,7 +56,29 @@ async fn tapping_a_score_on_the_pain_scale_chooses_it() {
 }
 
 #[wasm_bindgen_test]
-async fn start_on_today_begins_a_session() {
+async fn begin_on_the_routine_page_starts_a_session_with_the_pain_before() {
+    let host = host();
+    let state = AppState::new(Store::default());
+    let _app = mount_to(host.clone(), move || {
+        provide_context(state);
+        view! { <Router><RoutinePage /></Router> }
+    });
+    find(&host, "[data-score='6'] input").click();
+    tick().await;
+    button(&host, "Begin routine").click();
+    tick().await;
+    let pain_before = state
+        .store
+        .with_untracked(|s| s.active.as_ref().and_then(|a| a.pain_before));
+    assert_eq!(pain_before, Pain::new(6));
+    assert_eq!(
+        find(&host, "h1").text_content().as_deref(),
+        Some("Dead hang")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn today_shows_no_streak_and_the_start_button_for_a_new_patient() {
     let host = host();
     let state = AppState::new(Store::default());
     let _app = mount_to(host.clone(), move || {
@@ -67,13 +89,11 @@ async fn start_on_today_begins_a_session() {
         find(&host, ".stat-value").text_content().as_deref(),
         Some("0")
     );
-    button(&host, "Start routine").click();
-    tick().await;
-    assert!(state.store.with_untracked(|s| s.active.is_some()));
     assert_eq!(
-        button(&host, "Resume routine").text_content().as_deref(),
-        Some("Resume routine")
+        find(&host, ".today-status").text_content().as_deref(),
+        Some("Not done yet today.")
     );
+    button(&host, "Start routine");
 }
 
 #[wasm_bindgen_test]

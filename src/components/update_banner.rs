@@ -8,9 +8,7 @@ use crate::state::{Pwa, use_app_state};
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let state = use_app_state();
-    let Some(pwa_state) = use_context::<Pwa>() else {
-        return None;
-    };
+    let pwa_state = use_context::<Pwa>()?;
     let running = Memo::new(move |_| state.store.with(|s| s.active.is_some()));
     Some(view! {
         <Show when=move || pwa_state.update_ready.get() && !running.get()>

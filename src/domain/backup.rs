@@ -66,9 +66,9 @@ impl fmt::Display for ImportError {
                 "This backup was made by a newer version of Spinewise (format {v}). Update the app \
                  (reload it while online), then import again."
             ),
-            ImportError::Damaged(why) => write!(
-                f,
-                "This backup file is damaged and cannot be read ({why}). Nothing was changed."
+            ImportError::Damaged(_) => f.write_str(
+                "This backup file is damaged and cannot be read. Nothing was changed. Try an \
+                 older backup, or export again from the device it came from.",
             ),
         }
     }
@@ -171,7 +171,7 @@ mod tests {
             let session = ActiveSession::start(Plan::seed(), Pacing::default(), start);
             store
                 .journal
-                .record(session.finish(start + 1_080_000, day(d), Pain::new(3)));
+                .record(session.finish(start + 1_080_000, |_| day(d), Pain::new(3)));
             store.journal.check_in(CheckIn {
                 day: day(d),
                 pain: Pain::new(4).unwrap(),

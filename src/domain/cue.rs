@@ -101,6 +101,11 @@ pub fn words_for(
     let Some(before) = before.filter(|_| !jumped) else {
         return whole(where_now(timeline, after));
     };
+    match (before.paused, after.paused) {
+        (false, true) => return whole("Paused.".into()),
+        (true, false) => return whole(where_now(timeline, after)),
+        _ => {}
+    }
     let exercises = timeline.exercises();
     let mut parts = Vec::new();
     if cues.contains(&Cue::PhaseDone) {
@@ -271,6 +276,29 @@ mod tests {
         );
         assert_eq!(words_from(92, 93), Words::default());
         assert_eq!(words_from(30, 31), Words::default());
+    }
+
+    #[test]
+    fn pausing_and_resuming_are_said() {
+        let timeline = Timeline::new(&Plan::seed(), Pacing::default());
+        let pause = Control {
+            at_ms: T0 + 20 * SEC,
+            action: Action::Pause,
+        };
+        let resume = Control {
+            at_ms: T0 + 80 * SEC,
+            action: Action::Resume,
+        };
+        let running = timeline.position(T0, &[], T0 + 20 * SEC);
+        let paused = timeline.position(T0, &[pause], T0 + 20 * SEC);
+        let resumed = timeline.position(T0, &[pause, resume], T0 + 80 * SEC);
+        let said =
+            |b: &Position, a: &Position| words_for(&timeline, Some(b), a, &[], false).announce;
+        assert_eq!(said(&running, &paused).as_deref(), Some("Paused."));
+        assert_eq!(
+            said(&paused, &resumed).as_deref(),
+            Some("Dead hang: go, 1 min 15 s left.")
+        );
     }
 
     #[test]

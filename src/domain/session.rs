@@ -56,8 +56,15 @@ impl ActiveSession {
         self.controls.push(Control { at_ms, action });
     }
 
-    /// Closes the session into a journal record.
-    pub fn finish(&self, now_ms: i64, day: NaiveDate, pain_after: Option<Pain>) -> SessionRecord {
+    /// Closes the session into a journal record, dated by `day_of` the
+    /// local day it ended (not the day it is saved: a routine finished at
+    /// 23:55 and saved after midnight belongs to the evening).
+    pub fn finish(
+        &self,
+        now_ms: i64,
+        day_of: impl Fn(i64) -> NaiveDate,
+        pain_after: Option<Pain>,
+    ) -> SessionRecord {
         let timeline = self.timeline();
         let position = self.position(&timeline, now_ms);
         let ended_ms = position
@@ -67,7 +74,7 @@ impl ActiveSession {
         SessionRecord {
             started_ms: self.started_ms,
             ended_ms,
-            day,
+            day: day_of(ended_ms),
             plan: self.plan.name.clone(),
             planned_secs: (timeline.total_ms() / 1000) as u32,
             done_percent: (position.done_fraction * 100.0).round() as u8,
@@ -104,6 +111,7 @@ impl SessionRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::day::local_day;
 
     const T0: i64 = 1_795_600_000_000;
     const MIN: i64 = 60_000;
@@ -116,7 +124,7 @@ mod tests {
     fn a_full_session_records_its_planned_end_and_pain_scores() {
         let mut session = ActiveSession::start(Plan::seed(), Pacing::default(), T0);
         session.pain_before = Pain::new(6);
-        let record = session.finish(T0 + 40 * MIN, today(), Pain::new(3));
+        let record = session.finish(T0 + 40 * MIN, |_| today(), Pain::new(3));
         assert_eq!(record.ended_ms, T0 + 18 * MIN);
         assert_eq!(record.done_percent, 100);
         assert_eq!(record.planned_secs, 18 * 60);
@@ -131,10 +139,19 @@ mod tests {
     fn ending_early_keeps_a_partial_session_that_does_not_count() {
         let mut session = ActiveSession::start(Plan::seed(), Pacing::default(), T0);
         session.ended_early_ms = Some(T0 + 9 * MIN);
-        let record = session.finish(T0 + 12 * MIN, today(), None);
+        let record = session.finish(T0 + 12 * MIN, |_| today(), None);
         assert_eq!(record.ended_ms, T0 + 9 * MIN);
         assert!(record.done_percent < 80, "{}", record.done_percent);
         assert!(!record.counts_for_streak());
+    }
+
+    #[test]
+    fn a_session_is_dated_by_the_day_it_ended_not_the_day_it_was_saved() {
+        let session = ActiveSession::start(Plan::seed(), Pacing::default(), T0);
+        let saved_next_day = T0 + 24 * 60 * MIN;
+        let record = session.finish(saved_next_day, |ms| local_day(ms, 0), None);
+        assert_eq!(record.day, local_day(T0 + 18 * MIN, 0));
+        assert_ne!(record.day, local_day(saved_next_day, 0));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -234,6 +235,30 @@ impl Store {
         merged
     }
 
+    /// A routine left open from an earlier day (the phone died, the tab was
+    /// closed) is saved to the journal as far as it got, so today starts
+    /// clean. Returns whether one was closed.
+    pub fn close_stale_session(&mut self, now_ms: i64, day_of: impl Fn(i64) -> NaiveDate) -> bool {
+        let stale = self
+            .active
+            .as_ref()
+            .is_some_and(|a| day_of(a.started_ms) < day_of(now_ms));
+        if let Some(mut active) = self.active.take_if(|_| stale) {
+            // Unfinished after a day means it sat paused: it ended at the last tap.
+            let finished = active.position(&active.timeline(), now_ms).is_finished();
+            if !finished && active.ended_early_ms.is_none() {
+                active.ended_early_ms = Some(
+                    active
+                        .controls
+                        .last()
+                        .map_or(active.started_ms, |c| c.at_ms),
+                );
+            }
+            self.journal.record(active.finish(now_ms, &day_of, None));
+        }
+        stale
+    }
+
     /// Worth suggesting a backup file: a week of sessions and none exported
     /// in the last 30 days. A phone that dies should cost a month at most.
     pub fn backup_due(&self, now_ms: i64) -> bool {
@@ -259,7 +284,6 @@ mod tests {
     use super::*;
     use crate::domain::pain::Pain;
     use crate::domain::plan::{Pacing, Plan};
-    use chrono::NaiveDate;
 
     const V1_FIXTURE: &str = include_str!("../../tests/fixtures/store-v1.json");
 
@@ -273,7 +297,7 @@ mod tests {
         done.pain_before = Pain::new(5);
         store
             .journal
-            .record(done.finish(1_795_602_000_000, day(25), Pain::new(3)));
+            .record(done.finish(1_795_602_000_000, |_| day(25), Pain::new(3)));
         store.journal.check_in(CheckIn {
             day: day(25),
             pain: Pain::new(4).unwrap(),
@@ -405,7 +429,7 @@ mod tests {
         let extra = ActiveSession::start(Plan::seed(), Pacing::default(), 1_795_800_000_000);
         tab_b
             .journal
-            .record(extra.finish(1_795_802_000_000, day(27), None));
+            .record(extra.finish(1_795_802_000_000, |_| day(27), None));
         tab_b.settings.sound = false;
         tab_b.revision = 14;
         for merged in [tab_a.merge(&tab_b), tab_b.merge(&tab_a)] {
@@ -418,6 +442,24 @@ mod tests {
     }
 
     #[test]
+    fn a_routine_left_open_yesterday_is_saved_as_far_as_it_got() {
+        use crate::domain::day::local_day;
+        let start = 1_795_600_000_000;
+        let mut store = Store::default();
+        let mut session = ActiveSession::start(Plan::seed(), Pacing::default(), start);
+        session.act(crate::domain::timeline::Action::Pause, start + 5 * 60_000);
+        store.active = Some(session);
+        let day_of = |ms| local_day(ms, 0);
+        assert!(!store.close_stale_session(start + 60 * 60_000, day_of));
+        assert!(store.active.is_some());
+        assert!(store.close_stale_session(start + 24 * 60 * 60_000, day_of));
+        assert!(store.active.is_none());
+        let record = &store.journal.sessions[0];
+        assert!(record.done_percent < 80);
+        assert_eq!(record.day, day_of(start));
+    }
+
+    #[test]
     fn a_backup_is_suggested_after_a_week_of_use_and_then_monthly() {
         let mut store = Store::default();
         let now = 1_795_600_000_000;
@@ -427,7 +469,7 @@ mod tests {
             assert!(!store.backup_due(now));
             store
                 .journal
-                .record(s.finish(start + 1_080_000, day(1 + k as u32), None));
+                .record(s.finish(start + 1_080_000, |_| day(1 + k as u32), None));
         }
         assert!(store.backup_due(now));
         store.last_export_ms = Some(now - 29 * 86_400_000);

@@ -75,18 +75,21 @@ fn RoutineOverview() -> impl IntoView {
             </li>
         }
     });
-    let start = move |_| {
+    let pain_before = RwSignal::new(None::<Pain>);
+    let begin = move |_| {
+        // This tap is the user gesture iOS needs before any sound can play.
         cues::unlock_audio();
-        state.start_routine(None);
+        state.start_routine(pain_before.get_untracked());
     };
     view! {
         <section class="page overview">
             <h1>{plan.name.clone()}</h1>
             <p>{format!("{minutes} minutes, always in this order.")}</p>
-            <ol class="phase-list">{phases.into_iter().collect_view()}</ol>
-            <button class="button primary start" on:click=start>
-                "Start routine"
+            <PainScale legend="Pain right now (optional)" name="pain-before" score=pain_before />
+            <button class="button primary start" on:click=begin>
+                "Begin routine"
             </button>
+            <ol class="phase-list">{phases.into_iter().collect_view()}</ol>
         </section>
     }
 }
@@ -153,8 +156,12 @@ fn Player() -> impl IntoView {
         previous.set_value(Some(after));
         let settings = settings.get_untracked();
         timeline.with_untracked(|t| {
-            let jumped =
-                before.is_some_and(|b| b.session_left_ms - after.session_left_ms > CATCH_UP_MS);
+            // A lock screen, a skip or Back moves the session by more than a
+            // tick: say where it is now instead of cueing what was passed.
+            let jumped = before.is_some_and(|b| {
+                (b.session_left_ms - after.session_left_ms).abs() > CATCH_UP_MS
+                    || after.index < b.index
+            });
             let cues = match before {
                 Some(before) if !jumped => cues_between(t, &before, &after),
                 _ => Vec::new(),
@@ -172,6 +179,12 @@ fn Player() -> impl IntoView {
                 cues::say(&text);
             }
         });
+    });
+
+    Effect::new(move |_| {
+        if ended_early.get() {
+            announcement.set("Routine ended early.".into());
+        }
     });
 
     view! {
@@ -220,7 +233,22 @@ fn PlayerScreen(
         })
     });
     let paused = Memo::new(move |_| position.with(|p| p.is_some_and(|p| p.paused)));
-    let total_secs = Memo::new(move |_| timeline.with(|t| t.total_ms() / 1000));
+    // +15 s taps make the session longer than planned.
+    let total_secs = Memo::new(move |_| {
+        let planned = timeline.with(|t| t.total_ms() / 1000);
+        let extra: i64 = state.store.with(|s| {
+            s.active.as_ref().map_or(0, |a| {
+                a.controls
+                    .iter()
+                    .map(|c| match c.action {
+                        Action::Extend { secs } => i64::from(secs),
+                        _ => 0,
+                    })
+                    .sum()
+            })
+        });
+        planned + extra
+    });
     let phase = move || exercise.get().map_or(Phase::Decompress, |e| e.phase);
     let resting = move || kind.get() == SegmentKind::Rest;
     let next_exercise =
@@ -265,7 +293,9 @@ fn PlayerScreen(
             </h1>
             <p class="player-instruction" data-kind=move || format!("{:?}", kind.get())>
                 {move || {
-                    if resting() {
+                    if paused.get() {
+                        "Paused".to_string()
+                    } else if resting() {
                         next_exercise.get().map_or("Last one done".to_string(), |e| format!("Up next: {}", e.name))
                     } else {
                         kind.get().instruction().to_string()
@@ -275,7 +305,7 @@ fn PlayerScreen(
                     exercise
                         .get()
                         .and_then(|e| e.dose_label())
-                        .filter(|_| matches!(kind.get(), SegmentKind::Work(_)))
+                        .filter(|_| matches!(kind.get(), SegmentKind::Work(_)) && !paused.get())
                         .map(|dose| format!(" · {dose}"))
                 }}
             </p>
@@ -365,13 +395,26 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
     };
     view! {
         <section class="page session-end">
-            <h1>{if finished_at.is_some() { "Routine complete" } else { "Routine ended" }}</h1>
-            <p class="done-summary">
-                {match finished_at {
-                    Some(at) if away => format!("Finished at {} while you were away. You did {percent}% of it.", clock::time_label(at)),
-                    Some(at) => format!("Finished at {}. You did {percent}% of it.", clock::time_label(at)),
-                    None => format!("You did {percent}% of it."),
+            <h1>
+                {match (finished_at.is_some(), counts) {
+                    (true, true) => "Routine complete",
+                    (true, false) => "Routine finished, with skips",
+                    (false, _) => "Routine ended",
                 }}
+            </h1>
+            <p class="done-summary">
+                {
+                    let done = if percent >= 1.0 {
+                        format!("You did {percent}% of it.")
+                    } else {
+                        "It ended before any exercise time was done.".to_string()
+                    };
+                    match finished_at {
+                        Some(at) if away => format!("Finished at {} while you were away. {done}", clock::time_label(at)),
+                        Some(at) => format!("Finished at {}. {done}", clock::time_label(at)),
+                        None => done,
+                    }
+                }
             </p>
             <p class="muted">
                 {if counts {

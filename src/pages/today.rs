@@ -4,10 +4,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::clock;
 use crate::components::checkin_form::CheckInForm;
-use crate::components::pain_scale::PainScale;
-use crate::cues;
 use crate::domain::day;
-use crate::domain::pain::Pain;
 use crate::domain::plan::Plan;
 use crate::pwa;
 use crate::state::use_app_state;
@@ -27,14 +24,7 @@ pub fn TodayPage() -> impl IntoView {
         .store
         .with_untracked(|s| Plan::seed().total_secs(s.settings.pacing()))
         / 60;
-    let pain_before = RwSignal::new(None::<Pain>);
-
-    let start = move |_| {
-        // This tap is the user gesture iOS needs before any sound can play.
-        cues::unlock_audio();
-        state.start_routine(pain_before.get_untracked());
-        navigate(&pwa::href("/routine"), Default::default());
-    };
+    let open_routine = move |_| navigate(&pwa::href("/routine"), Default::default());
 
     view! {
         <section class="page today">
@@ -74,14 +64,7 @@ pub fn TodayPage() -> impl IntoView {
                     }
                 }}
             </p>
-            <Show when=move || !running.get() && !done_today.get()>
-                <PainScale
-                    legend="Pain right now (optional)"
-                    name="pain-before"
-                    score=pain_before
-                />
-            </Show>
-            <button class="button primary start" on:click=start>
+            <button class="button primary start" on:click=open_routine>
                 {move || if running.get() { "Resume routine" } else { "Start routine" }}
             </button>
             <p class="today-plan">

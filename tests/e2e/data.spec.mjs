@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { test, expect, openAt, savedStore, MORNING } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, MORNING, startRoutine } from "./fixtures.mjs";
 
 const KEY = "spinewise/v1";
 
 /** Runs a whole routine quickly and saves it with a pain score. */
 async function doRoutine(page, pain) {
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await page.clock.fastForward(20 * 60_000);
   await page.getByRole("radio", { name: new RegExp(`^${pain} —`) }).check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -148,7 +148,7 @@ test("export, delete everything, import: every record comes back", async ({ page
   expect(checkinsCsv.text).toContain('2026-11-25,4,,"Sore, ""better"" by noon,\nslept fine"');
 
   await page.getByRole("button", { name: "Delete all data…" }).click();
-  await expect(page.getByText("This deletes 1 sessions, 1 check-ins")).toBeVisible();
+  await expect(page.getByText("This deletes 1 session, 1 check-in")).toBeVisible();
   await page.getByRole("button", { name: "Delete everything" }).click();
   await expect(page.getByText("You have 0 sessions and 0 check-ins saved.")).toBeVisible();
 
@@ -157,9 +157,9 @@ test("export, delete everything, import: every record comes back", async ({ page
     mimeType: "application/json",
     buffer: Buffer.from(backup.text),
   });
-  await expect(page.getByText(/1 sessions and 1 check-ins, 25 Nov to 25 Nov/)).toBeVisible();
+  await expect(page.getByText(/1 session and 1 check-in, on 25 Nov/)).toBeVisible();
   await page.getByRole("button", { name: "Replace my data" }).click();
-  await expect(page.getByText("You have 1 sessions and 1 check-ins saved.")).toBeVisible();
+  await expect(page.getByText("You have 1 session and 1 check-in saved.")).toBeVisible();
   const restored = await savedStore(page);
   expect(restored.sessions).toEqual(original.sessions);
   expect(restored.checkins).toEqual(original.checkins);
@@ -176,7 +176,7 @@ test("a daily copy keeps yesterday's data and can be restored from Settings", as
   await checkIn(page, 2, "Thursday's note");
   await page.goto("/settings");
   await page.getByRole("button", { name: "Restore 26 Nov" }).click();
-  await expect(page.getByText(/In the copy from 26 Nov: 0 sessions and 1 check-ins, 25 Nov to 25 Nov/)).toBeVisible();
+  await expect(page.getByText(/In the copy from 26 Nov: 0 sessions and 1 check-in, on 25 Nov/)).toBeVisible();
   await page.getByRole("button", { name: "Replace my data" }).click();
   await expect(page.getByText("Imported: your data now matches the backup.")).toBeVisible();
   const saved = await savedStore(page);

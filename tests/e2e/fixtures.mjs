@@ -30,6 +30,12 @@ export async function openAt(page, path, time = MORNING) {
   await expect(page.locator("main h1")).toBeVisible();
 }
 
+/** From Today: open the routine, then begin it (no pain score before). */
+export async function startRoutine(page) {
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await page.getByRole("button", { name: "Begin routine" }).click();
+}
+
 /** The saved document, parsed. */
 export async function savedStore(page) {
   const raw = await page.evaluate(() => localStorage.getItem("spinewise/v1"));

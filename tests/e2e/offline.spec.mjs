@@ -1,5 +1,5 @@
 import { chromium } from "@playwright/test";
-import { test, expect, openAt, savedStore } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, startRoutine } from "./fixtures.mjs";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -38,7 +38,7 @@ test("after one visit every route and a whole routine work with no network", asy
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   }
   await page.goto("/");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await page.clock.fastForward(20 * 60_000);
   await page.getByRole("radio", { name: "2 — mild" }).check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -50,7 +50,7 @@ test("a new version waits for the patient, never interrupts a routine, and resum
   await openAt(page, "/");
   await offlineReady(page);
   const cacheBefore = await page.evaluate(async () => (await caches.keys()).join());
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await page.clock.fastForward(3 * 60_000);
 
   await request.post("/__test/new-build");

@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, startRoutine } from "./fixtures.mjs";
 
 /** Makes the page report itself hidden or visible, as a phone lock does. */
 async function setVisibility(page, state) {
@@ -11,7 +11,7 @@ async function setVisibility(page, state) {
 
 test("twenty minutes with the page hidden for ten of them keep exact time", async ({ page }) => {
   await openAt(page, "/");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   const startedMs = await page.evaluate(() => Date.now());
   await page.clock.runFor(60_000);
   await page.clock.fastForward(4 * 60_000); // 5 min in
@@ -34,7 +34,7 @@ test("twenty minutes with the page hidden for ten of them keep exact time", asyn
 
 test("the visible player redraws about once a second", async ({ page }) => {
   await openAt(page, "/");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await page.evaluate(() => {
     window.__mutations = 0;
     new MutationObserver((records) => (window.__mutations += records.length)).observe(
@@ -50,7 +50,7 @@ test("the visible player redraws about once a second", async ({ page }) => {
 
 test("back, +15 s and skip move the player as labelled", async ({ page }) => {
   await openAt(page, "/");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   const timer = page.getByRole("timer");
   await page.clock.runFor(15_000); // 10 s into the 90 s hang
   await expect(timer).toHaveText("1:20");
@@ -66,7 +66,7 @@ test("back, +15 s and skip move the player as labelled", async ({ page }) => {
 
 test("a reload after the routine ended while away says so", async ({ page }) => {
   await openAt(page, "/");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await page.clock.fastForward(60 * 60_000);
   await page.reload();
   await expect(page.locator("main h1")).toHaveText("Routine complete");
@@ -83,15 +83,16 @@ test("settings persist and a zero count-in starts work at once", async ({ page }
   await expect(page.locator("output")).toHaveText("0 s");
   await page.getByRole("link", { name: "Spinewise" }).click();
   await expect(page.getByText("17 minutes: decompress")).toBeVisible();
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await expect(page.locator(".player-instruction")).toHaveText("Go · 3 holds, resting between");
   await expect(page.getByRole("timer")).toHaveText("1:30");
 });
 
 test("a pain score given before starting is kept with the session", async ({ page }) => {
   await openAt(page, "/");
-  await page.getByRole("radio", { name: "6 — moderate" }).check();
   await page.getByRole("button", { name: "Start routine" }).click();
+  await page.getByRole("radio", { name: "6 — moderate" }).check();
+  await page.getByRole("button", { name: "Begin routine" }).click();
   await page.clock.fastForward(20 * 60_000);
   await page.getByRole("radio", { name: "4 — moderate" }).check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -113,7 +114,7 @@ test("cues: 3-2-1 then a distinct go tone, and the voice names each exercise", a
     });
   });
   await openAt(page, "/");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await page.clock.runFor(6_000);
   expect(await page.evaluate(() => window.__tones)).toEqual([660, 660, 660, 880]);
   expect(await page.evaluate(() => window.__spoken)).toEqual(["Dead hang: get ready, 5 s left."]);
@@ -145,7 +146,7 @@ test("the screen is kept on while a routine runs and asked again after the page 
     });
   });
   await openAt(page, "/");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await expect.poll(() => page.evaluate(() => window.__locks.requested)).toBe(1);
   await setVisibility(page, "hidden");
   await setVisibility(page, "visible");
@@ -161,6 +162,6 @@ test("a browser without wake lock gets one plain note in the player", async ({ p
     delete Navigator.prototype.wakeLock;
   });
   await openAt(page, "/");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await expect(page.locator(".note")).toHaveText(/cannot keep the screen on/);
 });

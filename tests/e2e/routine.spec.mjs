@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, startRoutine } from "./fixtures.mjs";
 
 const EXERCISES = [
   ["Decompress", "Dead hang"],
@@ -22,6 +22,8 @@ test("a whole routine runs in phase order, logs pain and starts a streak that su
 
   await page.getByRole("button", { name: "Start routine" }).click();
   await expect(page).toHaveURL(/\/routine$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Daily spine routine" })).toBeVisible();
+  await page.getByRole("button", { name: "Begin routine" }).click();
   const startedAt = await page.evaluate(() => Date.now());
 
   // Walk the clock in 5 s jumps, noting each exercise shown. fastForward fires
@@ -72,7 +74,7 @@ test("a whole routine runs in phase order, logs pain and starts a streak that su
 
 test("pause stops the countdown and resume carries on from the same second", async ({ page }) => {
   await openAt(page, "/routine");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await page.getByRole("button", { name: "Begin routine" }).click();
   const timer = page.getByRole("timer");
   await page.clock.runFor(10_000); // 5 s count-in, then 5 s into the hang
   await expect(timer).toHaveText("1:25");
@@ -86,7 +88,7 @@ test("pause stops the countdown and resume carries on from the same second", asy
 
 test("a reload mid-routine resumes at the same place", async ({ page }) => {
   await openAt(page, "/");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await page.clock.fastForward(4 * 60_000); // 4 min: into the foam roller
   await expect(page.locator("main h1")).toHaveText("Lie along a foam roller");
   const before = await page.getByRole("timer").textContent();
@@ -97,7 +99,7 @@ test("a reload mid-routine resumes at the same place", async ({ page }) => {
 
 test("ending early keeps a partial session that does not count for the streak", async ({ page }) => {
   await openAt(page, "/");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await startRoutine(page);
   await page.clock.fastForward(3 * 60_000);
   await page.getByRole("button", { name: "End routine" }).click();
   await expect(page.locator("main h1")).toHaveText("Routine ended");

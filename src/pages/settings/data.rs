@@ -11,13 +11,32 @@ use crate::domain::day::short_label;
 use crate::files;
 use crate::state::{AppState, use_app_state};
 use crate::storage;
+use chrono::NaiveDate;
 
-/// "1.2 MB", "840 KB".
+/// "1.2 GB", "3.4 MB", "840 KB".
 fn size_label(bytes: f64) -> String {
-    if bytes >= 1_000_000.0 {
-        format!("{:.1} MB", bytes / 1_000_000.0)
+    match bytes {
+        b if b >= 1e9 => format!("{:.1} GB", b / 1e9),
+        b if b >= 1e6 => format!("{:.1} MB", b / 1e6),
+        b => format!("{:.0} KB", (b / 1e3).max(1.0)),
+    }
+}
+
+/// "1 session", "3 sessions".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
     } else {
-        format!("{:.0} KB", (bytes / 1000.0).max(1.0))
+        format!("{n} {what}s")
+    }
+}
+
+/// "on 25 Nov" or "from 3 Oct to 25 Nov".
+fn span_label(span: Option<(NaiveDate, NaiveDate)>) -> String {
+    match span {
+        Some((a, b)) if a == b => format!(", on {}", short_label(a)),
+        Some((a, b)) => format!(", from {} to {}", short_label(a), short_label(b)),
+        None => String::new(),
     }
 }
 
@@ -68,6 +87,14 @@ pub fn YourData() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let confirm_delete = RwSignal::new(false);
+    let cancel_delete = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if confirm_delete.get()
+            && let Some(button) = cancel_delete.get()
+        {
+            let _ = button.focus();
+        }
+    });
     let persistent = RwSignal::new(None::<bool>);
     let estimate = RwSignal::new(None::<(f64, f64)>);
     spawn_local(async move {
@@ -135,7 +162,7 @@ pub fn YourData() -> impl IntoView {
                 "Everything stays on this phone: no account, no server, nothing sent anywhere. "
                 {move || {
                     let (sessions, checkins) = counts.get();
-                    format!("You have {sessions} sessions and {checkins} check-ins saved.")
+                    format!("You have {} and {} saved.", count(sessions, "session"), count(checkins, "check-in"))
                 }}
             </p>
             <p class="muted small">
@@ -176,10 +203,7 @@ pub fn YourData() -> impl IntoView {
                 pending
                     .get()
                     .map(|Pending { from, preview }| {
-                        let span = preview
-                            .span
-                            .map(|(a, b)| format!(", {} to {}", short_label(a), short_label(b)))
-                            .unwrap_or_default();
+                        let span = span_label(preview.span);
                         let made = preview
                             .exported_ms
                             .map(|at| format!(" made on {}", short_label(clock::day_of(at))))
@@ -188,9 +212,9 @@ pub fn YourData() -> impl IntoView {
                             <div class="card preview">
                                 <p>
                                     {format!(
-                                        "In {from}{made}: {} sessions and {} check-ins{span}.",
-                                        preview.sessions,
-                                        preview.checkins,
+                                        "In {from}{made}: {} and {}{span}.",
+                                        count(preview.sessions, "session"),
+                                        count(preview.checkins, "check-in"),
                                     )}
                                 </p>
                                 <div class="button-row">
@@ -253,7 +277,7 @@ pub fn YourData() -> impl IntoView {
                         <strong>
                             {move || {
                                 let (sessions, checkins) = counts.get();
-                                format!("This deletes {sessions} sessions, {checkins} check-ins, your settings and the daily copies from this phone. It cannot be undone.")
+                                format!("This deletes {}, {}, your settings and the daily copies from this phone. It cannot be undone.", count(sessions, "session"), count(checkins, "check-in"))
                             }}
                         </strong>
                     </p>
@@ -265,13 +289,19 @@ pub fn YourData() -> impl IntoView {
                             class="button danger"
                             on:click=move |_| {
                                 state.delete_everything();
+                                // A copy offered for import before the delete must not bring it back.
+                                pending.set(None);
                                 confirm_delete.set(false);
                                 done.set(Some("All data deleted.".into()));
                             }
                         >
                             "Delete everything"
                         </button>
-                        <button class="button quiet" on:click=move |_| confirm_delete.set(false)>
+                        <button
+                            class="button quiet"
+                            node_ref=cancel_delete
+                            on:click=move |_| confirm_delete.set(false)
+                        >
                             "Cancel"
                         </button>
                     </div>

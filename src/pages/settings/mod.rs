@@ -88,8 +88,8 @@ pub fn SettingsPage() -> impl IntoView {
                         }
                     />
                     <output>{move || format!("{} s", get_ready.get())}</output>
+                    <span class="muted small full">"Applies from the next routine you start."</span>
                 </label>
-                <p class="muted small">"Changes apply from the next routine you start."</p>
             </fieldset>
             <data::YourData />
             <install::Install />
