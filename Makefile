@@ -1,7 +1,7 @@
 # The two commands a new machine needs (each installs what it lacks first):
 #   make serve   build and serve the app on http://127.0.0.1:8080
 #   make test    every check and test layer, ending "N passed, N failed"
-.PHONY: serve test setup build size
+.PHONY: serve test setup build size bench
 
 PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PATH
@@ -20,3 +20,6 @@ build: setup
 
 size: build
 	node scripts/size.mjs
+
+bench:
+	scripts/bench

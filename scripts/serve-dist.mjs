@@ -2,18 +2,22 @@
 // and the app shell for any other route, so deep links work.
 // The same files are also served under /sub/, to check sub-path deployment.
 //
-// Usage: node scripts/serve-dist.mjs [port] [--test-hooks]   (binds 127.0.0.1)
+// Usage: node scripts/serve-dist.mjs [port] [--test-hooks] [--brotli]   (binds 127.0.0.1)
+// --brotli compresses responses as a real static host does (for benchmarks).
 // --test-hooks adds POST /__test/new-build, after which sw.js carries another
 // version: to the browser that is a new release (the e2e update test uses it).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../dist/", import.meta.url));
 const args = process.argv.slice(2);
 const port = Number(args.find((a) => /^\d+$/.test(a)) ?? process.env.PORT ?? 8081);
 const testHooks = args.includes("--test-hooks");
+const brotli = args.includes("--brotli");
+const compressed = new Map();
 const SUB = "/sub/";
 let build = 0;
 const types = {
@@ -54,10 +58,18 @@ createServer(async (req, res) => {
     if (build > 0 && file.endsWith("sw.js")) {
       body = Buffer.from(body.toString().replace('const VERSION = "', `const VERSION = "test-build-${build}-`));
     }
-    res.writeHead(status, {
+    const headers = {
       "content-type": types[extname(file)] ?? "application/octet-stream",
       "cache-control": "no-cache",
-    });
+    };
+    if (brotli && /\bbr\b/.test(req.headers["accept-encoding"] ?? "") && !file.endsWith(".png")) {
+      if (!compressed.has(file)) {
+        compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      body = compressed.get(file);
+      headers["content-encoding"] = "br";
+    }
+    res.writeHead(status, headers);
     res.end(body);
   } catch (err) {
     res.writeHead(500, { "content-type": "text/plain" });

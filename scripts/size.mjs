@@ -1,22 +1,56 @@
-// Prints the raw and brotli size of every file a first visit loads from dist/.
-// Usage: node scripts/size.mjs
+// Prints the raw and brotli size of every file a first visit loads from dist/
+// (the service worker precaches all of it), and with --check compares the
+// totals with the enforced budget in budgets.json, failing when over.
+// Usage: node scripts/size.mjs [--check] [--json]
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+const budgets = JSON.parse(readFileSync(new URL("../budgets.json", import.meta.url), "utf8"));
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-const rows = [];
-for (const name of readdirSync(dist).sort()) {
-  const path = join(dist, name);
-  if (!statSync(path).isFile()) continue;
-  const raw = readFileSync(path);
-  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  rows.push({ name, raw: raw.length, br });
+
+function files(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
 }
+
+// 404.html is only fetched by hosts without a rewrite rule, for unknown paths.
+const rows = files(dist)
+  .filter((path) => !path.endsWith("404.html"))
+  .map((path) => {
+    const raw = readFileSync(path);
+    const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    return { name: relative(dist, path), raw: raw.length, br };
+  });
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, br: t.br + r.br }), { raw: 0, br: 0 });
+const wasm = rows.find((r) => r.name.endsWith(".wasm"));
+const measured = { first_load_brotli: total.br, wasm_brotli: wasm.br };
+
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify({ files: rows, ...measured }));
+  process.exit(0);
+}
 console.log("file".padEnd(44), "raw".padStart(11), "brotli".padStart(11));
-for (const r of [...rows, { name: "total", ...total }]) {
+for (const r of [...rows, { name: "total (first load)", ...total }]) {
   console.log(r.name.padEnd(44), kib(r.raw).padStart(11), kib(r.br).padStart(11));
+}
+if (process.argv.includes("--check")) {
+  let over = false;
+  console.log("\nbudget".padEnd(24), "size".padStart(12), "enforced".padStart(12), "target".padStart(12));
+  for (const key of Object.keys(measured)) {
+    const [size, enforced, target] = [measured[key], budgets.enforced[key], budgets.target[key]];
+    const verdict = size > enforced ? "OVER" : size > target ? "within budget, above target" : "meets target";
+    console.log(key.padEnd(24), kib(size).padStart(12), kib(enforced).padStart(12), kib(target).padStart(12), verdict);
+    over ||= size > enforced;
+  }
+  if (over) {
+    console.log("\nsize budget exceeded: make it smaller, or raise budgets.json with the reason and figures");
+    process.exit(1);
+  }
 }

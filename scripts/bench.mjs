@@ -1,0 +1,76 @@
+// The browser half of `make bench`: Lighthouse (mobile preset: simulated slow
+// 4G and 4x CPU slowdown) on / and /routine, then load timings in headless
+// Chromium from the app's own performance marks. Prints figures and the
+// targets beside them; asserts nothing. Needs a release build in dist/.
+import { spawn, execFileSync } from "node:child_process";
+import { chromium } from "@playwright/test";
+import { tenYearStore } from "../tests/e2e/ten-years.mjs";
+
+const port = 8099;
+const base = `http://127.0.0.1:${port}`;
+const flags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const server = spawn("node", ["scripts/serve-dist.mjs", String(port), "--brotli"], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 500));
+
+function lighthouse(path) {
+  const out = execFileSync("npx", ["lighthouse", `${base}${path}`, "--quiet", "--output=json",
+    "--only-categories=performance,best-practices,accessibility",
+    `--chrome-flags=--headless=new ${flags.join(" ")}`], {
+    env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const report = JSON.parse(out);
+  const audit = (id) => report.audits[id].numericValue;
+  return {
+    path,
+    performance: report.categories.performance.score,
+    bestPractices: report.categories["best-practices"].score,
+    accessibility: report.categories.accessibility.score,
+    fcp: audit("first-contentful-paint"),
+    lcp: audit("largest-contentful-paint"),
+    tbt: audit("total-blocking-time"),
+    cls: audit("cumulative-layout-shift"),
+    transfer: audit("total-byte-weight"),
+  };
+}
+
+async function marks(seed) {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: flags });
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await browser.newPage();
+    if (seed) await page.addInitScript((doc) => localStorage.setItem("spinewise/v1", doc), seed);
+    await page.goto(`${base}/`);
+    await page.locator(".today-date").waitFor();
+    runs.push(
+      await page.evaluate(() => {
+        const m = Object.fromEntries(performance.getEntriesByType("mark").map((e) => [e.name, e.startTime]));
+        return { nav: m["spinewise:ready"], loaded: m["spinewise:loaded"] - m["spinewise:start"], render: m["spinewise:ready"] - m["spinewise:start"] };
+      }),
+    );
+    await page.close();
+  }
+  await browser.close();
+  const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[2];
+  return { nav: median("nav"), loaded: median("loaded"), render: median("render") };
+}
+
+try {
+  const rows = ["/", "/routine"].map(lighthouse);
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  console.log("\nLighthouse, mobile preset (targets: perf 1.00, FCP <= 0.9 s, LCP <= 1.0 s, TBT <= 50 ms, CLS 0)");
+  console.log("route      perf  best  a11y    FCP      LCP      TBT     CLS   transfer");
+  for (const r of rows) {
+    console.log(
+      `${r.path.padEnd(9)} ${r.performance.toFixed(2)}  ${r.bestPractices.toFixed(2)}  ${r.accessibility.toFixed(2)}  ${s(r.fcp).padStart(7)}  ${s(r.lcp).padStart(7)}  ${`${r.tbt.toFixed(0)} ms`.padStart(6)}  ${r.cls.toFixed(3)}  ${(r.transfer / 1024).toFixed(1)} KiB`,
+    );
+  }
+  const empty = await marks(null);
+  const full = await marks(tenYearStore());
+  console.log("\nHeadless Chromium, median of 5 (targets: 10-year store read and Today on screen < 100 ms after wasm start)");
+  console.log(`empty store:    Today interactive ${empty.nav.toFixed(0)} ms after navigation; store read ${empty.loaded.toFixed(1)} ms; Today on screen ${empty.render.toFixed(1)} ms after wasm start`);
+  console.log(`10-year store:  Today interactive ${full.nav.toFixed(0)} ms after navigation; store read ${full.loaded.toFixed(1)} ms; Today on screen ${full.render.toFixed(1)} ms after wasm start`);
+} finally {
+  server.kill();
+}
