@@ -26,18 +26,28 @@ pub fn App() -> impl IntoView {
     state.load_problem.set(loaded.problem);
     provide_context(state);
     use_persistence(state, loaded.read_only);
+    // The patient's theme choice, applied to <html> for the stylesheet.
+    Effect::new(move |_| {
+        let theme = state.store.with(|s| s.settings.theme);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", theme.attribute());
+        }
+    });
     provide_context(Pwa {
         update_ready: pwa::use_service_worker(),
         can_install: pwa::use_install_prompt(),
     });
     view! {
         <Router base=pwa::base_path()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="app-header">
                 <A href=pwa::href("/") attr:class="brand">"Spinewise"</A>
-                <nav aria-label="Main">
-                    <A href=pwa::href("/settings")>"Settings"</A>
-                </nav>
             </header>
+            <nav class="bottom-nav" aria-label="Main">
+                <A href=pwa::href("/")>"Today"</A>
+                <A href=pwa::href("/routine")>"Routine"</A>
+                <A href=pwa::href("/settings")>"Settings"</A>
+            </nav>
             <NoticeBar />
             <UpdateBanner />
             <main id="main">

@@ -3,6 +3,7 @@
 //!
 //! `domain` is pure Rust tested natively; everything else is the browser app.
 
+pub mod a11y;
 pub mod app;
 mod clock;
 pub mod components;

@@ -18,6 +18,40 @@ pub struct Settings {
     pub keep_awake: bool,
     /// Count-in before each exercise, 0–10 s.
     pub get_ready_secs: u32,
+    pub theme: Theme,
+}
+
+/// Light or dark colours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Follow the phone's setting.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// Every choice, in the order offered.
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The `data-theme` value the stylesheet reads.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Label in Settings.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Same as the phone",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
 }
 
 /// Longest count-in offered.
@@ -33,6 +67,7 @@ impl Default for Settings {
             voice: true,
             keep_awake: true,
             get_ready_secs: 5,
+            theme: Theme::System,
         }
     }
 }

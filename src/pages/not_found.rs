@@ -1,3 +1,4 @@
+use crate::a11y::use_page;
 use crate::pwa;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -5,6 +6,7 @@ use leptos_router::components::A;
 /// Any path the app does not know.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
+    use_page("Page not found");
     view! {
         <section class="page">
             <h1>"Page not found"</h1>

@@ -4,6 +4,7 @@ use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_interval_fn::{Pausable, use_interval_fn};
 use web_sys::VisibilityState;
 
+use crate::a11y::use_page;
 use crate::clock;
 use crate::components::figure::ExerciseFigure;
 use crate::components::pain_scale::PainScale;
@@ -30,6 +31,7 @@ const EXTEND_SECS: u32 = 15;
 /// and the pain check when it is over.
 #[component]
 pub fn RoutinePage() -> impl IntoView {
+    use_page("Routine");
     let state = use_app_state();
     // Keyed on the start time, so taps inside a session do not rebuild the player.
     let running = Memo::new(move |_| {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::a11y::use_page;
 use crate::clock;
 use crate::components::checkin_form::CheckInForm;
 use crate::domain::day;
@@ -12,6 +13,7 @@ use crate::state::use_app_state;
 /// Route `/`: the day, the streak, and the way into today's routine.
 #[component]
 pub fn TodayPage() -> impl IntoView {
+    use_page("Today");
     let state = use_app_state();
     let navigate = use_navigate();
     let today = clock::today();

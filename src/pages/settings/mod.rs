@@ -5,7 +5,8 @@ mod install;
 
 use leptos::prelude::*;
 
-use crate::domain::settings::{MAX_GET_READY_SECS, Settings};
+use crate::a11y::use_page;
+use crate::domain::settings::{MAX_GET_READY_SECS, Settings, Theme};
 use crate::state::use_app_state;
 
 /// One on/off setting as a labelled checkbox.
@@ -38,6 +39,7 @@ fn Toggle(
 /// Route `/settings`: how the player guides the patient.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    use_page("Settings");
     let state = use_app_state();
     let get_ready = Memo::new(move |_| state.store.with(|s| s.settings.get_ready_secs));
     view! {
@@ -90,6 +92,24 @@ pub fn SettingsPage() -> impl IntoView {
                     <output>{move || format!("{} s", get_ready.get())}</output>
                     <span class="muted small full">"Applies from the next routine you start."</span>
                 </label>
+            </fieldset>
+            <fieldset class="settings-group">
+                <legend>"Colours"</legend>
+                {Theme::ALL
+                    .map(|theme| {
+                        view! {
+                            <label class="toggle">
+                                <input
+                                    type="radio"
+                                    name="theme"
+                                    prop:checked=move || state.store.with(|s| s.settings.theme == theme)
+                                    on:change=move |_| state.store.update(|s| s.settings.theme = theme)
+                                />
+                                <span>{theme.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
             <data::YourData />
             <install::Install />

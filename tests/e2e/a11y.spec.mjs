@@ -1,0 +1,104 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, openAt, startRoutine } from "./fixtures.mjs";
+
+/** Every screen, reached the way a patient reaches it. */
+const SCREENS = {
+  today: async (page) => openAt(page, "/"),
+  overview: async (page) => openAt(page, "/routine"),
+  player: async (page) => {
+    await openAt(page, "/");
+    await startRoutine(page);
+    await page.clock.fastForward(30_000);
+  },
+  end: async (page) => {
+    await openAt(page, "/");
+    await startRoutine(page);
+    await page.clock.fastForward(20 * 60_000);
+    await expect(page.locator("main h1")).toHaveText("Routine complete");
+  },
+  checkin: async (page) => {
+    await openAt(page, "/");
+    await page.getByText("Daily check-in").click();
+  },
+  settings: async (page) => {
+    await openAt(page, "/settings");
+    await page.getByRole("button", { name: "Delete all data…" }).click();
+  },
+  "not found": async (page) => openAt(page, "/no-such-page"),
+};
+
+/** Controls smaller than 44 × 44 CSS px (links inside sentences are exempt). */
+async function smallTargets(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("button, .button, nav a, summary, .pain-option, .toggle, input[type=range], .brand")]
+      .filter((el) => el.offsetParent !== null || getComputedStyle(el).position === "fixed")
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.width < 44 || box.height < 44))
+      .map(({ el, box }) => `${el.textContent.trim().slice(0, 30) || el.className} ${box.width.toFixed(0)}x${box.height.toFixed(0)}`),
+  );
+}
+
+for (const width of [375, 320]) {
+  for (const scheme of ["light", "dark"]) {
+    test.describe(`${width} px, ${scheme}`, () => {
+      test.use({ viewport: { width, height: 740 }, colorScheme: scheme });
+      for (const [name, reach] of Object.entries(SCREENS)) {
+        test(`${name}: no serious axe violation, no sideways scroll, 44 px targets`, async ({ page }) => {
+          await reach(page);
+          // axe schedules work with timers, which the paused fake clock would hold.
+          await page.clock.resume();
+          const { violations } = await new AxeBuilder({ page })
+            .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+            .analyze();
+          const serious = violations
+            .filter((v) => ["serious", "critical"].includes(v.impact))
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+          expect(serious).toEqual([]);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          expect(await smallTargets(page)).toEqual([]);
+        });
+      }
+    });
+  }
+}
+
+test("text at 200 % still fits a 320 px screen", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const reach of [SCREENS.today, SCREENS.player, SCREENS.settings]) {
+    await reach(page);
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  }
+});
+
+test("a new page gets its own title and focus moves to its heading", async ({ page }) => {
+  await openAt(page, "/");
+  await page.clock.resume(); // focus moves after the next frame
+  await expect(page).toHaveTitle("Today · Spinewise");
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveTitle("Settings · Spinewise");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeFocused();
+  await page.getByRole("link", { name: "Routine" }).click();
+  await expect(page).toHaveTitle("Routine · Spinewise");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+});
+
+test("the first Tab reaches a skip link to the content", async ({ page }) => {
+  await openAt(page, "/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(page.locator("header")).toHaveCount(1);
+  await expect(page.locator("main")).toHaveCount(1);
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+});
+
+test("the colour choice in Settings overrides the phone's", async ({ page }) => {
+  await openAt(page, "/settings");
+  await page.getByRole("radio", { name: "Dark" }).check();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe("rgb(18, 23, 22)");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+});
