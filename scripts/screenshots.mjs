@@ -1,13 +1,16 @@
-// Screenshots of each main screen at phone widths, light and dark, into
-// target/screenshots/. Needs a release build in dist/ (make build).
-// Usage: node scripts/screenshots.mjs
+// Screenshots of each main screen at phone widths, light and dark. Needs a
+// release build in dist/ (make build).
+// Usage: node scripts/screenshots.mjs            -> target/screenshots/, 375 and 320 px
+//        node scripts/screenshots.mjs --readme   -> docs/screenshots/, 375 px (shown in README)
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 
 const port = 8093;
 const base = `http://127.0.0.1:${port}`;
-const out = "target/screenshots";
+const readme = process.argv.includes("--readme");
+const out = readme ? "docs/screenshots" : "target/screenshots";
+const widths = readme ? [375] : [375, 320];
 mkdirSync(out, { recursive: true });
 const server = spawn("node", ["scripts/serve-dist.mjs", String(port)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
@@ -26,7 +29,7 @@ async function shoot(width, scheme) {
   const page = await context.newPage();
   await page.clock.install({ time: morning });
   const snap = async (name) => {
-    await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png`, fullPage: true });
+    await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png`, fullPage: !readme });
   };
   await page.goto(`${base}/`);
   await page.locator("main h1").waitFor();
@@ -34,7 +37,7 @@ async function shoot(width, scheme) {
   await page.goto(`${base}/routine`);
   await page.locator("main h1").waitFor();
   await snap("overview");
-  await page.getByRole("button", { name: "Start routine" }).click();
+  await page.getByRole("button", { name: "Begin routine" }).click();
   await page.clock.fastForward(30_000);
   await snap("player");
   await page.clock.fastForward(30 * 60_000);
@@ -43,11 +46,14 @@ async function shoot(width, scheme) {
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.locator("main h1").waitFor();
   await snap("today-done");
+  await page.goto(`${base}/settings`);
+  await page.locator("main h1").waitFor();
+  await snap("settings");
   await context.close();
 }
 
 try {
-  for (const width of [375, 320]) for (const scheme of ["light", "dark"]) await shoot(width, scheme);
+  for (const width of widths) for (const scheme of ["light", "dark"]) await shoot(width, scheme);
 } finally {
   await browser.close();
   server.kill();

@@ -240,6 +240,12 @@ pub fn YourData() -> impl IntoView {
             <p class="muted small">"Spinewise keeps a copy of your data as it was when you first used the app on each of the last 5 days."</p>
             <ul class="snapshot-list">
                 {move || {
+                    let days = snapshots();
+                    days.is_empty().then(|| view! {
+                        <li class="muted small">"None yet: the first copy is kept tomorrow, before your first change."</li>
+                    })
+                }}
+                {move || {
                     snapshots()
                         .into_iter()
                         .map(|day| {
