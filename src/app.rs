@@ -8,7 +8,8 @@ use crate::clock;
 use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::{
-    not_found::NotFoundPage, routine::RoutinePage, settings::SettingsPage, today::TodayPage,
+    not_found::NotFoundPage, routine::RoutinePage, safety::SafetyPage, settings::SettingsPage,
+    today::TodayPage,
 };
 use crate::persist::use_persistence;
 use crate::pwa;
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=TodayPage />
                     <Route path=path!("/routine") view=RoutinePage />
                     <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/safety") view=SafetyPage />
                 </Routes>
             </main>
         </Router>

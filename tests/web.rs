@@ -6,6 +6,7 @@ use leptos_router::components::Router;
 use spinewise::components::pain_scale::PainScale;
 use spinewise::domain::pain::Pain;
 use spinewise::domain::plan::{Pacing, Plan};
+use spinewise::domain::red_flags::Screening;
 use spinewise::domain::session::ActiveSession;
 use spinewise::domain::store::Store;
 use spinewise::domain::timeline::Action;
@@ -58,7 +59,15 @@ async fn tapping_a_score_on_the_pain_scale_chooses_it() {
 #[wasm_bindgen_test]
 async fn begin_on_the_routine_page_starts_a_session_with_the_pain_before() {
     let host = host();
-    let state = AppState::new(Store::default());
+    // Screened already: the first-run safety check does not stand in the way.
+    let state = AppState::new(Store {
+        screenings: vec![Screening {
+            at_ms: 0,
+            day: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            yes: vec![],
+        }],
+        ..Store::default()
+    });
     let _app = mount_to(host.clone(), move || {
         provide_context(state);
         view! { <Router><RoutinePage /></Router> }
@@ -145,7 +154,7 @@ async fn turning_voice_off_in_settings_changes_the_stored_setting() {
     let state = AppState::new(Store::default());
     let _app = mount_to(host.clone(), move || {
         provide_context(state);
-        view! { <SettingsPage /> }
+        view! { <Router><SettingsPage /></Router> }
     });
     let boxes = host.query_selector_all("input[type=checkbox]").unwrap();
     assert_eq!(boxes.length(), 4);

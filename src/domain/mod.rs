@@ -12,6 +12,7 @@ pub mod journal;
 pub mod pain;
 pub mod phase;
 pub mod plan;
+pub mod red_flags;
 pub mod session;
 pub mod settings;
 pub mod store;

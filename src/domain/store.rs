@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use super::checkin::CheckIn;
 use super::journal::Journal;
+use super::red_flags::Screening;
 use super::session::{ActiveSession, SessionRecord};
 use super::settings::Settings;
 
@@ -33,6 +34,8 @@ pub struct Store {
     pub settings: Settings,
     /// When the patient last exported a backup file.
     pub last_export_ms: Option<i64>,
+    /// Red-flag screenings, oldest first.
+    pub screenings: Vec<Screening>,
 }
 
 /// The stored layout. Written out rather than `#[serde(flatten)]`, which
@@ -54,6 +57,8 @@ struct Wire {
     settings: Settings,
     #[serde(default)]
     last_export_ms: Option<i64>,
+    #[serde(default)]
+    screenings: Vec<Screening>,
 }
 
 impl From<Wire> for Store {
@@ -69,6 +74,7 @@ impl From<Wire> for Store {
             active: wire.active,
             settings: wire.settings,
             last_export_ms: wire.last_export_ms,
+            screenings: wire.screenings,
         }
     }
 }
@@ -85,6 +91,7 @@ impl Serialize for Store {
             active: &'a Option<ActiveSession>,
             settings: &'a Settings,
             last_export_ms: Option<i64>,
+            screenings: &'a [Screening],
         }
         WireRef {
             schema_version: self.schema_version,
@@ -95,6 +102,7 @@ impl Serialize for Store {
             active: &self.active,
             settings: &self.settings,
             last_export_ms: self.last_export_ms,
+            screenings: &self.screenings,
         }
         .serialize(serializer)
     }
@@ -110,6 +118,7 @@ impl Default for Store {
             active: None,
             settings: Settings::default(),
             last_export_ms: None,
+            screenings: Vec::new(),
         }
     }
 }
@@ -232,6 +241,12 @@ impl Store {
         merged.journal.merge(&older.journal, false);
         merged.revision = self.revision.max(other.revision);
         merged.last_export_ms = self.last_export_ms.max(other.last_export_ms);
+        for screening in &older.screenings {
+            if !merged.screenings.iter().any(|s| s.at_ms == screening.at_ms) {
+                merged.screenings.push(screening.clone());
+            }
+        }
+        merged.screenings.sort_by_key(|s| s.at_ms);
         merged
     }
 
@@ -347,12 +362,29 @@ mod tests {
         assert_eq!(active.pacing.get_ready_secs, 3);
         assert!(!store.settings.voice);
         assert!(store.journal.checkins.is_empty());
-        // Every value of the old document is still there after migration.
+        // Every value of the old document is still there after migration
+        // (new fields may have been added beside them).
         let old: Value = serde_json::from_str(V1_FIXTURE).unwrap();
         let new: Value = serde_json::from_str(&store.to_json()).unwrap();
-        assert_eq!(old["journal"]["sessions"], new["sessions"]);
-        assert_eq!(old["active"], new["active"]);
-        assert_eq!(old["settings"], new["settings"]);
+        assert_contains(&old["journal"]["sessions"], &new["sessions"]);
+        assert_contains(&old["active"], &new["active"]);
+        assert_contains(&old["settings"], &new["settings"]);
+    }
+
+    /// Everything in `old` is in `new`: objects may gain keys, nothing else changes.
+    fn assert_contains(old: &Value, new: &Value) {
+        match (old, new) {
+            (Value::Object(old), Value::Object(new)) => {
+                for (key, value) in old {
+                    assert_contains(value, new.get(key).unwrap_or(&Value::Null));
+                }
+            }
+            (Value::Array(old), Value::Array(new)) => {
+                assert_eq!(old.len(), new.len());
+                old.iter().zip(new).for_each(|(o, n)| assert_contains(o, n));
+            }
+            _ => assert_eq!(old, new),
+        }
     }
 
     #[test]

@@ -2,5 +2,6 @@
 
 pub mod not_found;
 pub mod routine;
+pub mod safety;
 pub mod settings;
 pub mod today;

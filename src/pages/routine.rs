@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_interval_fn::{Pausable, use_interval_fn};
@@ -78,6 +79,7 @@ fn RoutineOverview() -> impl IntoView {
         }
     });
     let pain_before = RwSignal::new(None::<Pain>);
+    let screened = Memo::new(move |_| state.store.with(|s| !s.screenings.is_empty()));
     let begin = move |_| {
         // This tap is the user gesture iOS needs before any sound can play.
         cues::unlock_audio();
@@ -87,10 +89,23 @@ fn RoutineOverview() -> impl IntoView {
         <section class="page overview">
             <h1>{plan.name.clone()}</h1>
             <p>{format!("{minutes} minutes, always in this order.")}</p>
-            <PainScale legend="Pain right now (optional)" name="pain-before" score=pain_before />
-            <button class="button primary start" on:click=begin>
-                "Begin routine"
-            </button>
+            <Show
+                when=move || screened.get()
+                fallback=|| view! {
+                    <div class="card">
+                        <p>
+                            <strong>"Before your first routine: a one-minute safety check."</strong>
+                            " Some back pain needs a doctor, not exercise."
+                        </p>
+                        <A href=pwa::href("/safety") attr:class="button primary">"Start the safety check"</A>
+                    </div>
+                }
+            >
+                <PainScale legend="Pain right now (optional)" name="pain-before" score=pain_before />
+                <button class="button primary start" on:click=begin>
+                    "Begin routine"
+                </button>
+            </Show>
             <ol class="phase-list">{phases.into_iter().collect_view()}</ol>
         </section>
     }

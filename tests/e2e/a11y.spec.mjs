@@ -24,6 +24,13 @@ const SCREENS = {
     await openAt(page, "/settings");
     await page.getByRole("button", { name: "Delete all data…" }).click();
   },
+  "safety check": async (page) => openAt(page, "/safety"),
+  "urgent care advice": async (page) => {
+    await openAt(page, "/safety");
+    const answers = page.getByRole("radio", { name: "Yes" });
+    for (let i = 0; i < (await answers.count()); i++) await answers.nth(i).check();
+    await page.getByRole("button", { name: "Done" }).click();
+  },
   "not found": async (page) => openAt(page, "/no-such-page"),
 };
 

@@ -30,10 +30,26 @@ export async function openAt(page, path, time = MORNING) {
   await expect(page.locator("main h1")).toBeVisible();
 }
 
+/** Answers "No" to every red-flag question and returns to the routine page. */
+export async function passSafetyCheck(page) {
+  await page.getByRole("link", { name: "Start the safety check" }).click();
+  const noes = page.getByRole("radio", { name: "No" });
+  for (let i = 0; i < (await noes.count()); i++) await noes.nth(i).check();
+  await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("link", { name: "Continue to the routine" }).click();
+}
+
+/** On the routine page: the first-run safety check if due, then Begin. */
+export async function beginRoutine(page) {
+  await expect(page.getByRole("heading", { level: 1, name: "Daily spine routine" })).toBeVisible();
+  if (await page.getByRole("link", { name: "Start the safety check" }).isVisible()) await passSafetyCheck(page);
+  await page.getByRole("button", { name: "Begin routine" }).click();
+}
+
 /** From Today: open the routine, then begin it (no pain score before). */
 export async function startRoutine(page) {
   await page.getByRole("button", { name: "Start routine" }).click();
-  await page.getByRole("button", { name: "Begin routine" }).click();
+  await beginRoutine(page);
 }
 
 /** The saved document, parsed. */

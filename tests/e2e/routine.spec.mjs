@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore, startRoutine } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, startRoutine, beginRoutine } from "./fixtures.mjs";
 
 const EXERCISES = [
   ["Decompress", "Dead hang"],
@@ -23,7 +23,7 @@ test("a whole routine runs in phase order, logs pain and starts a streak that su
   await page.getByRole("button", { name: "Start routine" }).click();
   await expect(page).toHaveURL(/\/routine$/);
   await expect(page.getByRole("heading", { level: 1, name: "Daily spine routine" })).toBeVisible();
-  await page.getByRole("button", { name: "Begin routine" }).click();
+  await beginRoutine(page);
   const startedAt = await page.evaluate(() => Date.now());
 
   // Walk the clock in 5 s jumps, noting each exercise shown. fastForward fires
@@ -74,7 +74,7 @@ test("a whole routine runs in phase order, logs pain and starts a streak that su
 
 test("pause stops the countdown and resume carries on from the same second", async ({ page }) => {
   await openAt(page, "/routine");
-  await page.getByRole("button", { name: "Begin routine" }).click();
+  await beginRoutine(page);
   const timer = page.getByRole("timer");
   await page.clock.runFor(10_000); // 5 s count-in, then 5 s into the hang
   await expect(timer).toHaveText("1:25");

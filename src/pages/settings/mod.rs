@@ -4,9 +4,11 @@ mod data;
 mod install;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::a11y::use_page;
 use crate::domain::settings::{MAX_GET_READY_SECS, Settings, Theme};
+use crate::pwa;
 use crate::state::use_app_state;
 
 /// One on/off setting as a labelled checkbox.
@@ -111,6 +113,13 @@ pub fn SettingsPage() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+            <section class="settings-group" aria-labelledby="safety">
+                <h2 id="safety">"Safety"</h2>
+                <p class="muted small">
+                    "Spinewise is not medical advice. Stop any exercise that causes sharp, spreading or worsening pain."
+                </p>
+                <A href=pwa::href("/safety") attr:class="button">"Check for warning signs again"</A>
+            </section>
             <data::YourData />
             <install::Install />
         </section>
