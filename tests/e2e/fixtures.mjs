@@ -27,6 +27,12 @@ export async function openAt(page, path, time = MORNING) {
   await page.clock.install({ time });
   await page.goto(path);
   await page.clock.pauseAt(new Date(time.getTime() + 10_000));
+  await appReady(page);
+}
+
+/** Waits until the app has replaced the static loading shell. */
+export async function appReady(page) {
+  await page.locator("#shell").waitFor({ state: "detached" });
   await expect(page.locator("main h1")).toBeVisible();
 }
 
