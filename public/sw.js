@@ -5,12 +5,18 @@
 const VERSION = "dev";
 const PRECACHE = [];
 
-const CACHE = `spinewise-${VERSION}`;
+// Named per deployment, so two copies of the app on one origin (say /app/
+// and /beta/) never delete each other's caches.
+const PREFIX = `spinewise-${self.registration.scope}-`;
+const CACHE = `${PREFIX}${VERSION}`;
 
 self.addEventListener("install", (event) => {
   // No skipWaiting here: a new version waits until the patient taps Reload,
   // so it never swaps code under a routine in progress.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // cache: "reload" skips the HTTP cache: a host that caches index.html must
+  // not hand the new worker an old page naming files it never cached.
+  const requests = PRECACHE.map((url) => new Request(url, { cache: "reload" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener("activate", (event) => {
@@ -18,7 +24,7 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) =>
-        Promise.all(keys.filter((key) => key.startsWith("spinewise-") && key !== CACHE).map((key) => caches.delete(key))),
+        Promise.all(keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE).map((key) => caches.delete(key))),
       )
       .then(() => self.clients.claim()),
   );

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::clock;
 use crate::domain::store::Store;
 use crate::state::AppState;
-use crate::storage::{self, LoadProblem};
+use crate::storage::{self, LoadProblem, SaveError};
 
 /// Saves after every change and merges what other tabs save. Saving stops
 /// for good if data from a newer app version (or an unreadable document with
@@ -46,7 +46,12 @@ pub fn use_persistence(state: AppState, read_only: bool) {
             ..current
         };
         storage::snapshot_daily(clock::today());
-        match storage::save(&doc) {
+        let mut saved = storage::save(&doc);
+        // The main document always wins over the daily copies for space.
+        while saved == Err(SaveError::Full) && storage::drop_oldest_copy() {
+            saved = storage::save(&doc);
+        }
+        match saved {
             Ok(()) => {
                 state.store.update_untracked(|s| s.revision = revision);
                 persisted.set_value(doc);

@@ -236,6 +236,16 @@ pub fn snapshot_daily(today: NaiveDate) {
     }
 }
 
+/// Deletes the oldest daily copy to make room; false when none is left.
+pub fn drop_oldest_copy() -> bool {
+    let (Some(storage), Some(oldest)) = (local(), backup_days().pop()) else {
+        return false;
+    };
+    storage
+        .remove_item(&format!("{BACKUP_PREFIX}{oldest}"))
+        .is_ok()
+}
+
 /// Removes every Spinewise key: the document, snapshots and kept copies.
 pub fn delete_everything() {
     let Some(storage) = local() else { return };

@@ -9,6 +9,25 @@ use super::checkin::CheckIn;
 use super::pain::Pain;
 use super::session::SessionRecord;
 
+/// Why a day without a routine does not break the streak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DayOff {
+    /// A planned rest day: at most one in any 7 days keeps the streak.
+    Rest,
+    /// Pain too high to train: always keeps the streak.
+    Flare,
+}
+
+/// A day marked as a day off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayMark {
+    pub day: NaiveDate,
+    pub kind: DayOff,
+}
+
+/// Days that must lie between two rest days for both to keep the streak.
+const REST_EVERY_DAYS: i64 = 7;
+
 /// The patient's history, each list oldest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Journal {
@@ -16,6 +35,8 @@ pub struct Journal {
     pub sessions: Vec<SessionRecord>,
     #[serde(default)]
     pub checkins: Vec<CheckIn>,
+    #[serde(default)]
+    pub days_off: Vec<DayMark>,
 }
 
 /// The most recent pain score and when it was given.
@@ -82,6 +103,16 @@ impl Journal {
                 self.check_in(checkin.clone());
             }
         }
+        self.merge_days_off(other);
+    }
+
+    /// Day-off marks from `other` for days this journal has not marked.
+    fn merge_days_off(&mut self, other: &Journal) {
+        for mark in &other.days_off {
+            if self.day_off(mark.day).is_none() {
+                self.mark_day(mark.day, Some(mark.kind));
+            }
+        }
     }
 
     /// Date range and counts, for summaries of a backup.
@@ -114,11 +145,27 @@ impl Journal {
             .any(|s| s.day == day && s.counts_for_streak())
     }
 
-    /// Days in a row with a counted routine, ending today. An unfinished
-    /// today keeps yesterday's streak: the patient may still train tonight.
+    /// Marks `day` as a rest or flare day, or clears the mark with `None`.
+    pub fn mark_day(&mut self, day: NaiveDate, kind: Option<DayOff>) {
+        self.days_off.retain(|m| m.day != day);
+        if let Some(kind) = kind {
+            let at = self.days_off.partition_point(|m| m.day < day);
+            self.days_off.insert(at, DayMark { day, kind });
+        }
+    }
+
+    /// The mark on `day`, if any.
+    pub fn day_off(&self, day: NaiveDate) -> Option<DayOff> {
+        self.days_off.iter().find(|m| m.day == day).map(|m| m.kind)
+    }
+
+    /// Counted routine days in a row, ending today. Flare days and one rest
+    /// day in any 7 keep the chain without adding to it; an unfinished today
+    /// keeps yesterday's streak (the patient may still train tonight).
     pub fn streak(&self, today: NaiveDate) -> u32 {
-        let days = self.streak_days();
-        let mut day = if days.contains(&today) {
+        let done = self.streak_days();
+        let excused = |d: &NaiveDate| self.day_off(*d).is_some();
+        let mut day = if done.contains(&today) || excused(&today) {
             today
         } else {
             match today.checked_sub_days(Days::new(1)) {
@@ -127,14 +174,65 @@ impl Journal {
             }
         };
         let mut streak = 0;
-        while days.contains(&day) {
-            streak += 1;
+        let mut last_rest: Option<NaiveDate> = None;
+        loop {
+            if done.contains(&day) {
+                streak += 1;
+            } else {
+                match self.day_off(day) {
+                    Some(DayOff::Flare) => {}
+                    Some(DayOff::Rest)
+                        if last_rest.is_none_or(|r| (r - day).num_days() >= REST_EVERY_DAYS) =>
+                    {
+                        last_rest = Some(day);
+                    }
+                    _ => break,
+                }
+            }
             match day.checked_sub_days(Days::new(1)) {
                 Some(before) => day = before,
                 None => break,
             }
         }
         streak
+    }
+
+    /// The longest streak ever, by the same rules, up to `today`.
+    pub fn best_streak(&self, today: NaiveDate) -> u32 {
+        let done = self.streak_days();
+        let first = done
+            .iter()
+            .next()
+            .copied()
+            .into_iter()
+            .chain(self.days_off.first().map(|m| m.day))
+            .min();
+        let Some(mut day) = first else { return 0 };
+        let (mut best, mut current) = (0, 0);
+        let mut last_rest: Option<NaiveDate> = None;
+        while day <= today {
+            if done.contains(&day) {
+                current += 1;
+                best = best.max(current);
+            } else {
+                match self.day_off(day) {
+                    Some(DayOff::Flare) => {}
+                    Some(DayOff::Rest)
+                        if last_rest.is_none_or(|r| (day - r).num_days() >= REST_EVERY_DAYS) =>
+                    {
+                        last_rest = Some(day);
+                    }
+                    // Today may still be trained.
+                    _ if day == today => {}
+                    _ => current = 0,
+                }
+            }
+            match day.checked_add_days(Days::new(1)) {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+        best
     }
 
     /// The latest pain score: after (or else before) a session, or a check-in.
@@ -201,6 +299,44 @@ mod tests {
         assert_eq!(journal.streak(day(12)), 0);
         let resumed = Journal::with_sessions([session(8, 100), session(9, 100), session(11, 100)]);
         assert_eq!(resumed.streak(day(11)), 1);
+    }
+
+    #[test]
+    fn a_flare_day_keeps_the_streak_without_adding_to_it() {
+        let mut journal =
+            Journal::with_sessions([session(8, 100), session(9, 100), session(11, 100)]);
+        journal.mark_day(day(10), Some(DayOff::Flare));
+        assert_eq!(journal.streak(day(11)), 3);
+    }
+
+    #[test]
+    fn one_rest_day_a_week_keeps_the_streak_a_second_breaks_it() {
+        let mut journal = Journal::with_sessions([3, 5, 6, 7, 9].map(|d| session(d, 100)));
+        journal.mark_day(day(8), Some(DayOff::Rest));
+        assert_eq!(journal.streak(day(9)), 4);
+        journal.mark_day(day(4), Some(DayOff::Rest));
+        // Rest on the 4th is within 7 days of the rest on the 8th: the chain stops there.
+        assert_eq!(journal.streak(day(9)), 4);
+        assert_eq!(journal.best_streak(day(9)), 4);
+        journal.mark_day(day(4), None);
+        assert_eq!(journal.day_off(day(4)), None);
+    }
+
+    #[test]
+    fn marking_today_as_a_rest_day_keeps_the_streak_through_today() {
+        let mut journal = Journal::with_sessions([session(9, 100), session(10, 100)]);
+        journal.mark_day(day(11), Some(DayOff::Rest));
+        assert_eq!(journal.streak(day(11)), 2);
+        assert_eq!(journal.streak(day(12)), 2);
+        assert_eq!(journal.streak(day(13)), 0);
+    }
+
+    #[test]
+    fn the_best_streak_remembers_a_longer_run_before_a_break() {
+        let journal = Journal::with_sessions([1, 2, 3, 4, 7, 8].map(|d| session(d, 100)));
+        assert_eq!(journal.best_streak(day(8)), 4);
+        assert_eq!(journal.streak(day(8)), 2);
+        assert_eq!(Journal::default().best_streak(day(8)), 0);
     }
 
     #[test]
@@ -274,6 +410,18 @@ mod tests {
         let mut journal = Journal::with_sessions([s.clone()]);
         journal.check_in(checkin(11, 6, s.ended_ms + 1));
         assert_eq!(journal.last_pain().map(|l| l.pain.score()), Some(6));
+    }
+
+    #[test]
+    fn merging_keeps_day_off_marks_from_both_sides() {
+        let mut mine = Journal::default();
+        mine.mark_day(day(3), Some(DayOff::Rest));
+        let mut theirs = Journal::default();
+        theirs.mark_day(day(3), Some(DayOff::Flare));
+        theirs.mark_day(day(5), Some(DayOff::Flare));
+        mine.merge(&theirs, false);
+        assert_eq!(mine.day_off(day(3)), Some(DayOff::Rest));
+        assert_eq!(mine.day_off(day(5)), Some(DayOff::Flare));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::checkin::CheckIn;
-use super::journal::Journal;
+use super::journal::{DayMark, Journal};
 use super::red_flags::Screening;
 use super::session::{ActiveSession, SessionRecord};
 use super::settings::Settings;
@@ -52,6 +52,8 @@ struct Wire {
     #[serde(default)]
     checkins: Vec<CheckIn>,
     #[serde(default)]
+    days_off: Vec<DayMark>,
+    #[serde(default)]
     active: Option<ActiveSession>,
     #[serde(default)]
     settings: Settings,
@@ -70,6 +72,7 @@ impl From<Wire> for Store {
             journal: Journal {
                 sessions: wire.sessions,
                 checkins: wire.checkins,
+                days_off: wire.days_off,
             },
             active: wire.active,
             settings: wire.settings,
@@ -88,6 +91,7 @@ impl Serialize for Store {
             generation: i64,
             sessions: &'a [SessionRecord],
             checkins: &'a [CheckIn],
+            days_off: &'a [DayMark],
             active: &'a Option<ActiveSession>,
             settings: &'a Settings,
             last_export_ms: Option<i64>,
@@ -99,6 +103,7 @@ impl Serialize for Store {
             generation: self.generation,
             sessions: &self.journal.sessions,
             checkins: &self.journal.checkins,
+            days_off: &self.journal.days_off,
             active: &self.active,
             settings: &self.settings,
             last_export_ms: self.last_export_ms,

@@ -148,9 +148,11 @@ fn Player() -> impl IntoView {
     let visibility = use_document_visibility();
     let Pausable { pause, resume, .. } =
         use_interval_fn(move || now.set(clock::now_ms()), REDRAW_MS);
+    // Its own Memo, so this effect does not re-run (and restart the
+    // interval) on every tick of `position`.
+    let paused = Memo::new(move |_| position.with(|p| p.is_some_and(|p| p.paused)));
     Effect::new(move |_| {
-        let paused = position.with(|p| p.is_some_and(|p| p.paused));
-        if visibility.get() == VisibilityState::Visible && !paused && !over.get() {
+        if visibility.get() == VisibilityState::Visible && !paused.get() && !over.get() {
             // Catch up at once on return instead of waiting for the next tick.
             now.set(clock::now_ms());
             resume();
@@ -308,7 +310,7 @@ fn PlayerScreen(
             <h1 class="player-exercise">
                 {move || if resting() { "Rest" } else { exercise.get().map_or("", |e| e.name) }}
             </h1>
-            <p class="player-instruction" data-kind=move || format!("{:?}", kind.get())>
+            <p class="player-instruction">
                 {move || {
                     if paused.get() {
                         "Paused".to_string()
@@ -390,9 +392,9 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
     let pain_after = RwSignal::new(None::<Pain>);
-    let share = position.map_or(0.0, |p| p.done_fraction);
-    let counts = share >= STREAK_SHARE;
-    let percent = (share * 100.0).round();
+    // Rounded as the saved record is, so the screen and the streak agree.
+    let percent = (position.map_or(0.0, |p| p.done_fraction) * 100.0).round();
+    let counts = percent >= STREAK_SHARE * 100.0;
     let finished_at = position.and_then(|p| p.finished_at_ms);
     let away = finished_at.is_some_and(|at| clock::now_ms() - at > 60_000);
     let save = move |pain: Option<Pain>| {

@@ -6,6 +6,7 @@ use crate::a11y::use_page;
 use crate::clock;
 use crate::components::checkin_form::CheckInForm;
 use crate::domain::day;
+use crate::domain::journal::DayOff;
 use crate::domain::plan::Plan;
 use crate::pwa;
 use crate::state::use_app_state;
@@ -27,6 +28,9 @@ pub fn TodayPage() -> impl IntoView {
         .with_untracked(|s| Plan::seed().total_secs(s.settings.pacing()))
         / 60;
     let open_routine = move |_| navigate(&pwa::href("/routine"), Default::default());
+    let best = Memo::new(move |_| state.store.with(|s| s.journal.best_streak(today)));
+    let day_off = Memo::new(move |_| state.store.with(|s| s.journal.day_off(today)));
+    let mark = move |kind: Option<DayOff>| state.store.update(|s| s.journal.mark_day(today, kind));
 
     view! {
         <section class="page today">
@@ -38,6 +42,7 @@ pub fn TodayPage() -> impl IntoView {
                     <span class="stat-label">
                         {move || if streak.get() == 1 { "day streak" } else { "days streak" }}
                     </span>
+                    <span class="stat-label">{move || format!("best {}", best.get())}</span>
                 </div>
                 <div class="card stat">
                     <span class="stat-value">
@@ -55,7 +60,7 @@ pub fn TodayPage() -> impl IntoView {
                     </span>
                 </div>
             </div>
-            <p class="today-status" data-done=move || done_today.get().to_string()>
+            <p class="today-status">
                 {move || {
                     if done_today.get() {
                         "Today's routine is done. Well done."
@@ -66,6 +71,31 @@ pub fn TodayPage() -> impl IntoView {
                     }
                 }}
             </p>
+            <Show when=move || !done_today.get() && !running.get()>
+                <div class="day-off">
+                    {move || match day_off.get() {
+                        Some(kind) => {
+                            let text = match kind {
+                                DayOff::Rest => "Today is a rest day: your streak is kept.",
+                                DayOff::Flare => "Today is marked as a flare day: rest, and your streak is kept.",
+                            };
+                            view! {
+                                <p>{text}</p>
+                                <button class="button quiet" on:click=move |_| mark(None)>"Undo"</button>
+                            }
+                                .into_any()
+                        }
+                        None => view! {
+                            <div class="button-row">
+                                <button class="button" on:click=move |_| mark(Some(DayOff::Rest))>"Rest day"</button>
+                                <button class="button" on:click=move |_| mark(Some(DayOff::Flare))>"Flare day"</button>
+                            </div>
+                        }
+                            .into_any(),
+                    }}
+                    <p class="muted small">"One rest day a week, and any day the pain is too high to train, keep your streak."</p>
+                </div>
+            </Show>
             <button class="button primary start" on:click=open_routine>
                 {move || if running.get() { "Resume routine" } else { "Start routine" }}
             </button>

@@ -111,3 +111,26 @@ test("ending early keeps a partial session that does not count for the streak", 
   expect(saved.sessions).toHaveLength(1);
   expect(saved.sessions[0].done_percent).toBeLessThan(80);
 });
+
+test("a rest day keeps the streak; a missed day breaks it", async ({ page }) => {
+  await openAt(page, "/");
+  await startRoutine(page);
+  await page.clock.fastForward(20 * 60_000);
+  await page.getByRole("button", { name: "Save without a pain score" }).click();
+  await expect(page.locator(".stat").first()).toContainText("1day streak");
+
+  await page.clock.fastForward(24 * 60 * 60_000); // Thursday: a rest day
+  await page.reload();
+  await page.getByRole("button", { name: "Rest day" }).click();
+  await expect(page.getByText("Today is a rest day: your streak is kept.")).toBeVisible();
+
+  await page.clock.fastForward(24 * 60 * 60_000); // Friday: still 1
+  await page.reload();
+  await expect(page.locator(".stat").first()).toContainText("1day streak");
+  await expect(page.locator(".stat").first()).toContainText("best 1");
+  expect((await savedStore(page)).days_off).toEqual([{ day: "2026-11-26", kind: "Rest" }]);
+
+  await page.clock.fastForward(24 * 60 * 60_000); // Saturday: Friday was missed
+  await page.reload();
+  await expect(page.locator(".stat").first()).toContainText("0days streak");
+});
