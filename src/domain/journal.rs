@@ -178,16 +178,8 @@ impl Journal {
         loop {
             if done.contains(&day) {
                 streak += 1;
-            } else {
-                match self.day_off(day) {
-                    Some(DayOff::Flare) => {}
-                    Some(DayOff::Rest)
-                        if last_rest.is_none_or(|r| (r - day).num_days() >= REST_EVERY_DAYS) =>
-                    {
-                        last_rest = Some(day);
-                    }
-                    _ => break,
-                }
+            } else if !self.excused(day, &mut last_rest) {
+                break;
             }
             match day.checked_sub_days(Days::new(1)) {
                 Some(before) => day = before,
@@ -195,6 +187,22 @@ impl Journal {
             }
         }
         streak
+    }
+
+    /// A day without a counted routine that keeps the chain: a flare day, or
+    /// a rest day at least a week from the last rest day used (either way in
+    /// time, so walking back and forth agree).
+    fn excused(&self, day: NaiveDate, last_rest: &mut Option<NaiveDate>) -> bool {
+        match self.day_off(day) {
+            Some(DayOff::Flare) => true,
+            Some(DayOff::Rest)
+                if last_rest.is_none_or(|r| (r - day).num_days().abs() >= REST_EVERY_DAYS) =>
+            {
+                *last_rest = Some(day);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The longest streak ever, by the same rules, up to `today`.
@@ -214,18 +222,9 @@ impl Journal {
             if done.contains(&day) {
                 current += 1;
                 best = best.max(current);
-            } else {
-                match self.day_off(day) {
-                    Some(DayOff::Flare) => {}
-                    Some(DayOff::Rest)
-                        if last_rest.is_none_or(|r| (day - r).num_days() >= REST_EVERY_DAYS) =>
-                    {
-                        last_rest = Some(day);
-                    }
-                    // Today may still be trained.
-                    _ if day == today => {}
-                    _ => current = 0,
-                }
+            } else if !self.excused(day, &mut last_rest) && day != today {
+                // (Today may still be trained.)
+                current = 0;
             }
             match day.checked_add_days(Days::new(1)) {
                 Some(next) => day = next,

@@ -45,24 +45,21 @@ pub fn SafetyPage() -> impl IntoView {
             view! {
                 <fieldset class="yes-no">
                     <legend>{flag.question}</legend>
-                    <label class="toggle">
-                        <input
-                            type="radio"
-                            name=flag.id
-                            prop:checked=move || answer.get() == Some(true)
-                            on:change=move |_| answer.set(Some(true))
-                        />
-                        <span>"Yes"</span>
-                    </label>
-                    <label class="toggle">
-                        <input
-                            type="radio"
-                            name=flag.id
-                            prop:checked=move || answer.get() == Some(false)
-                            on:change=move |_| answer.set(Some(false))
-                        />
-                        <span>"No"</span>
-                    </label>
+                    {[(true, "Yes"), (false, "No")]
+                        .map(|(value, label)| {
+                            view! {
+                                <label class="toggle">
+                                    <input
+                                        type="radio"
+                                        name=flag.id
+                                        prop:checked=move || answer.get() == Some(value)
+                                        on:change=move |_| answer.set(Some(value))
+                                    />
+                                    <span>{label}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
                 </fieldset>
             }
         })
