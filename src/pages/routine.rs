@@ -376,6 +376,9 @@ fn PlayerScreen(
             <p class="muted small">
                 "Ending early keeps the session in your history; it counts for your streak when at least 80% is done."
             </p>
+            <p class="muted small">
+                "Stop any exercise that causes sharp, spreading or worsening pain. Spinewise is not medical advice."
+            </p>
             {move || match wake_lock.get() {
                 WakeLockState::Unsupported => Some("This browser cannot keep the screen on: the timer stays right, but you may need to wake the phone to see it."),
                 WakeLockState::Refused => Some("The phone did not allow keeping the screen on (battery saver?). The timer stays right even if the screen turns off."),
