@@ -371,6 +371,23 @@ mod tests {
     }
 
     #[test]
+    fn the_short_day_when_clocks_go_forward_keeps_the_streak() {
+        // London, 2026-03-29: clocks go from UTC+0 to UTC+1 at 01:00 UTC.
+        use crate::domain::day::local_day;
+        let saturday_late = 1_774_740_600_000; // 2026-03-28T23:30Z = 23:30 local (UTC+0)
+        let sunday_late = saturday_late + 23 * 3_600_000; // 2026-03-29T22:30Z = 23:30 local (UTC+1)
+        let march = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let mut a = session(1, 100);
+        a.day = local_day(saturday_late, 0);
+        let mut b = session(2, 100);
+        b.day = local_day(sunday_late, 60);
+        assert_eq!((a.day, b.day), (march(28), march(29)));
+        let journal = Journal::with_sessions([a, b]);
+        assert_eq!(journal.streak(march(29)), 2);
+        assert_eq!(journal.streak(march(30)), 2);
+    }
+
+    #[test]
     fn saving_the_same_session_twice_keeps_one_record() {
         let mut journal = Journal::default();
         journal.record(session(10, 100));
@@ -455,5 +472,46 @@ mod tests {
                 day: day(10)
             })
         );
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn day(n: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Days::new(u64::from(n))
+    }
+
+    proptest! {
+        #[test]
+        fn a_streak_never_exceeds_the_days_trained(
+            trained in prop::collection::btree_set(0u32..120, 0..80),
+            off in prop::collection::vec((0u32..120, any::<bool>()), 0..30),
+            today in 0u32..130,
+        ) {
+            let mut journal = Journal::default();
+            for (k, d) in trained.iter().enumerate() {
+                journal.record(SessionRecord {
+                    started_ms: k as i64,
+                    ended_ms: k as i64,
+                    day: day(*d),
+                    plan: String::new(),
+                    planned_secs: 1080,
+                    done_percent: 100,
+                    pain_before: None,
+                    pain_after: None,
+                });
+            }
+            for (d, flare) in off {
+                journal.mark_day(day(d), Some(if flare { DayOff::Flare } else { DayOff::Rest }));
+            }
+            let counted_to_today = trained.iter().filter(|d| **d <= today).count() as u32;
+            let streak = journal.streak(day(today));
+            prop_assert!(streak <= counted_to_today);
+            prop_assert!(streak <= today + 1);
+            prop_assert!(journal.best_streak(day(today)) <= counted_to_today);
+        }
     }
 }
