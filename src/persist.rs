@@ -28,7 +28,7 @@ pub fn use_persistence(state: AppState, read_only: bool) {
         match storage::stored() {
             // Another tab saved since we last looked: take its records in first.
             Ok(Some(on_disk)) if !on_disk.same_data(&persisted.get_value()) => {
-                let merged = current.merge(&on_disk);
+                let merged = persisted.with_value(|base| current.rebase(base, &on_disk));
                 persisted.set_value(on_disk);
                 state.store.set(merged);
                 return;
@@ -71,8 +71,12 @@ pub fn use_persistence(state: AppState, read_only: bool) {
         let Some(incoming) = event.new_value().and_then(|raw| Store::parse(&raw).ok()) else {
             return;
         };
-        persisted.set_value(incoming.clone());
-        let merged = state.store.with_untracked(|local| local.merge(&incoming));
+        let merged = persisted.with_value(|base| {
+            state
+                .store
+                .with_untracked(|local| local.rebase(base, &incoming))
+        });
+        persisted.set_value(incoming);
         state.store.set(merged);
     });
     on_cleanup(move || handle.remove());

@@ -279,6 +279,27 @@ impl Store {
         stale
     }
 
+    /// Merges another tab's copy into this one, where `base` is the copy
+    /// both started from (what this tab last saw saved). Like [`merge`],
+    /// but a setting or routine this tab changed since `base` is kept even
+    /// when the other copy has the higher revision: the other tab did not
+    /// see the change, so it cannot have meant to undo it.
+    ///
+    /// [`merge`]: Store::merge
+    pub fn rebase(&self, base: &Store, theirs: &Store) -> Store {
+        let mut merged = self.merge(theirs);
+        if self.generation != theirs.generation {
+            return merged;
+        }
+        if self.settings != base.settings {
+            merged.settings = self.settings;
+        }
+        if self.active != base.active {
+            merged.active = self.active.clone();
+        }
+        merged
+    }
+
     /// Worth suggesting a backup file: a week of sessions and none exported
     /// in the last 30 days. A phone that dies should cost a month at most.
     pub fn backup_due(&self, now_ms: i64) -> bool {
@@ -513,6 +534,27 @@ mod tests {
         assert!(!store.backup_due(now));
         store.last_export_ms = Some(now - 31 * 86_400_000);
         assert!(store.backup_due(now));
+    }
+
+    #[test]
+    fn a_tab_keeps_its_own_unsaved_setting_when_another_tab_saved_meanwhile() {
+        let base = sample();
+        let mut mine = base.clone();
+        mine.settings.sound = false; // not saved yet
+        let mut theirs = base.clone();
+        let extra = ActiveSession::start(Plan::seed(), Pacing::default(), 1_795_800_000_000);
+        theirs
+            .journal
+            .record(extra.finish(1_795_802_000_000, |_| day(27), None));
+        theirs.revision = base.revision + 1;
+        let merged = mine.rebase(&base, &theirs);
+        assert!(!merged.settings.sound);
+        assert_eq!(merged.journal.sessions.len(), 2);
+        assert_eq!(merged.revision, theirs.revision);
+        // Where this tab changed nothing, the other tab's newer choice stands.
+        let mut theirs_muted = theirs.clone();
+        theirs_muted.settings.voice = false;
+        assert!(!base.rebase(&base, &theirs_muted).settings.voice);
     }
 
     #[test]
