@@ -111,7 +111,7 @@ fn Outcome(screening: Screening) -> impl IntoView {
             {urgent.then(|| view! { <ul>{reasons}</ul> })}
         </div>
         <p class="muted small">
-            "Your answers are saved with today's date and go on the report for your clinician."
+            "Your answers are saved on this phone with today's date, for you to show your clinician."
         </p>
         <A href=pwa::href("/routine") attr:class="button primary">
             {if urgent { "I understand; continue to the routine" } else { "Continue to the routine" }}
