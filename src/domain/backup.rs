@@ -294,6 +294,7 @@ mod properties {
                     done_percent,
                     pain_before,
                     pain_after,
+                    plan_key: None,
                 },
             );
         let checkin = (0u32..40_000, 0u8..=10, pains(), ".*", any::<i64>()).prop_map(

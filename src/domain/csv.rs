@@ -99,6 +99,7 @@ mod tests {
             done_percent: 100,
             pain_before: Pain::new(6),
             pain_after: None,
+            plan_key: None,
         }]);
         assert_eq!(
             sessions(&journal),

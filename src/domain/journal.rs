@@ -6,7 +6,10 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::checkin::CheckIn;
+use super::followup::{FollowUp, FollowUpKind};
 use super::pain::Pain;
+use super::plan::Step;
+use super::plan_log::{self, PlanRun};
 use super::session::SessionRecord;
 
 /// Why a day without a routine does not break the streak.
@@ -37,6 +40,12 @@ pub struct Journal {
     pub checkins: Vec<CheckIn>,
     #[serde(default)]
     pub days_off: Vec<DayMark>,
+    /// Answers to the follow-up questions, by session then kind.
+    #[serde(default)]
+    pub followups: Vec<FollowUp>,
+    /// Each distinct routine sessions ran, once.
+    #[serde(default)]
+    pub plans: Vec<PlanRun>,
 }
 
 /// The most recent pain score and when it was given.
@@ -104,6 +113,54 @@ impl Journal {
             }
         }
         self.merge_days_off(other);
+        for answer in &other.followups {
+            let newer = self
+                .followup(answer.session, answer.kind)
+                .is_none_or(|mine| (answer.answered_ms, prefer_other) > (mine.answered_ms, false));
+            if newer {
+                self.answer(answer.clone());
+            }
+        }
+        for run in &other.plans {
+            self.remember_plan(&run.steps);
+        }
+    }
+
+    /// Adds or replaces the answer to a follow-up question.
+    pub fn answer(&mut self, answer: FollowUp) {
+        let key = |a: &FollowUp| (a.session, a.kind);
+        match self.followups.binary_search_by_key(&key(&answer), key) {
+            Ok(at) => self.followups[at] = answer,
+            Err(at) => self.followups.insert(at, answer),
+        }
+    }
+
+    /// The answer to the `kind` question after the session that started at `session`.
+    pub fn followup(&self, session: i64, kind: FollowUpKind) -> Option<&FollowUp> {
+        self.followups
+            .binary_search_by_key(&(session, kind), |a| (a.session, a.kind))
+            .ok()
+            .map(|at| &self.followups[at])
+    }
+
+    /// Logs a routine's steps under their key, once.
+    pub fn remember_plan(&mut self, steps: &[Step]) {
+        let key = plan_log::key_of(steps);
+        if !self.plans.iter().any(|run| run.key == key) {
+            self.plans.push(PlanRun {
+                key,
+                steps: steps.to_vec(),
+            });
+        }
+    }
+
+    /// The steps a session ran, when its routine was logged.
+    pub fn steps_of(&self, session: &SessionRecord) -> Option<&[Step]> {
+        let key = session.plan_key.as_deref()?;
+        self.plans
+            .iter()
+            .find(|run| run.key == key)
+            .map(|run| run.steps.as_slice())
     }
 
     /// Day-off marks from `other` for days this journal has not marked.
@@ -276,6 +333,7 @@ mod tests {
             done_percent,
             pain_before: None,
             pain_after: None,
+            plan_key: None,
         }
     }
 
@@ -456,6 +514,36 @@ mod tests {
     }
 
     #[test]
+    fn merging_keeps_follow_up_answers_and_routines_from_both_sides() {
+        let (first, second) = (session(9, 100), session(10, 100));
+        let mut mine = Journal::with_sessions([first.clone(), second.clone()]);
+        let answer = |s: &SessionRecord, kind, pain, answered_ms| FollowUp {
+            session: s.started_ms,
+            kind,
+            pain: Pain::new(pain),
+            answered_ms,
+        };
+        mine.answer(answer(&first, FollowUpKind::HourLater, 5, 10));
+        mine.answer(answer(&second, FollowUpKind::HourLater, 3, 10));
+        mine.remember_plan(&crate::domain::plan::Plan::seed().steps);
+        let mut theirs = mine.clone();
+        theirs.answer(answer(&second, FollowUpKind::HourLater, 6, 20)); // edited later
+        theirs.answer(answer(&first, FollowUpKind::NextMorning, 4, 20));
+        theirs.remember_plan(&crate::domain::plan::Plan::seed().steps[1..]);
+        mine.merge(&theirs, false);
+        let pains: Vec<_> = mine.followups.iter().map(|a| (a.kind, a.pain)).collect();
+        assert_eq!(
+            pains,
+            [
+                (FollowUpKind::HourLater, Pain::new(5)),
+                (FollowUpKind::NextMorning, Pain::new(4)),
+                (FollowUpKind::HourLater, Pain::new(6)),
+            ]
+        );
+        assert_eq!(mine.plans.len(), 2);
+    }
+
+    #[test]
     fn last_pain_prefers_the_after_score_of_the_latest_session() {
         let mut first = session(9, 100);
         first.pain_after = Pain::new(5);
@@ -502,6 +590,7 @@ mod properties {
                     done_percent: 100,
                     pain_before: None,
                     pain_after: None,
+                    plan_key: None,
                 });
             }
             for (d, flare) in off {

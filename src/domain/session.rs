@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::pain::Pain;
 use super::plan::{Pacing, Plan};
+use super::plan_log;
 use super::timeline::{Action, Control, Position, Timeline};
 
 /// Share of the planned work that makes a session count for the streak.
@@ -80,6 +81,7 @@ impl ActiveSession {
             done_percent: (position.done_fraction * 100.0).round() as u8,
             pain_before: self.pain_before,
             pain_after,
+            plan_key: Some(plan_log::key_of(&self.plan.steps)),
         }
     }
 }
@@ -99,12 +101,21 @@ pub struct SessionRecord {
     pub done_percent: u8,
     pub pain_before: Option<Pain>,
     pub pain_after: Option<Pain>,
+    /// Key of the routine's steps in the journal's plan log (absent in
+    /// sessions saved before version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_key: Option<String>,
 }
 
 impl SessionRecord {
     /// Enough of the routine was done for the day to count in the streak.
     pub fn counts_for_streak(&self) -> bool {
         f64::from(self.done_percent) >= STREAK_SHARE * 100.0
+    }
+
+    /// Points of pain relief from before to after, when both were given.
+    pub fn relief(&self) -> Option<i32> {
+        Some(i32::from(self.pain_before?.score()) - i32::from(self.pain_after?.score()))
     }
 }
 
@@ -165,6 +176,7 @@ mod tests {
             done_percent,
             pain_before: None,
             pain_after: None,
+            plan_key: None,
         };
         assert!(record(80).counts_for_streak());
         assert!(!record(79).counts_for_streak());

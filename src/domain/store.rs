@@ -9,13 +9,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::checkin::CheckIn;
+use super::followup::FollowUp;
 use super::journal::{DayMark, Journal};
+use super::plan_log::PlanRun;
 use super::red_flags::Screening;
 use super::session::{ActiveSession, SessionRecord};
 use super::settings::Settings;
 
 /// Version of the document layout this app writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything Spinewise keeps.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -54,6 +56,10 @@ struct Wire {
     #[serde(default)]
     days_off: Vec<DayMark>,
     #[serde(default)]
+    followups: Vec<FollowUp>,
+    #[serde(default)]
+    plans: Vec<PlanRun>,
+    #[serde(default)]
     active: Option<ActiveSession>,
     #[serde(default)]
     settings: Settings,
@@ -73,6 +79,8 @@ impl From<Wire> for Store {
                 sessions: wire.sessions,
                 checkins: wire.checkins,
                 days_off: wire.days_off,
+                followups: wire.followups,
+                plans: wire.plans,
             },
             active: wire.active,
             settings: wire.settings,
@@ -92,6 +100,8 @@ impl Serialize for Store {
             sessions: &'a [SessionRecord],
             checkins: &'a [CheckIn],
             days_off: &'a [DayMark],
+            followups: &'a [FollowUp],
+            plans: &'a [PlanRun],
             active: &'a Option<ActiveSession>,
             settings: &'a Settings,
             last_export_ms: Option<i64>,
@@ -104,6 +114,8 @@ impl Serialize for Store {
             sessions: &self.journal.sessions,
             checkins: &self.journal.checkins,
             days_off: &self.journal.days_off,
+            followups: &self.journal.followups,
+            plans: &self.journal.plans,
             active: &self.active,
             settings: &self.settings,
             last_export_ms: self.last_export_ms,
@@ -154,13 +166,13 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// How every document this version writes begins.
-const CURRENT_PREFIX: &str = "{\"schema_version\":2,";
+const CURRENT_PREFIX: &str = "{\"schema_version\":3,";
 
 type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
 /// Every past version keeps a fixture in `tests/fixtures/`.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3];
 
 /// v2 lifts the history out of `journal`, adds check-ins and the counters
 /// that let two tabs merge.
@@ -173,6 +185,14 @@ fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), String> {
             doc.entry(key).or_insert(value);
         }
     }
+    Ok(())
+}
+
+/// v3 adds follow-up answers, the log of routines run and each session's
+/// key into it. All are new lists and an optional field, so a v2 document
+/// needs no change; the version still moves so that a v2 app meeting v3
+/// data stays read-only instead of saving over what it cannot see.
+fn v2_to_v3(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
@@ -327,6 +347,7 @@ mod tests {
     use crate::domain::plan::{Pacing, Plan};
 
     const V1_FIXTURE: &str = include_str!("../../tests/fixtures/store-v1.json");
+    const V2_FIXTURE: &str = include_str!("../../tests/fixtures/store-v2.json");
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -397,6 +418,25 @@ mod tests {
         assert_contains(&old["settings"], &new["settings"]);
     }
 
+    #[test]
+    fn a_version_2_document_migrates_with_nothing_lost() {
+        let store = Store::parse(V2_FIXTURE).unwrap();
+        assert_eq!(store.schema_version, SCHEMA_VERSION);
+        assert_eq!(store.journal.sessions.len(), 2);
+        assert_eq!(store.journal.sessions[1].plan_key, None);
+        assert!(store.journal.followups.is_empty() && store.journal.plans.is_empty());
+        let old: Value = serde_json::from_str(V2_FIXTURE).unwrap();
+        let new: Value = serde_json::from_str(&store.to_json()).unwrap();
+        assert_contains(
+            &old,
+            &Value::Object({
+                let mut new = new.as_object().unwrap().clone();
+                new.insert("schema_version".into(), 2.into());
+                new
+            }),
+        );
+    }
+
     /// Everything in `old` is in `new`: objects may gain keys, nothing else changes.
     fn assert_contains(old: &Value, new: &Value) {
         match (old, new) {
@@ -422,8 +462,9 @@ mod tests {
 
     #[test]
     fn a_newer_document_is_refused_even_if_its_shape_changed() {
-        let raw = r#"{"schema_version":3,"sessions":"something else"}"#;
-        assert_eq!(Store::parse(raw), Err(LoadError::NewerSchema(3)));
+        let next = SCHEMA_VERSION + 1;
+        let raw = format!(r#"{{"schema_version":{next},"sessions":"something else"}}"#);
+        assert_eq!(Store::parse(&raw), Err(LoadError::NewerSchema(next)));
     }
 
     #[test]

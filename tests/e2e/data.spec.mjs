@@ -32,14 +32,14 @@ async function downloadFrom(page, buttonName) {
 test("unreadable saved data is kept aside, explained and offered for download", async ({ page }) => {
   await page.addInitScript((key) => {
     if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem(key, '{"schema_version":2,"sessions":[{"started_ms":');
+      localStorage.setItem(key, '{"schema_version":3,"sessions":[{"started_ms":');
       sessionStorage.setItem("seeded", "1");
     }
   }, KEY);
   await openAt(page, "/");
   await expect(page.getByText(/could not be read, so Spinewise started afresh/)).toBeVisible();
   const kept = await page.evaluate(() => localStorage.getItem("spinewise/recovery"));
-  expect(kept).toBe('{"schema_version":2,"sessions":[{"started_ms":');
+  expect(kept).toBe('{"schema_version":3,"sessions":[{"started_ms":');
   const file = await downloadFrom(page, "Download the unreadable data");
   expect(file.text).toBe(kept);
   // From now on writes go to the main key again, and the kept copy stays.
@@ -116,9 +116,9 @@ test("each kind of bad import file gets its own message and changes nothing", as
   const alert = page.getByRole("alert");
   const cases = [
     ["notes.csv", "day,pain\n2026-11-25,4\n", /not a Spinewise backup/],
-    ["cut.json", '{"app":"spinewise","exported_ms":1,"store":{"schema_version":2,"sessions":[{"star', /incomplete/],
+    ["cut.json", '{"app":"spinewise","exported_ms":1,"store":{"schema_version":3,"sessions":[{"star', /incomplete/],
     ["future.json", '{"app":"spinewise","store":{"schema_version":7}}', /newer version of Spinewise/],
-    ["broken.json", '{"app":"spinewise","store":{"schema_version":2,"checkins":[{"day":"nope"}]}}', /damaged/],
+    ["broken.json", '{"app":"spinewise","store":{"schema_version":3,"checkins":[{"day":"nope"}]}}', /damaged/],
   ];
   for (const [name, text, message] of cases) {
     await picker.setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });

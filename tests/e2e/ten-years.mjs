@@ -28,5 +28,5 @@ export function tenYearStore(endDay = new Date(Date.UTC(2026, 10, 24))) {
       updated_ms: started + 3_600_000,
     });
   }
-  return JSON.stringify({ schema_version: 2, revision: 1, generation: 0, sessions, checkins, active: null });
+  return JSON.stringify({ schema_version: 3, revision: 1, generation: 0, sessions, checkins, active: null });
 }

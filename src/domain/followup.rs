@@ -1,0 +1,209 @@
+//! Follow-up questions after a routine: is the pain back an hour later, and
+//! how does the back feel the next morning? A web app cannot wake the phone
+//! to ask, so a question is shown when the patient next opens the app while
+//! its window is open, and quietly lapses when the window has passed.
+
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::pain::Pain;
+use super::session::SessionRecord;
+
+/// Which follow-up question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FollowUpKind {
+    /// About an hour after the routine: is the pain back?
+    HourLater,
+    /// The morning after: how do you feel today?
+    NextMorning,
+}
+
+/// The answer to a follow-up question, linked to its session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// `started_ms` of the session it follows.
+    pub session: i64,
+    pub kind: FollowUpKind,
+    /// `None` when the patient chose "Not now": the question is not asked again.
+    pub pain: Option<Pain>,
+    pub answered_ms: i64,
+}
+
+/// The hour-later question opens this long after the routine ended…
+pub const HOUR_LATER_OPENS_MS: i64 = 45 * 60_000;
+/// …and lapses this long after (pain "back within about an hour" is the
+/// question; three hours later it is another question).
+pub const HOUR_LATER_CLOSES_MS: i64 = 3 * 60 * 60_000;
+/// The morning-after question is asked on the next local day, 04:00 to noon.
+pub const MORNING: std::ops::Range<NaiveTime> =
+    NaiveTime::from_hms_opt(4, 0, 0).unwrap()..NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+
+/// A question to ask now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due<'a> {
+    pub kind: FollowUpKind,
+    pub session: &'a SessionRecord,
+}
+
+impl FollowUpKind {
+    /// The question as the patient reads it.
+    pub fn question(self) -> &'static str {
+        match self {
+            FollowUpKind::HourLater => "About an hour since your routine: is the pain back?",
+            FollowUpKind::NextMorning => "The morning after your routine: how do you feel today?",
+        }
+    }
+
+    /// Short name for tables and the report.
+    pub fn label(self) -> &'static str {
+        match self {
+            FollowUpKind::HourLater => "1 hour later",
+            FollowUpKind::NextMorning => "next morning",
+        }
+    }
+}
+
+/// The question to ask at `now_ms`, if any: the hour-later question for the
+/// latest session while its window is open, else the morning question for
+/// yesterday's last session. `local` gives the local date and time of an
+/// instant. Sessions that already have that answer (or a "Not now") are skipped.
+pub fn due<'a>(
+    sessions: &'a [SessionRecord],
+    answers: &[FollowUp],
+    now_ms: i64,
+    local: impl Fn(i64) -> NaiveDateTime,
+) -> Option<Due<'a>> {
+    let answered = |session: &SessionRecord, kind| {
+        answers
+            .iter()
+            .any(|a| a.session == session.started_ms && a.kind == kind)
+    };
+    let latest = sessions.last()?;
+    let since_end = now_ms - latest.ended_ms;
+    if (HOUR_LATER_OPENS_MS..=HOUR_LATER_CLOSES_MS).contains(&since_end)
+        && !answered(latest, FollowUpKind::HourLater)
+    {
+        return Some(Due {
+            kind: FollowUpKind::HourLater,
+            session: latest,
+        });
+    }
+    let now = local(now_ms);
+    if !MORNING.contains(&now.time()) {
+        return None;
+    }
+    let yesterday = now.date().checked_sub_days(Days::new(1))?;
+    let session = last_on(sessions, yesterday)?;
+    (!answered(session, FollowUpKind::NextMorning)).then_some(Due {
+        kind: FollowUpKind::NextMorning,
+        session,
+    })
+}
+
+/// The last session of `day` (sessions are oldest first).
+fn last_on(sessions: &[SessionRecord], day: NaiveDate) -> Option<&SessionRecord> {
+    sessions.iter().rev().find(|s| s.day == day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::day::local_day;
+
+    const MIN: i64 = 60_000;
+    // 2026-11-24T07:00:00Z; London is on UTC in November.
+    const TUESDAY_7AM: i64 = 1_795_503_600_000;
+
+    fn london(ms: i64) -> NaiveDateTime {
+        chrono::DateTime::from_timestamp_millis(ms)
+            .unwrap()
+            .naive_utc()
+    }
+
+    fn session(ended_ms: i64) -> SessionRecord {
+        SessionRecord {
+            started_ms: ended_ms - 18 * MIN,
+            ended_ms,
+            day: local_day(ended_ms, 0),
+            plan: "Daily spine routine".into(),
+            planned_secs: 1080,
+            done_percent: 100,
+            pain_before: Pain::new(6),
+            pain_after: Pain::new(3),
+            plan_key: None,
+        }
+    }
+
+    fn answer(session: &SessionRecord, kind: FollowUpKind) -> FollowUp {
+        FollowUp {
+            session: session.started_ms,
+            kind,
+            pain: Pain::new(4),
+            answered_ms: 0,
+        }
+    }
+
+    #[test]
+    fn the_hour_question_opens_at_45_minutes_and_lapses_after_3_hours() {
+        let sessions = [session(TUESDAY_7AM)];
+        let kind_at = |after: i64| due(&sessions, &[], TUESDAY_7AM + after, london).map(|d| d.kind);
+        assert_eq!(kind_at(44 * MIN), None);
+        assert_eq!(kind_at(45 * MIN), Some(FollowUpKind::HourLater));
+        assert_eq!(kind_at(180 * MIN), Some(FollowUpKind::HourLater));
+        assert_eq!(kind_at(181 * MIN), None);
+    }
+
+    #[test]
+    fn an_answered_or_dismissed_question_is_not_asked_again() {
+        let sessions = [session(TUESDAY_7AM)];
+        let mut not_now = answer(&sessions[0], FollowUpKind::HourLater);
+        not_now.pain = None;
+        assert_eq!(
+            due(&sessions, &[not_now], TUESDAY_7AM + 60 * MIN, london),
+            None
+        );
+    }
+
+    #[test]
+    fn the_morning_question_is_for_yesterdays_session_until_noon() {
+        let sessions = [session(TUESDAY_7AM)];
+        let wednesday_8am = TUESDAY_7AM + 25 * 60 * MIN;
+        let asked = due(&sessions, &[], wednesday_8am, london).unwrap();
+        assert_eq!(asked.kind, FollowUpKind::NextMorning);
+        assert_eq!(asked.session.started_ms, sessions[0].started_ms);
+        let wednesday_noon = TUESDAY_7AM + 29 * 60 * MIN;
+        assert_eq!(due(&sessions, &[], wednesday_noon, london), None);
+        let thursday_8am = wednesday_8am + 24 * 60 * MIN;
+        assert_eq!(due(&sessions, &[], thursday_8am, london), None);
+        let answered = [answer(&sessions[0], FollowUpKind::NextMorning)];
+        assert_eq!(due(&sessions, &answered, wednesday_8am, london), None);
+    }
+
+    #[test]
+    fn an_evening_routine_is_followed_up_in_the_morning_not_in_the_night() {
+        // Ended 22:00 on Tuesday.
+        let evening = TUESDAY_7AM + 15 * 60 * MIN;
+        let sessions = [session(evening)];
+        let at = |after: i64| due(&sessions, &[], evening + after, london).map(|d| d.kind);
+        assert_eq!(at(3 * 60 * MIN + 30 * MIN), None, "01:30");
+        assert_eq!(at(6 * 60 * MIN), Some(FollowUpKind::NextMorning), "04:00");
+    }
+
+    #[test]
+    fn the_morning_question_follows_the_local_day_not_utc() {
+        // Tokyo, UTC+9: ended at 23:30 local on Tuesday (14:30Z).
+        let tokyo = |ms: i64| london(ms + 9 * 60 * MIN);
+        let ended = TUESDAY_7AM + 7 * 60 * MIN + 30 * MIN;
+        let mut late = session(ended);
+        late.day = local_day(ended, 9 * 60);
+        let sessions = [late];
+        // Wednesday 07:00 Tokyo = Tuesday 22:00Z.
+        let asked = due(&sessions, &[], TUESDAY_7AM + 15 * 60 * MIN, tokyo).unwrap();
+        assert_eq!(asked.kind, FollowUpKind::NextMorning);
+    }
+
+    #[test]
+    fn no_sessions_no_questions() {
+        assert_eq!(due(&[], &[], TUESDAY_7AM, london), None);
+    }
+}
