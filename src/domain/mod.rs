@@ -2,6 +2,8 @@
 //! `cargo test` runs all of it natively.
 
 pub mod backup;
+pub mod calendar;
+pub mod chart;
 pub mod checkin;
 pub mod countdown;
 pub mod csv;
@@ -15,8 +17,10 @@ pub mod phase;
 pub mod plan;
 pub mod plan_log;
 pub mod red_flags;
+pub mod report;
 pub mod session;
 pub mod settings;
 pub mod store;
 pub mod timeline;
 pub mod trends;
+pub mod warning;

@@ -1,0 +1,148 @@
+//! The figures on the clinician report, for a chosen range of days.
+
+use chrono::NaiveDate;
+
+use super::journal::{DayOff, Journal};
+use super::trends::{self, Relief, Span};
+use super::warning::{self, Sign};
+
+/// Days averaged for the pain at the start and at the end of the range.
+const EDGE_DAYS: usize = 7;
+
+/// What the report says about a range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub span: Span,
+    /// Days from the first record (or the range's start, if later) to its end.
+    pub tracked_days: usize,
+    /// Days with a counted routine.
+    pub done_days: usize,
+    pub rest_days: usize,
+    pub flare_days: usize,
+    pub sessions: usize,
+    pub streak: u32,
+    pub best_streak: u32,
+    /// Average relief per session, before − after.
+    pub relief: Option<Relief>,
+    /// Average daily pain over the first and the last week with scores.
+    pub pain_start: Option<f32>,
+    pub pain_end: Option<f32>,
+    /// Warning signs that fired in the range, with the first day seen.
+    pub signs: Vec<(Sign, NaiveDate)>,
+}
+
+impl Summary {
+    /// Share of tracked days with a counted routine, 0–100.
+    pub fn adherence_percent(&self) -> u32 {
+        if self.tracked_days == 0 {
+            return 0;
+        }
+        (self.done_days as f32 * 100.0 / self.tracked_days as f32).round() as u32
+    }
+}
+
+/// The report's figures for `span`.
+pub fn summarize(journal: &Journal, span: Span) -> Summary {
+    let daily = trends::daily_pain(journal, span);
+    let scored: Vec<u8> = daily.iter().flatten().copied().collect();
+    let first_record = [
+        journal.sessions.first().map(|s| s.day),
+        journal.checkins.first().map(|c| c.day),
+        journal.days_off.first().map(|m| m.day),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let tracked = first_record.map_or(0, |first| {
+        Span {
+            from: first.max(span.from),
+            to: span.to,
+        }
+        .len()
+    });
+    let days = (0..span.len()).map(|at| span.day(at));
+    let count_off = |kind| {
+        days.clone()
+            .filter(|d| journal.day_off(*d) == Some(kind))
+            .count()
+    };
+    let sessions = trends::sessions_in(journal, span);
+    Summary {
+        span,
+        tracked_days: tracked,
+        done_days: days.clone().filter(|d| journal.done_on(*d)).count(),
+        rest_days: count_off(DayOff::Rest),
+        flare_days: count_off(DayOff::Flare),
+        sessions: sessions.len(),
+        streak: journal.streak(span.to),
+        best_streak: journal.best_streak(span.to),
+        relief: Relief::of(sessions),
+        pain_start: trends::mean(scored.iter().take(EDGE_DAYS).copied()),
+        pain_end: trends::mean(scored.iter().rev().take(EDGE_DAYS).copied()),
+        signs: warning::seen(journal, span),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::pain::Pain;
+    use crate::domain::session::SessionRecord;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn session(d: u32, before: u8, after: u8) -> SessionRecord {
+        let started_ms = 1_795_000_000_000 + i64::from(d) * 86_400_000;
+        SessionRecord {
+            started_ms,
+            ended_ms: started_ms + 1_080_000,
+            day: day(d),
+            plan: "Daily spine routine".into(),
+            planned_secs: 1080,
+            done_percent: 100,
+            pain_before: Pain::new(before),
+            pain_after: Pain::new(after),
+            plan_key: None,
+        }
+    }
+
+    #[test]
+    fn adherence_counts_from_the_first_record_not_the_range_start() {
+        let mut journal =
+            Journal::with_sessions((11..=20).filter(|d| d % 5 != 0).map(|d| session(d, 6, 4)));
+        journal.mark_day(day(15), Some(DayOff::Flare));
+        let summary = summarize(&journal, Span::ending(day(20), 30));
+        assert_eq!(summary.tracked_days, 10);
+        assert_eq!(summary.done_days, 8);
+        assert_eq!(summary.adherence_percent(), 80);
+        assert_eq!((summary.flare_days, summary.rest_days), (1, 0));
+        assert_eq!(summary.sessions, 8);
+        assert_eq!(summary.relief.map(|r| r.mean), Some(2.0));
+        assert_eq!(
+            summary.streak, 8,
+            "the 20th may still be trained; the flare day keeps the chain"
+        );
+        assert_eq!(summary.best_streak, 8);
+    }
+
+    #[test]
+    fn pain_at_the_start_and_end_average_the_first_and_last_scored_week() {
+        let journal =
+            Journal::with_sessions((1..=20).map(|d| session(d, if d <= 10 { 7 } else { 3 }, 2)));
+        let summary = summarize(&journal, Span::ending(day(20), 20));
+        assert_eq!(
+            (summary.pain_start, summary.pain_end),
+            (Some(7.0), Some(3.0))
+        );
+    }
+
+    #[test]
+    fn an_empty_history_reports_nothing_rather_than_zeroes_that_look_like_data() {
+        let summary = summarize(&Journal::default(), Span::ending(day(20), 30));
+        assert_eq!(summary.adherence_percent(), 0);
+        assert_eq!((summary.pain_start, summary.relief), (None, None));
+        assert!(summary.signs.is_empty());
+    }
+}
