@@ -8,7 +8,12 @@ use crate::clock;
 use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::{
-    not_found::NotFoundPage, routine::RoutinePage, safety::SafetyPage, settings::SettingsPage,
+    not_found::NotFoundPage,
+    progress::{history::HistoryPage, trends::TrendsPage},
+    report::ReportPage,
+    routine::RoutinePage,
+    safety::SafetyPage,
+    settings::SettingsPage,
     today::TodayPage,
 };
 use crate::persist::use_persistence;
@@ -47,6 +52,7 @@ pub fn App() -> impl IntoView {
             <nav class="bottom-nav" aria-label="Main">
                 <A href=pwa::href("/")>"Today"</A>
                 <A href=pwa::href("/routine")>"Routine"</A>
+                <A href=pwa::href("/history")>"Progress"</A>
                 <A href=pwa::href("/settings")>"Settings"</A>
             </nav>
             <NoticeBar />
@@ -57,6 +63,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/routine") view=RoutinePage />
                     <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/safety") view=SafetyPage />
+                    <Route path=path!("/history") view=HistoryPage />
+                    <Route path=path!("/trends") view=TrendsPage />
+                    <Route path=path!("/report") view=ReportPage />
                 </Routes>
             </main>
         </Router>

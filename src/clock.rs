@@ -1,9 +1,9 @@
 //! The browser's clock and time zone; the only source of "now".
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use wasm_bindgen::JsValue;
 
-use crate::domain::day::local_day;
+use crate::domain::day::{local_day, local_time};
 
 /// Milliseconds since the epoch.
 pub fn now_ms() -> i64 {
@@ -19,6 +19,11 @@ fn offset_minutes(at_ms: i64) -> i32 {
 /// The local calendar day containing `at_ms`.
 pub fn day_of(at_ms: i64) -> NaiveDate {
     local_day(at_ms, offset_minutes(at_ms))
+}
+
+/// The local date and time of `at_ms`.
+pub fn local(at_ms: i64) -> NaiveDateTime {
+    local_time(at_ms, offset_minutes(at_ms))
 }
 
 /// Today's local calendar day.

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::clock;
 use crate::domain::backup::{self, ImportMode};
 use crate::domain::checkin::CheckIn;
+use crate::domain::followup::{FollowUp, FollowUpKind};
 use crate::domain::pain::Pain;
 use crate::domain::plan::Plan;
 use crate::domain::session::ActiveSession;
@@ -49,12 +50,8 @@ impl AppState {
     pub fn finish_routine(self, pain_after: Option<Pain>) {
         let now = clock::now_ms();
         let first = self.store.with_untracked(|s| s.journal.sessions.is_empty());
-        self.store.update(|s| {
-            if let Some(active) = s.active.take() {
-                s.journal
-                    .record(active.finish(now, clock::day_of, pain_after));
-            }
-        });
+        self.store
+            .update(|s| s.finish_active(now, clock::day_of, pain_after));
         if first {
             // After the first routine the data is worth protecting from eviction.
             leptos::task::spawn_local(async {
@@ -73,6 +70,19 @@ impl AppState {
                 stiffness,
                 note,
                 updated_ms: now,
+            })
+        });
+    }
+
+    /// Records the answer to a follow-up question; `None` is "Not now".
+    pub fn answer_followup(self, session: i64, kind: FollowUpKind, pain: Option<Pain>) {
+        let answered_ms = clock::now_ms();
+        self.store.update(|s| {
+            s.journal.answer(FollowUp {
+                session,
+                kind,
+                pain,
+                answered_ms,
             })
         });
     }

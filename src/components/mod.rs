@@ -2,6 +2,10 @@
 
 pub mod checkin_form;
 pub mod figure;
+pub mod followup_prompt;
 pub mod notice;
+pub mod pain_chart;
 pub mod pain_scale;
+pub mod range_picker;
 pub mod update_banner;
+pub mod warning_signs;

@@ -65,7 +65,7 @@ pub fn weeks(journal: &Journal, today: NaiveDate, weeks: usize) -> Vec<[Calendar
     let span = Span::ending(sunday, (weeks * 7) as u32);
     let pain = trends::daily_pain(journal, span);
     let first_record = first_day(journal);
-    let mut states = vec![DayState::Blank; span.len()];
+    let mut states = vec![DayState::Blank; span.day_count()];
     for session in trends::sessions_in(journal, span) {
         if let Some(at) = span.offset(session.day) {
             states[at] = if session.counts_for_streak() || states[at] == DayState::Done {

@@ -39,7 +39,7 @@ pub const PLOT_LEFT: f32 = LEFT;
 pub const PLOT_RIGHT: f32 = WIDTH - RIGHT;
 
 fn x_of(span: Span, offset: f32) -> f32 {
-    let steps = (span.len().max(2) - 1) as f32;
+    let steps = (span.day_count().max(2) - 1) as f32;
     LEFT + offset / steps * (WIDTH - LEFT - RIGHT)
 }
 
@@ -113,9 +113,9 @@ pub fn pain_chart(
 
 /// Date marks: about four, on the first of the month for long ranges.
 fn x_ticks(span: Span) -> Vec<(f32, String)> {
-    let every = span.len().div_ceil(4).max(1);
-    let long = span.len() > 100;
-    (0..span.len())
+    let every = span.day_count().div_ceil(4).max(1);
+    let long = span.day_count() > 100;
+    (0..span.day_count())
         .filter(|&at| {
             let day = span.day(at);
             if long {

@@ -1,14 +1,19 @@
 //! Local calendar days. Streaks follow the patient's own calendar, so a day
 //! is fixed when a record is made, from the UTC offset in force at that moment.
 
-use chrono::{DateTime, Datelike, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Weekday};
 
 /// The local calendar date of a UTC instant, given the UTC offset in minutes
 /// east of Greenwich at that instant (JavaScript's `-getTimezoneOffset()`).
 pub fn local_day(utc_ms: i64, offset_minutes: i32) -> NaiveDate {
+    local_time(utc_ms, offset_minutes).date()
+}
+
+/// The local date and time of a UTC instant, given the offset as above.
+pub fn local_time(utc_ms: i64, offset_minutes: i32) -> NaiveDateTime {
     let local_ms = utc_ms + i64::from(offset_minutes) * 60_000;
     DateTime::from_timestamp_millis(local_ms)
-        .map(|t| t.date_naive())
+        .map(|t| t.naive_utc())
         .unwrap_or_default()
 }
 

@@ -3,7 +3,7 @@
 //! to ask, so a question is shown when the patient next opens the app while
 //! its window is open, and quietly lapses when the window has passed.
 
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Days, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::pain::Pain;
@@ -92,17 +92,12 @@ pub fn due<'a>(
     if !MORNING.contains(&now.time()) {
         return None;
     }
+    // Once today's routine is done, how the back feels reflects it, not yesterday's.
     let yesterday = now.date().checked_sub_days(Days::new(1))?;
-    let session = last_on(sessions, yesterday)?;
-    (!answered(session, FollowUpKind::NextMorning)).then_some(Due {
+    (latest.day == yesterday && !answered(latest, FollowUpKind::NextMorning)).then_some(Due {
         kind: FollowUpKind::NextMorning,
-        session,
+        session: latest,
     })
-}
-
-/// The last session of `day` (sessions are oldest first).
-fn last_on(sessions: &[SessionRecord], day: NaiveDate) -> Option<&SessionRecord> {
-    sessions.iter().rev().find(|s| s.day == day)
 }
 
 #[cfg(test)]
@@ -200,6 +195,13 @@ mod tests {
         // Wednesday 07:00 Tokyo = Tuesday 22:00Z.
         let asked = due(&sessions, &[], TUESDAY_7AM + 15 * 60 * MIN, tokyo).unwrap();
         assert_eq!(asked.kind, FollowUpKind::NextMorning);
+    }
+
+    #[test]
+    fn the_morning_question_is_not_asked_after_todays_routine() {
+        let wednesday_8am = TUESDAY_7AM + 25 * 60 * MIN;
+        let sessions = [session(TUESDAY_7AM), session(wednesday_8am - 30 * MIN)];
+        assert_eq!(due(&sessions, &[], wednesday_8am, london), None);
     }
 
     #[test]

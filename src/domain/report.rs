@@ -58,9 +58,9 @@ pub fn summarize(journal: &Journal, span: Span) -> Summary {
             from: first.max(span.from),
             to: span.to,
         }
-        .len()
+        .day_count()
     });
-    let days = (0..span.len()).map(|at| span.day(at));
+    let days = (0..span.day_count()).map(|at| span.day(at));
     let count_off = |kind| {
         days.clone()
             .filter(|d| journal.day_off(*d) == Some(kind))

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::checkin::CheckIn;
 use super::followup::FollowUp;
 use super::journal::{DayMark, Journal};
+use super::pain::Pain;
 use super::plan_log::PlanRun;
 use super::red_flags::Screening;
 use super::session::{ActiveSession, SessionRecord};
@@ -294,9 +295,25 @@ impl Store {
                         .map_or(active.started_ms, |c| c.at_ms),
                 );
             }
-            self.journal.record(active.finish(now_ms, &day_of, None));
+            self.active = Some(active);
+            self.finish_active(now_ms, &day_of, None);
         }
         stale
+    }
+
+    /// Saves the routine in progress to the journal, with its steps in the
+    /// plan log; does nothing when none is running.
+    pub fn finish_active(
+        &mut self,
+        now_ms: i64,
+        day_of: impl Fn(i64) -> NaiveDate,
+        pain_after: Option<Pain>,
+    ) {
+        if let Some(active) = self.active.take() {
+            self.journal.remember_plan(&active.plan.steps);
+            self.journal
+                .record(active.finish(now_ms, day_of, pain_after));
+        }
     }
 
     /// Merges another tab's copy into this one, where `base` is the copy
@@ -343,7 +360,6 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::pain::Pain;
     use crate::domain::plan::{Pacing, Plan};
 
     const V1_FIXTURE: &str = include_str!("../../tests/fixtures/store-v1.json");
@@ -554,6 +570,10 @@ mod tests {
         assert!(store.close_stale_session(start + 24 * 60 * 60_000, day_of));
         assert!(store.active.is_none());
         let record = &store.journal.sessions[0];
+        assert_eq!(
+            store.journal.steps_of(record),
+            Some(&Plan::seed().steps[..])
+        );
         assert!(record.done_percent < 80);
         assert_eq!(record.day, day_of(start));
     }

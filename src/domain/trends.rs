@@ -34,7 +34,7 @@ impl Span {
     }
 
     /// Number of days, both ends included.
-    pub fn len(self) -> usize {
+    pub fn day_count(self) -> usize {
         usize::try_from((self.to - self.from).num_days() + 1).unwrap_or(0)
     }
 
@@ -63,7 +63,7 @@ pub fn sessions_in(journal: &Journal, span: Span) -> &[SessionRecord] {
 /// score is its check-in; without one, the morning-after answer given that
 /// day; without that, the score before the day's first session.
 pub fn daily_pain(journal: &Journal, span: Span) -> Vec<Option<u8>> {
-    let mut pain = vec![None; span.len()];
+    let mut pain = vec![None; span.day_count()];
     let before_span = Span {
         from: span.from.pred_opt().unwrap_or(span.from),
         to: span.to,
@@ -271,7 +271,7 @@ mod tests {
     #[test]
     fn a_span_counts_both_ends() {
         let week = Span::ending(day(7), 7);
-        assert_eq!((week.from, week.len()), (day(1), 7));
+        assert_eq!((week.from, week.day_count()), (day(1), 7));
         assert_eq!(week.offset(day(7)), Some(6));
         assert_eq!(week.offset(day(8)), None);
         assert_eq!(week.day(2), day(3));

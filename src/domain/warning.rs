@@ -127,7 +127,7 @@ pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Finding> {
 /// last day), with the first day it was seen.
 pub fn seen(journal: &Journal, span: Span) -> Vec<(Sign, NaiveDate)> {
     let mut seen: Vec<(Sign, NaiveDate)> = Vec::new();
-    let days = (0..span.len())
+    let days = (0..span.day_count())
         .step_by(7)
         .map(|at| span.day(at))
         .chain([span.to]);
@@ -256,10 +256,10 @@ fn worse_despite_consistency(journal: &Journal, today: NaiveDate) -> Option<Find
             .flatten()
     };
     let (before, now) = (average(earlier)?, average(recent)?);
-    let done_days = (0..recent.len())
+    let done_days = (0..recent.day_count())
         .filter(|&at| journal.done_on(recent.day(at)))
         .count();
-    let consistent = done_days as f32 >= CONSISTENT_SHARE * recent.len() as f32;
+    let consistent = done_days as f32 >= CONSISTENT_SHARE * recent.day_count() as f32;
     (consistent && now >= before + 1.0).then(|| Finding {
         sign: Sign::WorseDespiteConsistency,
         evidence: format!(

@@ -1,6 +1,8 @@
 //! One file per route.
 
 pub mod not_found;
+pub mod progress;
+pub mod report;
 pub mod routine;
 pub mod safety;
 pub mod settings;

@@ -5,6 +5,8 @@ use leptos_router::hooks::use_navigate;
 use crate::a11y::use_page;
 use crate::clock;
 use crate::components::checkin_form::CheckInForm;
+use crate::components::followup_prompt::FollowUpPrompt;
+use crate::components::warning_signs::WarningSigns;
 use crate::domain::day;
 use crate::domain::journal::DayOff;
 use crate::domain::plan::Plan;
@@ -36,6 +38,7 @@ pub fn TodayPage() -> impl IntoView {
         <section class="page today">
             <p class="today-date">{day::long_label(today)}</p>
             <h1>"Today"</h1>
+            <FollowUpPrompt />
             <div class="today-cards">
                 <div class="card stat">
                     <span class="stat-value">{streak}</span>
@@ -103,6 +106,7 @@ pub fn TodayPage() -> impl IntoView {
                 {format!("{minutes} minutes: decompress, then activate, then mobilize.")}
             </p>
             <CheckInForm />
+            <WarningSigns only_when_firing=true />
             <Show when=move || backup_due.get()>
                 <p class="card nudge">
                     "Your history lives only on this phone. "

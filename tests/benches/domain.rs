@@ -5,15 +5,22 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
-use spinewise::domain::backup;
 use spinewise::domain::checkin::CheckIn;
+use spinewise::domain::followup::{FollowUp, FollowUpKind};
 use spinewise::domain::pain::Pain;
+use spinewise::domain::plan::Plan;
 use spinewise::domain::session::SessionRecord;
 use spinewise::domain::store::Store;
+use spinewise::domain::trends::{self, Span};
+use spinewise::domain::{backup, calendar, chart, plan_log, report, warning};
 
 fn ten_years() -> (Store, NaiveDate) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let mut store = Store::default();
+    let seed = Plan::seed().steps;
+    let shorter = seed[1..].to_vec();
+    store.journal.remember_plan(&seed);
+    store.journal.remember_plan(&shorter);
     for k in (1..=3650u64).rev() {
         let day = today.checked_sub_days(Days::new(k)).unwrap();
         let started_ms = 1_795_600_000_000 - k as i64 * 86_400_000;
@@ -27,7 +34,19 @@ fn ten_years() -> (Store, NaiveDate) {
             done_percent: if k % 11 == 0 { 60 } else { 100 },
             pain_before: pain,
             pain_after: pain.and_then(|p| Pain::new(p.score().saturating_sub(2))),
+            plan_key: Some(plan_log::key_of(if k % 4 == 0 { &shorter } else { &seed })),
         });
+        for (kind, after_ms) in [
+            (FollowUpKind::HourLater, 4_000_000),
+            (FollowUpKind::NextMorning, 86_000_000),
+        ] {
+            store.journal.followups.push(FollowUp {
+                session: started_ms,
+                kind,
+                pain: Pain::new(2 + (k % 6) as u8),
+                answered_ms: started_ms + after_ms,
+            });
+        }
         store.journal.checkins.push(CheckIn {
             day,
             pain: pain.unwrap(),
@@ -66,7 +85,22 @@ fn main() {
         store.journal.checkins.len(),
         json.len()
     );
-    let rows: [(&str, Duration); 6] = [
+    let journal = &store.journal;
+    let year = Span::ending(today, 365);
+    let progress = || {
+        let daily = trends::daily_pain(journal, year);
+        let average = trends::rolling_mean(&daily, trends::ROLLING_DAYS);
+        let chart = chart::pain_chart(year, &daily, &average, trends::sessions_in(journal, year));
+        (
+            chart,
+            calendar::weeks(journal, today, 12),
+            warning::check(journal, today),
+            trends::relief_by_exercise(journal, year),
+            trends::relief_by_phase(journal, year),
+            report::summarize(journal, year),
+        )
+    };
+    let rows: [(&str, Duration); 12] = [
         ("store serialise", time(21, || store.to_json())),
         ("store parse", time(21, || Store::parse(&json).unwrap())),
         (
@@ -76,9 +110,39 @@ fn main() {
         ("streak", time(101, || store.journal.streak(today))),
         ("last pain", time(101, || store.journal.last_pain())),
         ("merge two copies", time(21, || store.merge(&store))),
+        (
+            "warning signs (today)",
+            time(101, || warning::check(journal, today)),
+        ),
+        (
+            "calendar (12 weeks)",
+            time(101, || calendar::weeks(journal, today, 12)),
+        ),
+        (
+            "pain chart (1 year)",
+            time(101, || {
+                let daily = trends::daily_pain(journal, year);
+                let average = trends::rolling_mean(&daily, trends::ROLLING_DAYS);
+                chart::pain_chart(year, &daily, &average, trends::sessions_in(journal, year))
+            }),
+        ),
+        (
+            "relief by exercise/phase",
+            time(101, || {
+                (
+                    trends::relief_by_exercise(journal, year),
+                    trends::relief_by_phase(journal, year),
+                )
+            }),
+        ),
+        (
+            "report (1 year)",
+            time(101, || report::summarize(journal, year)),
+        ),
+        ("all progress pages (target < 20 ms)", time(101, progress)),
     ];
-    println!("{:<28} {:>12}", "operation", "median");
+    println!("{:<38} {:>12}", "operation", "median");
     for (name, took) in rows {
-        println!("{name:<28} {:>9.3} ms", took.as_secs_f64() * 1000.0);
+        println!("{name:<38} {:>9.3} ms", took.as_secs_f64() * 1000.0);
     }
 }

@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::components::pain_scale::PainScale;
+use crate::domain::followup::{self, FollowUpKind};
+use crate::domain::pain::Pain;
+use crate::state::use_app_state;
+
+/// The follow-up question due now, if any: asked when the patient opens the
+/// app in its window (a web app cannot ring the phone to ask).
+#[component]
+pub fn FollowUpPrompt() -> impl IntoView {
+    let state = use_app_state();
+    let now = clock::now_ms();
+    let due = Memo::new(move |_| {
+        state.store.with(|s| {
+            followup::due(&s.journal.sessions, &s.journal.followups, now, clock::local).map(|due| {
+                let before = due.session.pain_before.map(Pain::value_text);
+                (due.kind, due.session.started_ms, before)
+            })
+        })
+    });
+    move || {
+        due.get().map(|(kind, session, before)| {
+            let pain = RwSignal::new(None::<Pain>);
+            let answer = move |pain: Option<Pain>| state.answer_followup(session, kind, pain);
+            let context = match (kind, before) {
+                (FollowUpKind::HourLater, Some(before)) => {
+                    format!("Before the routine your pain was {before}.")
+                }
+                (FollowUpKind::NextMorning, Some(before)) => {
+                    format!("Yesterday, before the routine, it was {before}.")
+                }
+                (_, None) => String::new(),
+            };
+            view! {
+                <section class="card followup" aria-labelledby="followup-title">
+                    <h2 id="followup-title">{kind.question()}</h2>
+                    <p class="muted small">
+                        {context} " Your answers show whether the relief lasts."
+                    </p>
+                    <PainScale legend="Pain now" name="followup-pain" score=pain />
+                    <div class="button-row">
+                        <button
+                            class="button primary"
+                            disabled=move || pain.get().is_none()
+                            on:click=move |_| answer(pain.get_untracked())
+                        >
+                            "Save answer"
+                        </button>
+                        <button class="button quiet" on:click=move |_| answer(None)>
+                            "Not now"
+                        </button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,63 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::clock;
+use crate::domain::warning;
+use crate::pwa;
+use crate::state::use_app_state;
+
+/// The warning signs firing today, each with its evidence, what it means
+/// and what to try. With none firing it says so, unless `only_when_firing`.
+#[component]
+pub fn WarningSigns(#[prop(optional)] only_when_firing: bool) -> impl IntoView {
+    let state = use_app_state();
+    let today = clock::today();
+    let findings = Memo::new(move |_| state.store.with(|s| warning::check(&s.journal, today)));
+    move || {
+        let findings = findings.get();
+        if findings.is_empty() {
+            return (!only_when_firing).then(|| {
+                view! {
+                    <section class="card signs" aria-labelledby="signs-title">
+                        <h2 id="signs-title">"Warning signs"</h2>
+                        <p>"None in your recent scores."</p>
+                        <p class="muted small">
+                            "Spinewise watches for four signs that a routine is not working: pain back \
+                             within an hour, needing more for the same relief, feeling worse the next day, \
+                             and pain rising although you train. Answer the follow-up questions after a \
+                             routine so it can tell."
+                        </p>
+                    </section>
+                }
+                .into_any()
+            });
+        }
+        let items = findings
+            .into_iter()
+            .map(|finding| {
+                view! {
+                    <li>
+                        <h3>{finding.sign.title()}</h3>
+                        <p>{finding.evidence}</p>
+                        <p>{finding.sign.meaning()}</p>
+                        <p><strong>"What to try: "</strong>{finding.sign.suggestion()}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(
+            view! {
+                <section class="card signs firing" aria-labelledby="signs-title">
+                    <h2 id="signs-title">"Your routine may need a change"</h2>
+                    <ul class="sign-list">{items}</ul>
+                    <p class="muted small">
+                        "These signs come from your own scores. They are not a diagnosis. "
+                        <A href=pwa::href("/report")>"Open the report for your clinician"</A>
+                        "."
+                    </p>
+                </section>
+            }
+            .into_any(),
+        )
+    }
+}

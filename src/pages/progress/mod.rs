@@ -1,0 +1,21 @@
+//! Progress: the history calendar and the pain trends, two tabs of one section.
+
+pub mod history;
+pub mod trends;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::pwa;
+
+/// The two tabs, as links so each has its own address and back button.
+#[component]
+fn ProgressTabs() -> impl IntoView {
+    view! {
+        <nav class="tabs" aria-label="Progress">
+            <A href=pwa::href("/history")>"Calendar"</A>
+            <A href=pwa::href("/trends")>"Trends"</A>
+            <A href=pwa::href("/report")>"Report"</A>
+        </nav>
+    }
+}

@@ -1,0 +1,202 @@
+use leptos::prelude::*;
+
+use crate::a11y::use_page;
+use crate::clock;
+use crate::components::pain_chart::PainTrend;
+use crate::components::range_picker::RangePicker;
+use crate::domain::day;
+use crate::domain::phase::Phase;
+use crate::domain::plan::Plan;
+use crate::domain::report::{self, Summary};
+use crate::domain::trends::Span;
+use crate::state::use_app_state;
+
+/// The ranges offered, in days.
+const RANGES: [(u32, &str); 3] = [(30, "30 days"), (91, "3 months"), (365, "1 year")];
+
+/// Route `/report`: one printable page for a clinician.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    use_page("Report");
+    let state = use_app_state();
+    let today = clock::today();
+    let days = RwSignal::new(RANGES[0].0);
+    let span = Signal::derive(move || Span::ending(today, days.get()));
+    let summary = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| report::summarize(&s.journal, span.get()))
+    });
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <section class="page report">
+            <h1>"Back pain report"</h1>
+            <p class="report-meta">
+                {move || {
+                    let span = span.get();
+                    format!(
+                        "{} to {} · made with Spinewise on {} · scores are the patient's own, 0 (none) to 10 (worst)",
+                        day::long_label(span.from),
+                        day::long_label(span.to),
+                        day::long_label(today)
+                    )
+                }}
+            </p>
+            <div class="no-print report-controls">
+                <RangePicker name="report-range" options=&RANGES days=days />
+                <button class="button primary" on:click=print>"Print or save as PDF"</button>
+                <p class="muted small">"In the print dialog, choose “Save as PDF” to keep a file."</p>
+            </div>
+            {move || summary_table(&summary.get())}
+            <PainTrend span=span />
+            {move || signs_seen(&summary.get())}
+            <CurrentPlan />
+            <Screenings />
+            <p class="muted small">
+                "Spinewise is a self-help diary, not a diagnosis. Daily pain is the check-in score, or the score before the day's first routine."
+            </p>
+        </section>
+    }
+}
+
+fn one_decimal(value: Option<f32>) -> String {
+    value.map_or("–".into(), |v| format!("{v:.1}"))
+}
+
+fn summary_table(summary: &Summary) -> impl IntoView + use<> {
+    let rows = [
+        (
+            "Routines done",
+            format!(
+                "{} of {} days tracked ({} %)",
+                summary.done_days,
+                summary.tracked_days,
+                summary.adherence_percent()
+            ),
+        ),
+        (
+            "Rest and flare days",
+            format!("{} rest, {} flare", summary.rest_days, summary.flare_days),
+        ),
+        (
+            "Streak",
+            format!("{} days now, best {}", summary.streak, summary.best_streak),
+        ),
+        (
+            "Pain, first and last week",
+            format!(
+                "{} → {}",
+                one_decimal(summary.pain_start),
+                one_decimal(summary.pain_end)
+            ),
+        ),
+        (
+            "Relief per session",
+            summary.relief.map_or("no before/after scores".into(), |r| {
+                format!(
+                    "{:.1} points on average over {} sessions",
+                    r.mean, r.sessions
+                )
+            }),
+        ),
+    ];
+    view! {
+        <table class="report-summary">
+            <caption class="sr-only">"Summary"</caption>
+            <tbody>
+                {rows
+                    .map(|(name, value)| view! { <tr><th scope="row">{name}</th><td>{value}</td></tr> })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn signs_seen(summary: &Summary) -> impl IntoView + use<> {
+    let items = summary
+        .signs
+        .iter()
+        .map(|(sign, first)| {
+            view! { <li>{format!("{} (first seen {})", sign.title(), day::short_label(*first))}</li> }
+        })
+        .collect_view();
+    view! {
+        <section class="report-section">
+            <h2>"Warning signs that the routine is not working"</h2>
+            {if summary.signs.is_empty() {
+                view! { <p>"None detected in this period."</p> }.into_any()
+            } else {
+                view! { <ul>{items}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The routine as the patient does it now.
+#[component]
+fn CurrentPlan() -> impl IntoView {
+    let state = use_app_state();
+    let pacing = state.store.with_untracked(|s| s.settings.pacing());
+    let plan = Plan::seed();
+    let minutes = plan.total_secs(pacing).div_ceil(60);
+    let phases = Phase::ALL
+        .map(|phase| {
+            let names: Vec<String> = plan
+                .resolved()
+                .filter(|(_, e)| e.phase == phase)
+                .map(|(step, e)| {
+                    let sides = if e.per_side { " each side" } else { "" };
+                    format!("{} {} s{sides}", e.name, step.secs)
+                })
+                .collect();
+            view! { <li><strong>{phase.name()}</strong>": "{names.join(", ")}</li> }
+        })
+        .collect_view();
+    view! {
+        <section class="report-section">
+            <h2>{format!("Current routine: {} ({minutes} min a day)", plan.name)}</h2>
+            <ul>{phases}</ul>
+        </section>
+    }
+}
+
+/// The latest red-flag screening and any "yes" answers ever given.
+#[component]
+fn Screenings() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        state.store.with(|s| {
+            let latest = s.screenings.last().map(|screening| {
+                let flags: Vec<&str> = screening.flags().map(|f| f.question).collect();
+                let answer = if flags.is_empty() {
+                    "no to every question".to_string()
+                } else {
+                    format!("yes to: {}", flags.join(" "))
+                };
+                format!("Last check {}: {answer}", day::short_label(screening.day))
+            });
+            let earlier_yes: Vec<String> = s
+                .screenings
+                .iter()
+                .rev()
+                .skip(1)
+                .filter(|sc| sc.flags().next().is_some())
+                .map(|sc| {
+                    let ids: Vec<&str> = sc.flags().map(|f| f.id).collect();
+                    format!("{}: yes to {}", day::short_label(sc.day), ids.join(", "))
+                })
+                .collect();
+            view! {
+                <section class="report-section">
+                    <h2>"Serious-symptom screening"</h2>
+                    <p>{latest.unwrap_or_else(|| "Not answered yet.".into())}</p>
+                    {(!earlier_yes.is_empty()).then(|| view! {
+                        <p>{format!("Earlier: {}", earlier_yes.join("; "))}</p>
+                    })}
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,114 @@
+import { test, expect, openAt, savedStore, startRoutine, MORNING } from "./fixtures.mjs";
+import { seedHistory } from "./history.mjs";
+
+test.beforeEach(async ({ page }) => {
+  await seedHistory(page);
+});
+
+test("the calendar shows twelve weeks and any day in detail, by tap or keyboard", async ({ page }) => {
+  await openAt(page, "/history");
+  await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
+  const days = page.locator("table.calendar tbody td");
+  await expect(days).toHaveCount(84);
+  await expect(page.getByRole("button", { name: "Monday 23 November: done, pain 4" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sunday 22 November: rest day, pain 4" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Tuesday 10 November: flare day, pain 4" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Tuesday 17 November: missed, pain 4" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Thursday 12 November: partly done, pain 4" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Wednesday 25 November: not done yet/ })).toBeVisible();
+
+  await page.getByRole("button", { name: /^Thursday 12 November/ }).click();
+  const details = page.locator(".day-details");
+  await expect(details.getByRole("heading", { name: "Thursday 12 November" })).toBeVisible();
+  await expect(details).toContainText("Routine at 07:00: 40 % done, pain 6 → 3");
+  await expect(details).toContainText("Check-in: pain 4 — moderate, stiffness 3");
+
+  // One Tab stop; arrows move by day and by week.
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("button", { name: /^Friday 13 November/ })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("button", { name: /^Friday 20 November/ })).toBeFocused();
+  await expect(details.getByRole("heading", { name: "Friday 20 November" })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("button", { name: /^Wednesday 25 November/ })).toBeFocused();
+  await expect(page.locator("table.calendar button[tabindex='0']")).toHaveCount(1);
+  await expect(details).toContainText("Nothing recorded on this day");
+});
+
+test("the trend chart draws the scores, offers them as a table and changes period", async ({ page }) => {
+  await openAt(page, "/trends");
+  const chart = page.getByRole("img", { name: /Pain trend: the 7-day average went from 4.0 to 4.0/ });
+  await expect(chart).toBeVisible();
+  const daily = page.locator("svg.chart path.daily");
+  await expect(daily).toHaveAttribute("d", /^M/);
+  await expect(page.locator("svg.chart path.before")).toHaveAttribute("d", /h0/);
+  await page.getByText("Show the numbers").click();
+  // Two weeks: every day but today has a check-in.
+  await expect(page.locator(".trend-table tbody tr")).toHaveCount(13);
+  const twoWeeks = await daily.getAttribute("d");
+  await page.getByRole("radio", { name: "3 months" }).check();
+  await expect(page.locator(".trend-table tbody tr")).toHaveCount(60);
+  expect(await daily.getAttribute("d")).not.toBe(twoWeeks);
+  await expect(page.getByText("On average, pain is 3.0 points lower after")).toBeVisible();
+});
+
+test("a warning sign shows on Today and on Trends, with its reasoning and what to try", async ({ page }) => {
+  await openAt(page, "/");
+  const signs = page.locator(".signs.firing");
+  await expect(signs.getByRole("heading", { name: "The pain comes back within an hour" })).toBeVisible();
+  await expect(signs).toContainText("In 5 of your last 5 answers an hour after the routine");
+  await expect(signs).toContainText("Give decompression more time");
+  await page.getByRole("link", { name: "Progress" }).click();
+  await page.getByRole("link", { name: "Trends" }).click();
+  await expect(page.getByRole("heading", { name: "The pain comes back within an hour" })).toBeVisible();
+});
+
+test("the report fits one printed page on A4 and on Letter", async ({ page }) => {
+  await openAt(page, "/report");
+  const report = page.locator(".report");
+  await expect(report.getByRole("heading", { level: 1, name: "Back pain report" })).toBeVisible();
+  await expect(report.getByRole("row", { name: /Routines done/ })).toContainText(/of 30 days tracked \(\d+ %\)/);
+  await expect(report).toContainText("The pain comes back within an hour (first seen");
+  await expect(report).toContainText(/Last check .*: no to every question/);
+  await expect(report).toContainText("Current routine: Daily spine routine (18 min a day)");
+  for (const range of ["30 days", "1 year"]) {
+    await page.getByRole("radio", { name: range }).check();
+    for (const format of ["A4", "Letter"]) {
+      const pdf = (await page.pdf({ format, printBackground: true })).toString("latin1");
+      const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+      expect(pages.length, `${range} on ${format}`).toBe(1);
+    }
+  }
+});
+
+test("an hour after a routine Today asks if the pain is back, and the next morning how it feels", async ({ page }) => {
+  await openAt(page, "/");
+  await startRoutine(page);
+  await page.clock.fastForward(20 * 60_000);
+  await page.getByRole("radio", { name: /^2 —/ }).check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await expect(page.locator(".followup"), "yesterday's morning question lapses once today's routine is done").toHaveCount(0);
+  await expect(page.getByText(/is the pain back\?/)).toHaveCount(0);
+
+  await page.clock.fastForward(60 * 60_000);
+  await page.reload();
+  const question = page.locator(".followup");
+  await expect(question.getByRole("heading", { name: "About an hour since your routine: is the pain back?" })).toBeVisible();
+  await question.getByRole("radio", { name: /^5 —/ }).check();
+  await question.getByRole("button", { name: "Save answer" }).click();
+  await expect(question).toHaveCount(0);
+  const started = (await savedStore(page)).sessions.at(-1).started_ms;
+  expect((await savedStore(page)).followups).toContainEqual(expect.objectContaining({ session: started, kind: "HourLater", pain: 5 }));
+
+  // Next morning at 08:00.
+  await page.clock.fastForward(MORNING.getTime() + 25 * 3_600_000 - (await page.evaluate(() => Date.now())));
+  await page.reload();
+  await expect(question.getByRole("heading", { name: /The morning after your routine/ })).toBeVisible();
+  await question.getByRole("button", { name: "Not now" }).click();
+  await expect(question).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await expect(question).toHaveCount(0);
+  expect((await savedStore(page)).followups).toContainEqual(expect.objectContaining({ session: started, kind: "NextMorning", pain: null }));
+});
