@@ -1,6 +1,7 @@
 //! Pure domain logic: no browser APIs, time comes in as arguments, so
 //! `cargo test` runs all of it natively.
 
+pub mod assessment;
 pub mod backup;
 pub mod checkin;
 pub mod countdown;
