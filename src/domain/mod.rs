@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod backup;
+pub mod builder;
 pub mod checkin;
 pub mod countdown;
 pub mod csv;
