@@ -10,6 +10,7 @@ pub mod csv;
 pub mod cue;
 pub mod day;
 pub mod exercise;
+pub mod ics;
 pub mod journal;
 pub mod pain;
 pub mod phase;
