@@ -265,8 +265,8 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some("Skip it if kneeling hurts your knees; hug your knees on your back instead."),
         without_equipment: &[],
         figure: Figure {
-            head: (42, 62),
-            path: "M90 70H66L84 58L50 62M52 63L24 70M44 72Q56 62 68 72",
+            head: (44, 58),
+            path: "M94 70H68L88 56L52 60M54 62L16 70M50 71Q58 63 66 71",
         },
         default_secs: 120,
         default_rest_secs: 0,
@@ -430,7 +430,7 @@ pub const LIBRARY: &[Exercise] = &[
         without_equipment: &[],
         figure: Figure {
             head: (20, 66),
-            path: "M26 68H58V50H74M58 68L98 62M32 68V44M32 68L14 52",
+            path: "M26 68H58V50H74M58 68L98 62M32 68V44",
         },
         default_secs: 90,
         default_rest_secs: 0,
@@ -478,8 +478,8 @@ pub const LIBRARY: &[Exercise] = &[
         ),
         without_equipment: &[],
         figure: Figure {
-            head: (22, 63),
-            path: "M28 68H100M32 68L10 58",
+            head: (24, 63),
+            path: "M30 68H100M34 67L18 42",
         },
         default_secs: 90,
         default_rest_secs: 0,
@@ -616,8 +616,8 @@ pub const LIBRARY: &[Exercise] = &[
         caution: None,
         without_equipment: &[],
         figure: Figure {
-            head: (35, 60),
-            path: "M76 40L42 56M46 54L50 70M42 58L72 66M76 40L74 70H92",
+            head: (38, 60),
+            path: "M80 40L46 56V70M46 56L72 68M80 40L78 70H96",
         },
         default_secs: 60,
         default_rest_secs: 0,
@@ -690,7 +690,7 @@ pub const LIBRARY: &[Exercise] = &[
         without_equipment: &["thread-the-needle", "open-book"],
         figure: Figure {
             head: (60, 16),
-            path: "M40 4V72M60 22V48L54 72M60 48L68 72M60 28H42V14",
+            path: "M40 4V72M60 22V48L54 72M60 48L68 72M60 28H45V14",
         },
         default_secs: 45,
         default_rest_secs: 0,
