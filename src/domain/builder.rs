@@ -7,13 +7,11 @@ use std::ops::RangeInclusive;
 use super::countdown;
 use super::exercise;
 use super::phase::Phase;
-use super::plan::{Pacing, Plan, PlanProblem, Step};
+use super::plan::{Pacing, Plan, PlanProblem, RECOMMENDED_SECS, Step};
 
 /// Lengths a plan can be saved with: short enough for every day, long
 /// enough for all three phases.
 pub const ALLOWED_SECS: RangeInclusive<u32> = 10 * 60..=30 * 60;
-/// Lengths the practice recommends; outside them the builder only advises.
-pub const RECOMMENDED_SECS: RangeInclusive<u32> = 15 * 60..=20 * 60;
 /// Shortest and longest time for one exercise (on each side, when per side).
 pub const STEP_SECS: RangeInclusive<u32> = 15..=600;
 

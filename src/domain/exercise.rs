@@ -829,6 +829,14 @@ mod tests {
     }
 
     #[test]
+    fn every_extra_has_a_label_for_settings_and_the_bare_floor_has_none() {
+        for equipment in EquipmentSet::OPTIONAL {
+            assert!(equipment.label().is_some(), "{equipment:?}");
+        }
+        assert_eq!(Equipment::None.label(), None);
+    }
+
+    #[test]
     fn a_floor_and_a_mat_are_always_there() {
         for set in [EquipmentSet::ALL, EquipmentSet::FLOOR_ONLY] {
             assert!(set.has(Equipment::None));

@@ -61,8 +61,8 @@ pub enum PlanProblem {
     EmptyPhase(Phase),
 }
 
-/// The recommended daily length of the whole routine, in minutes.
-pub const RECOMMENDED_MINUTES: std::ops::RangeInclusive<u32> = 15..=20;
+/// The recommended daily length of the whole routine: 15 to 20 minutes.
+pub const RECOMMENDED_SECS: std::ops::RangeInclusive<u32> = 15 * 60..=20 * 60;
 
 /// The starter routine, listed by id so that a growing library never changes it.
 const SEED_IDS: [&str; 9] = [
@@ -382,8 +382,8 @@ mod tests {
                 get_ready_secs,
                 switch_secs: 5,
             };
-            let minutes = Plan::seed().total_secs(pacing) / 60;
-            assert!(RECOMMENDED_MINUTES.contains(&minutes), "{minutes} min");
+            let secs = Plan::seed().total_secs(pacing);
+            assert!(RECOMMENDED_SECS.contains(&secs), "{secs} s");
         }
     }
 
@@ -542,7 +542,7 @@ mod tests {
                 let context = format!("{emphasis:?} with {have:?}");
                 assert_eq!(plan.problems(), vec![], "{context}");
                 let secs = plan.total_secs(pacing);
-                assert!((15 * 60..=20 * 60).contains(&secs), "{context}: {secs} s");
+                assert!(RECOMMENDED_SECS.contains(&secs), "{context}: {secs} s");
                 assert!(
                     plan.resolved().all(|(_, e)| have.has(e.equipment)),
                     "{context}"
