@@ -1,6 +1,8 @@
 //! The built-in exercise library. Text is static so it costs no allocation
 //! and plans refer to exercises by a stable id.
 
+use serde::{Deserialize, Serialize};
+
 use super::phase::Phase;
 
 /// How an exercise is counted inside its time box.
@@ -15,13 +17,14 @@ pub enum Dose {
 }
 
 /// What the patient needs to do the exercise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Equipment {
     None,
     Mat,
     Bar,
     FoamRoller,
     Wall,
+    Doorframe,
 }
 
 impl Equipment {
@@ -30,10 +33,79 @@ impl Equipment {
         match self {
             Equipment::None => None,
             Equipment::Mat => Some("Mat or carpet"),
-            Equipment::Bar => Some("Pull-up bar or sturdy doorframe"),
+            Equipment::Bar => Some("Pull-up bar (a doorway bar is fine)"),
             Equipment::FoamRoller => Some("Foam roller"),
             Equipment::Wall => Some("A clear wall"),
+            Equipment::Doorframe => Some("An open doorway"),
         }
+    }
+}
+
+/// The equipment a patient has at home. A floor (and a mat or carpet on
+/// it) is taken for granted; only the extras can be missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<Equipment>", into = "Vec<Equipment>")]
+pub struct EquipmentSet {
+    bits: u8,
+}
+
+impl EquipmentSet {
+    /// The extras a patient may or may not have, in the order Settings offers them.
+    pub const OPTIONAL: [Equipment; 4] = [
+        Equipment::Bar,
+        Equipment::Doorframe,
+        Equipment::FoamRoller,
+        Equipment::Wall,
+    ];
+    /// Every extra: the default, so the seed routine runs unchanged.
+    pub const ALL: EquipmentSet = EquipmentSet { bits: 0b1111 };
+    /// Nothing but the floor.
+    pub const FLOOR_ONLY: EquipmentSet = EquipmentSet { bits: 0 };
+
+    fn bit(equipment: Equipment) -> Option<u8> {
+        Self::OPTIONAL
+            .iter()
+            .position(|&e| e == equipment)
+            .map(|index| 1 << index)
+    }
+
+    /// Whether an exercise needing `equipment` can be done.
+    pub fn has(self, equipment: Equipment) -> bool {
+        Self::bit(equipment).is_none_or(|bit| self.bits & bit != 0)
+    }
+
+    /// The same set with `equipment` ticked or unticked.
+    pub fn with(self, equipment: Equipment, have: bool) -> EquipmentSet {
+        let bit = Self::bit(equipment).unwrap_or(0);
+        let bits = if have {
+            self.bits | bit
+        } else {
+            self.bits & !bit
+        };
+        EquipmentSet { bits }
+    }
+}
+
+impl Default for EquipmentSet {
+    fn default() -> Self {
+        EquipmentSet::ALL
+    }
+}
+
+/// Stored as the list of extras the patient has, which reads well in a backup file.
+impl From<Vec<Equipment>> for EquipmentSet {
+    fn from(list: Vec<Equipment>) -> Self {
+        list.into_iter()
+            .fold(EquipmentSet::FLOOR_ONLY, |set, e| set.with(e, true))
+    }
+}
+
+impl From<EquipmentSet> for Vec<Equipment> {
+    fn from(set: EquipmentSet) -> Self {
+        EquipmentSet::OPTIONAL
+            .into_iter()
+            .filter(|&e| set.has(e))
+            .collect()
     }
 }
 
@@ -53,18 +125,27 @@ pub struct Exercise {
     pub id: &'static str,
     pub name: &'static str,
     pub phase: Phase,
-    /// One or two plain-language cues, most important first.
+    /// What it works on and why that helps the back, in one line.
+    pub targets: &'static str,
+    /// One to three plain-language cues, most important first.
     pub cues: &'static [&'static str],
     pub dose: Dose,
     /// Done on the left, then on the right: the time box applies to each side.
     pub per_side: bool,
     pub equipment: Equipment,
-    /// A gentler way to do it on a bad day or without the equipment.
+    /// A gentler way to do it on a bad day.
     pub easier: &'static str,
+    /// A harder way to do it once the exercise feels easy.
+    pub harder: &'static str,
+    /// Who should skip it or take care, when that matters.
+    pub caution: Option<&'static str>,
+    /// Ids of equipment-free exercises of the same phase and the same
+    /// per-side timing, best first, to do when the equipment is missing.
+    pub without_equipment: &'static [&'static str],
     pub figure: Figure,
-    /// Seconds per side (or in all, when not per side) in the seed routine.
+    /// Seconds per side (or in all, when not per side) when added to a plan.
     pub default_secs: u32,
-    /// Rest after it in the seed routine, for the most demanding exercises.
+    /// Rest after it, for the most demanding exercises.
     pub default_rest_secs: u32,
 }
 
@@ -74,6 +155,7 @@ pub const LIBRARY: &[Exercise] = &[
         id: "dead-hang",
         name: "Dead hang",
         phase: Phase::Decompress,
+        targets: "The whole spine: your body weight gently opens the spaces between the bones.",
         cues: &[
             "Hang from a bar with straight arms, feet off or lightly on the floor.",
             "Hang 20–30 seconds, rest, repeat. Keep your toes touching for a partial hang.",
@@ -82,6 +164,11 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Bar,
         easier: "Keep your feet on the floor or a step and bend your knees to take only part of your weight.",
+        harder: "Lift your feet fully off the floor and build up to 60 seconds per hang over a few weeks.",
+        caution: Some(
+            "If you have a shoulder injury or pain with your arms overhead, keep your feet on the floor or choose another exercise.",
+        ),
+        without_equipment: &["supported-childs-pose", "legs-on-chair"],
         figure: Figure {
             head: (60, 27),
             path: "M40 8H80M55 8L58 24M65 8L62 24M60 32V55M60 55L56 70M60 55L64 70",
@@ -93,6 +180,7 @@ pub const LIBRARY: &[Exercise] = &[
         id: "foam-roller-lie",
         name: "Lie along a foam roller",
         phase: Phase::Decompress,
+        targets: "The upper and middle back: it opens the chest and lets the back muscles rest.",
         cues: &[
             "Lie on the roller from head to tailbone, knees bent, feet flat.",
             "Let your arms fall open to the sides and breathe slowly.",
@@ -101,6 +189,9 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::FoamRoller,
         easier: "No roller: lie on a rolled-up towel or blanket along your spine.",
+        harder: "Rest your arms on the floor above your head, palms up, for a bigger opening.",
+        caution: None,
+        without_equipment: &["legs-on-chair", "supported-childs-pose", "knees-to-chest"],
         figure: Figure {
             head: (24, 53),
             path: "M30 61H82M30 71H82M30 61A5 5 0 0 0 30 71M82 61A5 5 0 0 1 82 71M31 55H74L86 42L96 71M42 55L36 44",
@@ -112,6 +203,7 @@ pub const LIBRARY: &[Exercise] = &[
         id: "knees-to-chest",
         name: "Knees-to-chest traction",
         phase: Phase::Decompress,
+        targets: "The lower back: it gently eases the joints and muscles at the base of the spine.",
         cues: &[
             "On your back, hug both knees gently towards your chest.",
             "Breathe out slowly and let your lower back sink into the floor.",
@@ -120,6 +212,9 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Mat,
         easier: "Bring one knee up at a time, or rest your calves on a chair.",
+        harder: "Rock slowly from side to side while you hug your knees, to massage your lower back.",
+        caution: None,
+        without_equipment: &[],
         figure: Figure {
             head: (24, 62),
             path: "M30 66H64L72 46L58 42M42 66L62 50",
@@ -128,9 +223,107 @@ pub const LIBRARY: &[Exercise] = &[
         default_rest_secs: 0,
     },
     Exercise {
+        id: "doorframe-squat",
+        name: "Doorframe supported squat",
+        phase: Phase::Decompress,
+        targets: "The lower back: your arms hold you while your hips sink, so the spine can lengthen.",
+        cues: &[
+            "Hold both sides of a doorframe at waist height, feet hip-width apart.",
+            "Sit your hips back and down and let your lower back lengthen.",
+            "Breathe slowly; stand up, rest, and sink again.",
+        ],
+        dose: Dose::Holds(3),
+        per_side: false,
+        equipment: Equipment::Doorframe,
+        easier: "Sit back only a little, with your knees less bent.",
+        harder: "Sink lower, and let one hip drop a little more, then the other.",
+        caution: Some(
+            "Go only as low as your knees allow. Skip it if holding on hurts your shoulders.",
+        ),
+        without_equipment: &["knees-to-chest", "supported-childs-pose", "legs-on-chair"],
+        figure: Figure {
+            head: (57, 29),
+            path: "M90 4V72M58 35L50 54L72 50L76 72M57 40L90 42",
+        },
+        default_secs: 90,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "supported-childs-pose",
+        name: "Supported child's pose",
+        phase: Phase::Decompress,
+        targets: "The lower back muscles: resting fully supported lets them stop guarding.",
+        cues: &[
+            "Kneel, sit back towards your heels and rest your chest on a pillow or two.",
+            "Let your arms rest forwards and breathe into your lower back.",
+        ],
+        dose: Dose::Timed,
+        per_side: false,
+        equipment: Equipment::Mat,
+        easier: "Add more pillows under your chest, or one between your heels and your bottom.",
+        harder: "Use no pillow and walk your hands a little further forwards.",
+        caution: Some("Skip it if kneeling hurts your knees; hug your knees on your back instead."),
+        without_equipment: &[],
+        figure: Figure {
+            head: (44, 58),
+            path: "M94 70H68L88 56L52 60M54 62L16 70M50 71Q58 63 66 71",
+        },
+        default_secs: 120,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "sphinx",
+        name: "Sphinx (resting on your elbows)",
+        phase: Phase::Decompress,
+        targets: "The discs of the lower back: a gentle backward curve many people with disc pain find easing.",
+        cues: &[
+            "Lie on your front and come up onto your forearms, elbows under your shoulders.",
+            "Let your belly and bottom stay soft and sink towards the floor.",
+        ],
+        dose: Dose::Timed,
+        per_side: false,
+        equipment: Equipment::Mat,
+        easier: "Lie flat on your front with a pillow under your chest.",
+        harder: "Slowly press up onto straight arms for a breath or two, hips staying on the floor.",
+        caution: Some(
+            "If you have spinal stenosis, or pain spreads into your leg, stop and choose another exercise.",
+        ),
+        without_equipment: &[],
+        figure: Figure {
+            head: (38, 44),
+            path: "M100 70H64L42 52V70H24",
+        },
+        default_secs: 90,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "legs-on-chair",
+        name: "Legs up on a chair",
+        phase: Phase::Decompress,
+        targets: "The deep hip muscles and lower back: taking the weight off lets them rest.",
+        cues: &[
+            "Lie on your back with your calves on a chair or sofa, hips and knees bent at right angles.",
+            "Let your lower back settle onto the floor and breathe slowly into your belly.",
+        ],
+        dose: Dose::Timed,
+        per_side: false,
+        equipment: Equipment::Mat,
+        easier: "Put a folded towel under your head and a pillow under your calves.",
+        harder: "Breathe in for 4 counts and out for 8 the whole time, letting go more on each breath out.",
+        caution: None,
+        without_equipment: &[],
+        figure: Figure {
+            head: (16, 66),
+            path: "M22 68H58V44H84M62 47H92V20M64 47V72M90 47V72",
+        },
+        default_secs: 120,
+        default_rest_secs: 0,
+    },
+    Exercise {
         id: "glute-bridge",
         name: "Glute bridge",
         phase: Phase::Activate,
+        targets: "Your buttock muscles, so your lower back no longer has to do their job.",
         cues: &[
             "Feet flat, squeeze your buttocks and lift your hips into a straight line.",
             "Pause two seconds at the top; lower slowly. Your back should not do the work.",
@@ -139,6 +332,9 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Mat,
         easier: "Lift only a few centimetres, or hold a small lift without reps.",
+        harder: "Hold the top for five seconds each time, or move on to the single-leg bridge.",
+        caution: None,
+        without_equipment: &[],
         figure: Figure {
             head: (20, 64),
             path: "M27 66L60 48L78 44L84 70M30 68H46",
@@ -150,6 +346,7 @@ pub const LIBRARY: &[Exercise] = &[
         id: "bird-dog",
         name: "Bird-dog",
         phase: Phase::Activate,
+        targets: "The deep back and belly muscles that hold your spine steady while you move.",
         cues: &[
             "On hands and knees, reach one arm forward and the opposite leg back.",
             "Keep your back still as a table top; hold three seconds, swap, repeat.",
@@ -158,6 +355,9 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: true,
         equipment: Equipment::Mat,
         easier: "Slide only the leg back and keep both hands on the floor.",
+        harder: "Hold each reach for ten seconds, or draw small squares with your hand and foot.",
+        caution: None,
+        without_equipment: &[],
         figure: Figure {
             head: (33, 37),
             path: "M40 40H75M40 40L18 33M46 40V70M75 40L72 70H90M75 40L104 35",
@@ -169,6 +369,7 @@ pub const LIBRARY: &[Exercise] = &[
         id: "wall-slide",
         name: "Scapular wall slides",
         phase: Phase::Activate,
+        targets: "The muscles around your shoulder blades, which help you sit and stand tall.",
         cues: &[
             "Back and arms against the wall, elbows bent like a goalpost.",
             "Draw your shoulder blades down as you slide your arms up and back.",
@@ -177,6 +378,9 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Wall,
         easier: "Do it lying on your back on the floor, arms sliding along it.",
+        harder: "Keep your lower back flat on the wall the whole time and slide more slowly.",
+        caution: Some("With a painful shoulder, slide only as high as feels easy."),
+        without_equipment: &["prone-y-t", "dead-bug"],
         figure: Figure {
             head: (78, 18),
             path: "M88 4V72M78 24V52L76 70M78 52L82 70M78 30H68V14",
@@ -185,9 +389,129 @@ pub const LIBRARY: &[Exercise] = &[
         default_rest_secs: 0,
     },
     Exercise {
+        id: "clamshell",
+        name: "Clamshell",
+        phase: Phase::Activate,
+        targets: "The side of your buttock, which keeps your pelvis level when you walk.",
+        cues: &[
+            "Lie on your side with your knees bent and your feet together.",
+            "Open your top knee like a clamshell without rolling your hips back; close it slowly.",
+        ],
+        dose: Dose::Reps(12),
+        per_side: true,
+        equipment: Equipment::Mat,
+        easier: "Open your knee only a little and go slowly.",
+        harder: "Put a loop band around your thighs, or lift the whole top leg with your feet together.",
+        caution: None,
+        without_equipment: &[],
+        figure: Figure {
+            head: (20, 58),
+            path: "M26 64H60L80 70H92M60 64L76 50L92 68M30 64L28 70",
+        },
+        default_secs: 60,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "dead-bug",
+        name: "Dead bug",
+        phase: Phase::Activate,
+        targets: "The deep belly muscles that keep your lower back steady while your arms and legs move.",
+        cues: &[
+            "On your back, arms up to the ceiling, knees bent above your hips.",
+            "Slowly lower one arm and the opposite leg, keeping your lower back on the floor.",
+            "Come back to the middle, then do the other pair.",
+        ],
+        dose: Dose::Reps(10),
+        per_side: false,
+        equipment: Equipment::Mat,
+        easier: "Keep your arms still and lower one foot at a time to tap the floor.",
+        harder: "Straighten the leg fully and count slowly to five on the way out and back.",
+        caution: None,
+        without_equipment: &[],
+        figure: Figure {
+            head: (20, 66),
+            path: "M26 68H58V50H74M58 68L98 62M32 68V44",
+        },
+        default_secs: 90,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "side-plank-knees",
+        name: "Side plank on your knees",
+        phase: Phase::Activate,
+        targets: "The muscles along the side of your trunk, which stop your spine sagging sideways.",
+        cues: &[
+            "Lie on your side on your forearm, elbow under your shoulder, knees bent.",
+            "Lift your hips so you are straight from head to knees; breathe and hold.",
+        ],
+        dose: Dose::Holds(3),
+        per_side: true,
+        equipment: Equipment::Mat,
+        easier: "Keep your hips lower and hold for only ten seconds at a time.",
+        harder: "Straighten your legs and lift from your feet.",
+        caution: Some("Skip it if it hurts your shoulder; do the dead bug instead."),
+        without_equipment: &[],
+        figure: Figure {
+            head: (22, 48),
+            path: "M44 70H30V52L80 70L94 62",
+        },
+        default_secs: 45,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "prone-y-t",
+        name: "Lying Y and T raises",
+        phase: Phase::Activate,
+        targets: "The muscles between and below your shoulder blades, which help you sit and stand tall.",
+        cues: &[
+            "Lie face down, forehead on a folded towel, arms out in a Y with thumbs up.",
+            "Draw your shoulder blades down and back to lift your arms a little, then lower.",
+            "Halfway through, do the same with your arms straight out in a T.",
+        ],
+        dose: Dose::Reps(10),
+        per_side: false,
+        equipment: Equipment::Mat,
+        easier: "Lift one arm at a time, only a few centimetres.",
+        harder: "Hold each lift for three seconds, or hold a small water bottle in each hand.",
+        caution: Some(
+            "With a shoulder injury, keep your arms low and lift only as far as is pain-free.",
+        ),
+        without_equipment: &[],
+        figure: Figure {
+            head: (24, 63),
+            path: "M30 68H100M34 67L18 42",
+        },
+        default_secs: 90,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "single-leg-bridge",
+        name: "Single-leg bridge",
+        phase: Phase::Activate,
+        targets: "One buttock at a time, so a weaker side cannot hide behind the stronger one.",
+        cues: &[
+            "Like the glute bridge, but with one leg held straight out in line with the other thigh.",
+            "Push through the heel on the floor and keep your hips level as you lift.",
+        ],
+        dose: Dose::Reps(8),
+        per_side: true,
+        equipment: Equipment::Mat,
+        easier: "Do a normal bridge and lift one foot just off the floor at the top.",
+        harder: "Put your foot on a low step and pause three seconds at the top.",
+        caution: None,
+        without_equipment: &[],
+        figure: Figure {
+            head: (20, 64),
+            path: "M27 66L60 48L78 44L84 70M30 68H46M78 44L102 38",
+        },
+        default_secs: 60,
+        default_rest_secs: 0,
+    },
+    Exercise {
         id: "hip-flexor-kneel",
         name: "Half-kneeling hip flexor",
         phase: Phase::Mobilize,
+        targets: "The front of the hip, which gets short from long sitting and pulls on the lower back.",
         cues: &[
             "Kneel on one knee, tuck your tailbone under and shift gently forward.",
             "Feel the front of the hip open, not your lower back arching.",
@@ -196,6 +520,9 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: true,
         equipment: Equipment::Mat,
         easier: "Put a cushion under the knee, or stand in a short lunge holding a chair.",
+        harder: "Raise the arm on the kneeling side over your head and lean a little away from it.",
+        caution: None,
+        without_equipment: &[],
         figure: Figure {
             head: (60, 13),
             path: "M60 19V45L78 50V70M60 45L48 70H32M60 30L66 40",
@@ -207,6 +534,7 @@ pub const LIBRARY: &[Exercise] = &[
         id: "open-book",
         name: "Open book rotation",
         phase: Phase::Mobilize,
+        targets: "Turning in the upper back, so your lower back does not have to twist for it.",
         cues: &[
             "Lie on your side, knees bent, arms together in front of you.",
             "Open the top arm across to the other side, following it with your eyes.",
@@ -215,6 +543,9 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: true,
         equipment: Equipment::Mat,
         easier: "Make the movement smaller and rest the top arm on a pillow.",
+        harder: "Hold the open position for three slow breaths each time.",
+        caution: None,
+        without_equipment: &[],
         figure: Figure {
             head: (24, 60),
             path: "M30 64H62L74 52L88 64M36 62L24 42M36 64L52 58",
@@ -226,6 +557,7 @@ pub const LIBRARY: &[Exercise] = &[
         id: "cat-cow",
         name: "Cat-cow",
         phase: Phase::Mobilize,
+        targets: "Every part of your spine, one small section at a time.",
         cues: &[
             "On hands and knees, round your back up slowly, then let it sag gently.",
             "Move with your breath, one small segment at a time.",
@@ -234,11 +566,133 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Mat,
         easier: "Do it seated on a chair, hands on your knees.",
+        harder: "Pause at each end and breathe out fully as you round.",
+        caution: None,
+        without_equipment: &[],
         figure: Figure {
             head: (33, 46),
             path: "M40 42Q57 24 75 42M42 42V70M75 42V70H92",
         },
         default_secs: 90,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "hip-switch-90-90",
+        name: "90/90 hip switch",
+        phase: Phase::Mobilize,
+        targets: "The hips turning in and out, which takes strain off the lower back.",
+        cues: &[
+            "Sit with both knees bent at right angles, one leg in front and one to the side.",
+            "With your hands behind you, slowly tip both knees over to the other side and back.",
+        ],
+        dose: Dose::Reps(10),
+        per_side: false,
+        equipment: Equipment::Mat,
+        easier: "Lean back on your hands and move only as far as is easy.",
+        harder: "Sit tall with your hands off the floor.",
+        caution: Some("If you have had a hip replacement, ask your surgeon before doing this one."),
+        without_equipment: &[],
+        figure: Figure {
+            head: (60, 33),
+            path: "M60 39V68H84L96 70M60 68L40 70L30 64M60 46L46 70",
+        },
+        default_secs: 90,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "thread-the-needle",
+        name: "Thread the needle",
+        phase: Phase::Mobilize,
+        targets: "The upper back and shoulder blades: turning here spares your lower back.",
+        cues: &[
+            "On hands and knees, slide one arm under your body along the floor and let that shoulder drop.",
+            "Then reach the same arm up towards the ceiling, following it with your eyes.",
+        ],
+        dose: Dose::Reps(6),
+        per_side: true,
+        equipment: Equipment::Mat,
+        easier: "Rest on your forearm instead of your hand and make the movement smaller.",
+        harder: "Hold for three slow breaths at each end of the movement.",
+        caution: None,
+        without_equipment: &[],
+        figure: Figure {
+            head: (38, 60),
+            path: "M80 40L46 56V70M46 56L72 68M80 40L78 70H96",
+        },
+        default_secs: 60,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "figure-four",
+        name: "Figure-4 stretch",
+        phase: Phase::Mobilize,
+        targets: "The deep buttock muscles, which pull on the pelvis and lower back when they are tight.",
+        cues: &[
+            "On your back, cross one ankle over the other knee.",
+            "Hold the back of the lower thigh and draw it gently towards you until you feel your buttock stretch.",
+        ],
+        dose: Dose::Timed,
+        per_side: true,
+        equipment: Equipment::Mat,
+        easier: "Keep the lower foot on the floor and do not pull at all.",
+        harder: "Try pigeon pose: front shin across the mat, back leg straight out behind you.",
+        caution: Some(
+            "If you have had a hip replacement, ask your surgeon before crossing your legs.",
+        ),
+        without_equipment: &[],
+        figure: Figure {
+            head: (20, 66),
+            path: "M26 68H56L66 44L84 50M56 68L82 60L66 46M30 68L62 50",
+        },
+        default_secs: 60,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "hip-circles",
+        name: "Standing hip circles",
+        phase: Phase::Mobilize,
+        targets: "The ball-and-socket hip joint, through all the ways it can move.",
+        cues: &[
+            "Stand tall and hold a chair or worktop for balance.",
+            "Lift one knee and draw big, slow circles with it: half one way, half the other.",
+        ],
+        dose: Dose::Reps(10),
+        per_side: true,
+        equipment: Equipment::None,
+        easier: "Make smaller circles and keep your knee lower.",
+        harder: "Let go of the chair and balance while you circle.",
+        caution: None,
+        without_equipment: &[],
+        figure: Figure {
+            head: (50, 14),
+            path: "M50 20V46L52 72M50 46L70 44L68 62M50 28L40 44",
+        },
+        default_secs: 45,
+        default_rest_secs: 0,
+    },
+    Exercise {
+        id: "doorway-chest-opener",
+        name: "Doorway chest opener",
+        phase: Phase::Mobilize,
+        targets: "The chest and the front of the shoulder, so your upper back can straighten.",
+        cues: &[
+            "Stand in a doorway and rest one forearm on the frame, elbow at shoulder height.",
+            "Step forward and turn your chest gently away until the front of your shoulder opens.",
+        ],
+        dose: Dose::Timed,
+        per_side: true,
+        equipment: Equipment::Doorframe,
+        easier: "Put your elbow lower on the frame and take a smaller step.",
+        harder: "Slide your elbow a little higher on the frame.",
+        caution: Some(
+            "If your shoulder has ever come out of joint, keep your elbow below shoulder height.",
+        ),
+        without_equipment: &["thread-the-needle", "open-book"],
+        figure: Figure {
+            head: (60, 16),
+            path: "M40 4V72M60 22V48L54 72M60 48L68 72M60 28H45V14",
+        },
+        default_secs: 45,
         default_rest_secs: 0,
     },
 ];
@@ -258,6 +712,19 @@ impl Exercise {
             Dose::Reps(n) => Some(format!("{n} reps")),
         }
     }
+
+    /// The exercise to do instead when `have` lacks its equipment: its
+    /// first alternative not already in `taken`, else its first one.
+    /// `None` when the patient can do this one as it is.
+    pub fn swap_for(&self, have: EquipmentSet, taken: &[&str]) -> Option<&'static Exercise> {
+        if have.has(self.equipment) {
+            return None;
+        }
+        let alternatives = || self.without_equipment.iter().filter_map(|id| by_id(id));
+        alternatives()
+            .find(|alternative| !taken.contains(&alternative.id))
+            .or_else(|| alternatives().next())
+    }
 }
 
 #[cfg(test)]
@@ -272,11 +739,23 @@ mod tests {
     }
 
     #[test]
-    fn every_exercise_has_one_or_two_cues_and_time() {
+    fn every_exercise_has_one_to_three_cues_targets_variations_and_time() {
         for exercise in LIBRARY {
-            assert!((1..=2).contains(&exercise.cues.len()), "{}", exercise.id);
+            assert!((1..=3).contains(&exercise.cues.len()), "{}", exercise.id);
+            assert!(!exercise.targets.is_empty(), "{}", exercise.id);
             assert!(!exercise.easier.is_empty(), "{}", exercise.id);
+            assert!(!exercise.harder.is_empty(), "{}", exercise.id);
+            assert_ne!(exercise.easier, exercise.harder, "{}", exercise.id);
             assert!(exercise.default_secs >= 30, "{}", exercise.id);
+        }
+    }
+
+    #[test]
+    fn the_library_offers_at_least_six_exercises_per_phase() {
+        assert!(LIBRARY.len() >= 18);
+        for phase in Phase::ALL {
+            let count = LIBRARY.iter().filter(|e| e.phase == phase).count();
+            assert!(count >= 6, "{phase:?} has {count}");
         }
     }
 
@@ -289,5 +768,123 @@ mod tests {
     fn lookup_finds_known_ids_and_rejects_unknown_ones() {
         assert_eq!(by_id("cat-cow").map(|e| e.phase), Some(Phase::Mobilize));
         assert!(by_id("toe-touch").is_none());
+    }
+
+    #[test]
+    fn figure_paths_are_plain_svg_path_data_inside_the_box() {
+        for exercise in LIBRARY {
+            let path = exercise.figure.path;
+            assert!(path.starts_with('M'), "{}", exercise.id);
+            assert!(
+                path.chars()
+                    .all(|c| c.is_ascii_digit() || " .,-MLHVQAZ".contains(c)),
+                "{}: {path}",
+                exercise.id
+            );
+            let numbers = path.split(|c: char| !c.is_ascii_digit());
+            assert!(
+                numbers
+                    .filter_map(|n| n.parse::<u32>().ok())
+                    .all(|n| n <= 120),
+                "{}",
+                exercise.id
+            );
+            let (x, y) = exercise.figure.head;
+            assert!(
+                (6..=114).contains(&x) && (6..=66).contains(&y),
+                "{}",
+                exercise.id
+            );
+        }
+    }
+
+    #[test]
+    fn hanging_and_bending_backwards_carry_their_warnings() {
+        let caution = |id| by_id(id).and_then(|e| e.caution).unwrap_or_default();
+        assert!(caution("dead-hang").contains("shoulder"));
+        assert!(caution("sphinx").contains("stenosis"));
+    }
+
+    #[test]
+    fn every_exercise_needing_equipment_names_a_floor_only_alternative() {
+        for exercise in LIBRARY {
+            let needs_extra = !EquipmentSet::FLOOR_ONLY.has(exercise.equipment);
+            assert_eq!(
+                needs_extra,
+                !exercise.without_equipment.is_empty(),
+                "{}",
+                exercise.id
+            );
+            for id in exercise.without_equipment {
+                let alternative = by_id(id).unwrap_or_else(|| panic!("{id} is not in the library"));
+                assert_ne!(alternative.id, exercise.id);
+                assert_eq!(alternative.phase, exercise.phase, "{id}");
+                assert_eq!(alternative.per_side, exercise.per_side, "{id}");
+                assert!(
+                    matches!(alternative.equipment, Equipment::None | Equipment::Mat),
+                    "{id}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_extra_has_a_label_for_settings_and_the_bare_floor_has_none() {
+        for equipment in EquipmentSet::OPTIONAL {
+            assert!(equipment.label().is_some(), "{equipment:?}");
+        }
+        assert_eq!(Equipment::None.label(), None);
+    }
+
+    #[test]
+    fn a_floor_and_a_mat_are_always_there() {
+        for set in [EquipmentSet::ALL, EquipmentSet::FLOOR_ONLY] {
+            assert!(set.has(Equipment::None));
+            assert!(set.has(Equipment::Mat));
+        }
+        assert!(
+            EquipmentSet::FLOOR_ONLY
+                .with(Equipment::Mat, false)
+                .has(Equipment::Mat)
+        );
+    }
+
+    #[test]
+    fn ticking_and_unticking_equipment_changes_only_that_item() {
+        let no_bar = EquipmentSet::ALL.with(Equipment::Bar, false);
+        assert!(!no_bar.has(Equipment::Bar));
+        assert!(no_bar.has(Equipment::Doorframe));
+        assert!(no_bar.has(Equipment::FoamRoller));
+        assert!(no_bar.has(Equipment::Wall));
+        assert_eq!(no_bar.with(Equipment::Bar, true), EquipmentSet::ALL);
+        assert_eq!(EquipmentSet::default(), EquipmentSet::ALL);
+    }
+
+    #[test]
+    fn the_equipment_set_is_saved_as_a_readable_list() {
+        let set = EquipmentSet::FLOOR_ONLY
+            .with(Equipment::FoamRoller, true)
+            .with(Equipment::Wall, true);
+        let json = serde_json::to_string(&set).unwrap();
+        assert_eq!(json, r#"["FoamRoller","Wall"]"#);
+        assert_eq!(serde_json::from_str::<EquipmentSet>(&json).unwrap(), set);
+        let with_mat: EquipmentSet = serde_json::from_str(r#"["Mat","Bar"]"#).unwrap();
+        assert_eq!(
+            with_mat,
+            EquipmentSet::FLOOR_ONLY.with(Equipment::Bar, true)
+        );
+    }
+
+    #[test]
+    fn a_swap_prefers_an_alternative_the_plan_does_not_have_yet() {
+        let hang = by_id("dead-hang").unwrap();
+        assert_eq!(hang.swap_for(EquipmentSet::ALL, &[]), None);
+        let swap = |taken: &[&str]| hang.swap_for(EquipmentSet::FLOOR_ONLY, taken).map(|e| e.id);
+        assert_eq!(swap(&[]), Some("supported-childs-pose"));
+        assert_eq!(swap(&["supported-childs-pose"]), Some("legs-on-chair"));
+        assert_eq!(
+            swap(&["supported-childs-pose", "legs-on-chair"]),
+            Some("supported-childs-pose")
+        );
     }
 }

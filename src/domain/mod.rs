@@ -1,7 +1,9 @@
 //! Pure domain logic: no browser APIs, time comes in as arguments, so
 //! `cargo test` runs all of it natively.
 
+pub mod assessment;
 pub mod backup;
+pub mod builder;
 pub mod calendar;
 pub mod chart;
 pub mod checkin;
@@ -11,6 +13,7 @@ pub mod cue;
 pub mod day;
 pub mod exercise;
 pub mod followup;
+pub mod ics;
 pub mod journal;
 pub mod pain;
 pub mod phase;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::exercise::{self, Exercise};
+use super::exercise::{self, EquipmentSet, Exercise};
 use super::phase::Phase;
 
 /// One exercise of a plan with its time box.
@@ -15,6 +15,17 @@ pub struct Step {
     /// Rest after the exercise, before the next count-in.
     #[serde(default)]
     pub rest_secs: u32,
+}
+
+impl Step {
+    /// The exercise with the time box the library suggests for it.
+    pub fn with_defaults(exercise: &Exercise) -> Step {
+        Step {
+            exercise: exercise.id.into(),
+            secs: exercise.default_secs,
+            rest_secs: exercise.default_rest_secs,
+        }
+    }
 }
 
 /// The pauses the player adds around the work, chosen in settings.
@@ -50,22 +61,213 @@ pub enum PlanProblem {
     EmptyPhase(Phase),
 }
 
-/// The recommended daily length of the whole routine, in minutes.
-pub const RECOMMENDED_MINUTES: std::ops::RangeInclusive<u32> = 15..=20;
+/// The recommended daily length of the whole routine: 15 to 20 minutes.
+pub const RECOMMENDED_SECS: std::ops::RangeInclusive<u32> = 15 * 60..=20 * 60;
+
+/// The starter routine, listed by id so that a growing library never changes it.
+const SEED_IDS: [&str; 9] = [
+    "dead-hang",
+    "foam-roller-lie",
+    "knees-to-chest",
+    "glute-bridge",
+    "bird-dog",
+    "wall-slide",
+    "hip-flexor-kneel",
+    "open-book",
+    "cat-cow",
+];
+
+/// Which part of the routine gets extra time, from the self-assessment or
+/// the patient's own choice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Emphasis {
+    /// The seed routine: about six minutes for each phase.
+    #[default]
+    Balanced,
+    Decompress,
+    Activate,
+    Mobilize,
+}
+
+impl Emphasis {
+    /// Every choice, in the order offered.
+    pub const ALL: [Emphasis; 4] = [
+        Emphasis::Balanced,
+        Emphasis::Decompress,
+        Emphasis::Activate,
+        Emphasis::Mobilize,
+    ];
+
+    /// The phase that gets extra time; `None` for a balanced routine.
+    pub fn phase(self) -> Option<Phase> {
+        match self {
+            Emphasis::Balanced => None,
+            Emphasis::Decompress => Some(Phase::Decompress),
+            Emphasis::Activate => Some(Phase::Activate),
+            Emphasis::Mobilize => Some(Phase::Mobilize),
+        }
+    }
+
+    /// Label for the choice in Settings.
+    pub fn label(self) -> &'static str {
+        match self {
+            Emphasis::Balanced => "Balanced",
+            Emphasis::Decompress => "More decompression",
+            Emphasis::Activate => "More strength",
+            Emphasis::Mobilize => "More mobility",
+        }
+    }
+
+    /// One line on who the choice suits.
+    pub fn description(self) -> &'static str {
+        match self {
+            Emphasis::Balanced => "The same time for all three parts. A good place to start.",
+            Emphasis::Decompress => {
+                "Longer holds to make space in your spine, for a back that feels squashed."
+            }
+            Emphasis::Activate => {
+                "More exercises to wake up your buttock and belly muscles, for a back that feels weak or wobbly."
+            }
+            Emphasis::Mobilize => {
+                "More hip and upper-back movement, for a body that feels stiff or one-sided."
+            }
+        }
+    }
+
+    /// The hand-made routine for an emphasis, as (exercise id, seconds);
+    /// rests come from the library. `None` means the seed routine.
+    fn routine(self) -> Option<&'static [(&'static str, u32)]> {
+        match self {
+            Emphasis::Balanced => None,
+            Emphasis::Decompress => Some(&[
+                ("dead-hang", 120),
+                ("foam-roller-lie", 180),
+                ("knees-to-chest", 150),
+                ("glute-bridge", 90),
+                ("bird-dog", 45),
+                ("dead-bug", 60),
+                ("hip-flexor-kneel", 45),
+                ("open-book", 45),
+                ("cat-cow", 90),
+            ]),
+            Emphasis::Activate => Some(&[
+                ("dead-hang", 90),
+                ("knees-to-chest", 120),
+                ("glute-bridge", 90),
+                ("clamshell", 45),
+                ("bird-dog", 60),
+                ("dead-bug", 60),
+                ("side-plank-knees", 30),
+                ("hip-flexor-kneel", 45),
+                ("open-book", 45),
+                ("cat-cow", 90),
+            ]),
+            Emphasis::Mobilize => Some(&[
+                ("dead-hang", 90),
+                ("foam-roller-lie", 120),
+                ("glute-bridge", 90),
+                ("bird-dog", 45),
+                ("hip-flexor-kneel", 60),
+                ("hip-switch-90-90", 90),
+                ("figure-four", 45),
+                ("open-book", 60),
+                ("thread-the-needle", 45),
+                ("cat-cow", 60),
+            ]),
+        }
+    }
+
+    fn plan_name(self) -> &'static str {
+        match self {
+            Emphasis::Balanced => "Daily spine routine",
+            Emphasis::Decompress => "Daily spine routine, more decompression",
+            Emphasis::Activate => "Daily spine routine, more strength",
+            Emphasis::Mobilize => "Daily spine routine, more mobility",
+        }
+    }
+}
 
 impl Plan {
     /// The built-in 18-minute starter routine.
     pub fn seed() -> Plan {
         Plan {
-            name: "Daily spine routine".into(),
-            steps: exercise::LIBRARY
+            name: Emphasis::Balanced.plan_name().into(),
+            steps: SEED_IDS
                 .iter()
-                .map(|e| Step {
-                    exercise: e.id.into(),
-                    secs: e.default_secs,
-                    rest_secs: e.default_rest_secs,
-                })
+                .filter_map(|id| exercise::by_id(id))
+                .map(Step::with_defaults)
                 .collect(),
+        }
+    }
+
+    /// The routine for an emphasis, with every exercise the patient lacks
+    /// the equipment for swapped. Always 15–20 minutes with default pacing.
+    pub fn for_emphasis(emphasis: Emphasis, have: EquipmentSet) -> Plan {
+        let plan = match emphasis.routine() {
+            None => Plan::seed(),
+            Some(routine) => Plan {
+                name: emphasis.plan_name().into(),
+                steps: routine
+                    .iter()
+                    .filter_map(|&(id, secs)| exercise::by_id(id).map(|e| (e, secs)))
+                    .map(|(e, secs)| Step {
+                        secs,
+                        ..Step::with_defaults(e)
+                    })
+                    .collect(),
+            },
+        };
+        plan.for_equipment(have)
+    }
+
+    /// This plan with each exercise the patient lacks the equipment for
+    /// replaced by an equipment-free one of the same phase and timing, so
+    /// the order and the total time stay the same.
+    pub fn for_equipment(&self, have: EquipmentSet) -> Plan {
+        let mut taken: Vec<&str> = self.steps.iter().map(|s| s.exercise.as_str()).collect();
+        let steps = self
+            .steps
+            .iter()
+            .map(|step| {
+                let swap = exercise::by_id(&step.exercise).and_then(|e| e.swap_for(have, &taken));
+                match swap {
+                    Some(alternative) => {
+                        taken.push(alternative.id);
+                        Step {
+                            exercise: alternative.id.into(),
+                            ..step.clone()
+                        }
+                    }
+                    None => step.clone(),
+                }
+            })
+            .collect();
+        Plan {
+            name: self.name.clone(),
+            steps,
+        }
+    }
+
+    /// This plan with a breather of at least `secs` after every exercise
+    /// but the last. Longer rests the plan already has are kept.
+    pub fn with_rest_between(&self, secs: u32) -> Plan {
+        let last = self.steps.len().saturating_sub(1);
+        let steps = self
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(index, step)| Step {
+                rest_secs: if index < last {
+                    step.rest_secs.max(secs)
+                } else {
+                    step.rest_secs
+                },
+                ..step.clone()
+            })
+            .collect();
+        Plan {
+            name: self.name.clone(),
+            steps,
         }
     }
 
@@ -80,14 +282,15 @@ impl Plan {
     /// Whole routine length in seconds, count-ins and side switches included.
     pub fn total_secs(&self, pacing: Pacing) -> u32 {
         self.resolved()
-            .map(|(step, e)| {
-                let work = if e.per_side {
-                    2 * step.secs + pacing.switch_secs
-                } else {
-                    step.secs
-                };
-                pacing.get_ready_secs + work + step.rest_secs
-            })
+            .map(|(step, e)| step_secs(step, e, pacing))
+            .sum()
+    }
+
+    /// Length of one phase in seconds, counted like [`Plan::total_secs`].
+    pub fn phase_secs(&self, phase: Phase, pacing: Pacing) -> u32 {
+        self.resolved()
+            .filter(|(_, e)| e.phase == phase)
+            .map(|(step, e)| step_secs(step, e, pacing))
             .sum()
     }
 
@@ -113,13 +316,63 @@ impl Plan {
     }
 }
 
+/// One step's length: count-in, work (twice plus the switch when per side) and rest.
+fn step_secs(step: &Step, exercise: &Exercise, pacing: Pacing) -> u32 {
+    let work = if exercise.per_side {
+        2 * step.secs + pacing.switch_secs
+    } else {
+        step.secs
+    };
+    pacing.get_ready_secs + work + step.rest_secs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::exercise::Equipment;
+
+    fn ids(plan: &Plan) -> Vec<&str> {
+        plan.steps.iter().map(|s| s.exercise.as_str()).collect()
+    }
+
+    /// Every combination of the optional equipment, from all to none.
+    fn every_equipment_set() -> Vec<EquipmentSet> {
+        (0..16u8)
+            .map(|mask| {
+                EquipmentSet::OPTIONAL
+                    .iter()
+                    .enumerate()
+                    .fold(EquipmentSet::FLOOR_ONLY, |set, (i, &e)| {
+                        set.with(e, mask & (1 << i) != 0)
+                    })
+            })
+            .collect()
+    }
 
     #[test]
     fn the_seed_routine_lasts_eighteen_minutes() {
         assert_eq!(Plan::seed().total_secs(Pacing::default()), 18 * 60);
+    }
+
+    #[test]
+    fn the_seed_routine_is_the_same_nine_exercises_however_the_library_grows() {
+        let seed = Plan::seed();
+        assert_eq!(ids(&seed), SEED_IDS);
+        let times: Vec<(u32, u32)> = seed.steps.iter().map(|s| (s.secs, s.rest_secs)).collect();
+        assert_eq!(
+            times,
+            [
+                (90, 15),
+                (135, 0),
+                (120, 0),
+                (120, 0),
+                (60, 0),
+                (90, 0),
+                (60, 0),
+                (60, 0),
+                (90, 0)
+            ]
+        );
     }
 
     #[test]
@@ -129,8 +382,8 @@ mod tests {
                 get_ready_secs,
                 switch_secs: 5,
             };
-            let minutes = Plan::seed().total_secs(pacing) / 60;
-            assert!(RECOMMENDED_MINUTES.contains(&minutes), "{minutes} min");
+            let secs = Plan::seed().total_secs(pacing);
+            assert!(RECOMMENDED_SECS.contains(&secs), "{secs} s");
         }
     }
 
@@ -159,6 +412,15 @@ mod tests {
             switch_secs: 5,
         };
         assert_eq!(plan.total_secs(pacing), 3 + 40 + 5 + 40 + 10);
+    }
+
+    #[test]
+    fn phase_lengths_add_up_to_the_total() {
+        let seed = Plan::seed();
+        let pacing = Pacing::default();
+        let phases: Vec<u32> = Phase::ALL.map(|p| seed.phase_secs(p, pacing)).into();
+        assert_eq!(phases, [375, 350, 355]);
+        assert_eq!(phases.iter().sum::<u32>(), seed.total_secs(pacing));
     }
 
     #[test]
@@ -192,6 +454,154 @@ mod tests {
         assert_eq!(
             plan.problems(),
             vec![PlanProblem::EmptyPhase(Phase::Activate)]
+        );
+    }
+
+    #[test]
+    fn with_all_equipment_nothing_is_swapped() {
+        for emphasis in Emphasis::ALL {
+            let plan = Plan::for_emphasis(emphasis, EquipmentSet::ALL);
+            assert_eq!(plan.for_equipment(EquipmentSet::ALL), plan);
+        }
+        assert_eq!(
+            Plan::for_emphasis(Emphasis::Balanced, EquipmentSet::ALL),
+            Plan::seed()
+        );
+    }
+
+    #[test]
+    fn the_seed_without_equipment_needs_only_a_mat_and_takes_as_long() {
+        let swapped = Plan::seed().for_equipment(EquipmentSet::FLOOR_ONLY);
+        assert_eq!(
+            ids(&swapped),
+            [
+                "supported-childs-pose",
+                "legs-on-chair",
+                "knees-to-chest",
+                "glute-bridge",
+                "bird-dog",
+                "prone-y-t",
+                "hip-flexor-kneel",
+                "open-book",
+                "cat-cow"
+            ]
+        );
+        assert!(
+            swapped
+                .resolved()
+                .all(|(_, e)| matches!(e.equipment, Equipment::None | Equipment::Mat))
+        );
+        assert_eq!(swapped.problems(), vec![]);
+        let pacing = Pacing::default();
+        assert_eq!(swapped.total_secs(pacing), Plan::seed().total_secs(pacing));
+    }
+
+    #[test]
+    fn only_the_missing_equipment_is_swapped() {
+        let no_roller = EquipmentSet::ALL.with(Equipment::FoamRoller, false);
+        let swapped = Plan::seed().for_equipment(no_roller);
+        assert_eq!(
+            ids(&swapped)[..3],
+            ["dead-hang", "legs-on-chair", "knees-to-chest"]
+        );
+        assert_eq!(ids(&swapped)[3..], ids(&Plan::seed())[3..]);
+    }
+
+    #[test]
+    fn a_swap_keeps_the_step_time_and_rest() {
+        let swapped = Plan::seed().for_equipment(EquipmentSet::FLOOR_ONLY);
+        assert_eq!(
+            swapped.steps[0],
+            Step {
+                exercise: "supported-childs-pose".into(),
+                secs: 90,
+                rest_secs: 15
+            }
+        );
+    }
+
+    #[test]
+    fn an_unknown_exercise_is_left_alone_by_a_swap() {
+        let plan = Plan {
+            name: "newer app".into(),
+            steps: vec![Step {
+                exercise: "from-the-future".into(),
+                secs: 60,
+                rest_secs: 0,
+            }],
+        };
+        assert_eq!(plan.for_equipment(EquipmentSet::FLOOR_ONLY), plan);
+    }
+
+    #[test]
+    fn every_emphasis_and_equipment_gives_a_valid_fifteen_to_twenty_minute_plan() {
+        let pacing = Pacing::default();
+        for emphasis in Emphasis::ALL {
+            for have in every_equipment_set() {
+                let plan = Plan::for_emphasis(emphasis, have);
+                let context = format!("{emphasis:?} with {have:?}");
+                assert_eq!(plan.problems(), vec![], "{context}");
+                let secs = plan.total_secs(pacing);
+                assert!(RECOMMENDED_SECS.contains(&secs), "{context}: {secs} s");
+                assert!(
+                    plan.resolved().all(|(_, e)| have.has(e.equipment)),
+                    "{context}"
+                );
+                let mut unique = ids(&plan);
+                unique.sort();
+                unique.dedup();
+                assert_eq!(unique.len(), plan.steps.len(), "{context} repeats one");
+            }
+        }
+    }
+
+    #[test]
+    fn the_emphasised_phase_gets_more_time_than_in_the_balanced_plan() {
+        let pacing = Pacing::default();
+        for have in [EquipmentSet::ALL, EquipmentSet::FLOOR_ONLY] {
+            let balanced = Plan::for_emphasis(Emphasis::Balanced, have);
+            for emphasis in Emphasis::ALL {
+                let Some(phase) = emphasis.phase() else {
+                    continue;
+                };
+                let plan = Plan::for_emphasis(emphasis, have);
+                assert!(
+                    plan.phase_secs(phase, pacing) > balanced.phase_secs(phase, pacing) + 90,
+                    "{emphasis:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn emphasis_defaults_to_balanced_and_is_saved_by_name() {
+        assert_eq!(Emphasis::default(), Emphasis::Balanced);
+        assert_eq!(
+            serde_json::to_string(&Emphasis::Mobilize).unwrap(),
+            r#""Mobilize""#
+        );
+        for emphasis in Emphasis::ALL {
+            assert!(!emphasis.label().is_empty() && !emphasis.description().is_empty());
+        }
+    }
+
+    #[test]
+    fn a_rest_setting_adds_a_breather_between_exercises_but_not_after_the_last() {
+        let seed = Plan::seed();
+        assert_eq!(seed.with_rest_between(0), seed);
+        let rested = seed.with_rest_between(10);
+        let rests: Vec<u32> = rested.steps.iter().map(|s| s.rest_secs).collect();
+        assert_eq!(rests, [15, 10, 10, 10, 10, 10, 10, 10, 0]);
+        let pacing = Pacing::default();
+        assert_eq!(rested.total_secs(pacing), seed.total_secs(pacing) + 7 * 10);
+        assert_eq!(
+            Plan {
+                name: "empty".into(),
+                steps: vec![]
+            }
+            .with_rest_between(10)
+            .steps,
+            []
         );
     }
 }

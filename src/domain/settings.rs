@@ -1,10 +1,16 @@
 //! The patient's choices for how the player guides them.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::RangeInclusive;
 
-use super::plan::Pacing;
+use chrono::NaiveTime;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::exercise::EquipmentSet;
+use super::plan::{Emphasis, Pacing, Plan};
 
 /// Player settings; every field has a default so older saved data loads.
+/// `Copy`, so two tabs' settings merge by plain assignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -19,6 +25,19 @@ pub struct Settings {
     /// Count-in before each exercise, 0–10 s.
     pub get_ready_secs: u32,
     pub theme: Theme,
+    /// Breather of at least this long after every exercise but the last, 0–30 s.
+    pub rest_secs: u32,
+    /// Speaking speed in percent of normal, 50–200.
+    pub voice_rate: u16,
+    /// The voice the patient picked; `None` for the phone's default.
+    #[serde(deserialize_with = "voice_name_or_none")]
+    pub voice_name: Option<VoiceName>,
+    /// The extras the patient has; exercises needing others are swapped.
+    pub equipment: EquipmentSet,
+    /// Time of day for the calendar reminder, in local time.
+    pub reminder: Option<NaiveTime>,
+    /// Which part of the routine gets extra time.
+    pub emphasis: Emphasis,
 }
 
 /// Light or dark colours.
@@ -54,8 +73,61 @@ impl Theme {
     }
 }
 
+/// A speech voice's name, kept inline (not in a `String`) so that
+/// `Settings` stays `Copy`. Saved as a plain string.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct VoiceName {
+    len: u8,
+    bytes: [u8; VoiceName::CAPACITY],
+}
+
+impl VoiceName {
+    /// Longest name kept, in bytes; real voice names are well under half this.
+    pub const CAPACITY: usize = 127;
+
+    /// `None` for an empty name or one too long to keep.
+    pub fn new(name: &str) -> Option<VoiceName> {
+        let len = u8::try_from(name.len())
+            .ok()
+            .filter(|&len| len > 0 && usize::from(len) <= Self::CAPACITY)?;
+        let mut bytes = [0; Self::CAPACITY];
+        bytes[..name.len()].copy_from_slice(name.as_bytes());
+        Some(VoiceName { len, bytes })
+    }
+
+    pub fn as_str(&self) -> &str {
+        // The bytes were copied whole from a `&str`, so they are valid UTF-8.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for VoiceName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl Serialize for VoiceName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// A saved name that cannot be kept falls back to the default voice
+/// instead of making the whole document unreadable.
+fn voice_name_or_none<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<VoiceName>, D::Error> {
+    let name = Option::<String>::deserialize(deserializer)?;
+    Ok(name.as_deref().and_then(VoiceName::new))
+}
+
 /// Longest count-in offered.
 pub const MAX_GET_READY_SECS: u32 = 10;
+/// Longest rest between exercises offered.
+pub const MAX_REST_SECS: u32 = 30;
+/// Speaking speeds offered, in percent of normal.
+pub const VOICE_RATE_PERCENT: RangeInclusive<u16> = 50..=200;
 /// Pause between the two sides of an exercise.
 const SWITCH_SECS: u32 = 5;
 
@@ -68,6 +140,12 @@ impl Default for Settings {
             keep_awake: true,
             get_ready_secs: 5,
             theme: Theme::System,
+            rest_secs: 0,
+            voice_rate: 100,
+            voice_name: None,
+            equipment: EquipmentSet::ALL,
+            reminder: None,
+            emphasis: Emphasis::Balanced,
         }
     }
 }
@@ -80,11 +158,27 @@ impl Settings {
             switch_secs: SWITCH_SECS,
         }
     }
+
+    /// The plan a new session runs: exercises the patient lacks the
+    /// equipment for swapped, and their rest between exercises added.
+    pub fn session_plan(&self, plan: &Plan) -> Plan {
+        plan.for_equipment(self.equipment)
+            .with_rest_between(self.rest_secs.min(MAX_REST_SECS))
+    }
+
+    /// The speech rate to give the speech engine, 1.0 being normal.
+    pub fn speech_rate(&self) -> f32 {
+        let percent = self
+            .voice_rate
+            .clamp(*VOICE_RATE_PERCENT.start(), *VOICE_RATE_PERCENT.end());
+        f32::from(percent) / 100.0
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::exercise::Equipment;
 
     #[test]
     fn default_settings_give_the_default_pacing() {
@@ -105,5 +199,100 @@ mod tests {
         let settings: Settings = serde_json::from_str(r#"{"sound":false}"#).unwrap();
         assert!(!settings.sound);
         assert!(settings.voice);
+    }
+
+    #[test]
+    fn settings_saved_by_schema_v2_load_with_the_new_defaults() {
+        let v2 = r#"{"sound":true,"vibration":true,"voice":true,"keep_awake":true,"get_ready_secs":5,"theme":"System"}"#;
+        let settings: Settings = serde_json::from_str(v2).unwrap();
+        assert_eq!(settings, Settings::default());
+        assert_eq!(settings.rest_secs, 0);
+        assert_eq!(settings.voice_rate, 100);
+        assert_eq!(settings.voice_name, None);
+        assert_eq!(settings.equipment, EquipmentSet::ALL);
+        assert_eq!(settings.reminder, None);
+        assert_eq!(settings.emphasis, Emphasis::Balanced);
+    }
+
+    #[test]
+    fn every_new_setting_survives_a_save_and_load() {
+        let settings = Settings {
+            rest_secs: 20,
+            voice_rate: 125,
+            voice_name: VoiceName::new("Daniel (English (United Kingdom))"),
+            equipment: EquipmentSet::FLOOR_ONLY.with(Equipment::Wall, true),
+            reminder: NaiveTime::from_hms_opt(7, 30, 0),
+            emphasis: Emphasis::Activate,
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&settings).unwrap();
+        assert!(json.contains(r#""voice_name":"Daniel (English (United Kingdom))""#));
+        assert!(json.contains(r#""equipment":["Wall"]"#));
+        assert!(json.contains(r#""reminder":"07:30:00""#));
+        assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), settings);
+    }
+
+    #[test]
+    fn settings_stay_copy_so_two_tabs_merge_by_assignment() {
+        fn is_copy<T: Copy>() {}
+        is_copy::<Settings>();
+    }
+
+    #[test]
+    fn a_voice_name_keeps_any_script_and_refuses_empty_or_overlong_names() {
+        let name = VoiceName::new("Amélie (français – Canada)").unwrap();
+        assert_eq!(name.as_str(), "Amélie (français – Canada)");
+        assert_eq!(format!("{name:?}"), r#""Amélie (français – Canada)""#);
+        assert_eq!(VoiceName::new(""), None);
+        let longest = "é".repeat(VoiceName::CAPACITY / 2) + "a";
+        assert_eq!(
+            VoiceName::new(&longest).map(|n| n.as_str().len()),
+            Some(127)
+        );
+        assert_eq!(VoiceName::new(&(longest + "a")), None);
+    }
+
+    #[test]
+    fn an_overlong_saved_voice_name_falls_back_to_the_default_voice() {
+        let json = format!(r#"{{"sound":false,"voice_name":"{}"}}"#, "x".repeat(200));
+        let settings: Settings = serde_json::from_str(&json).unwrap();
+        assert_eq!(settings.voice_name, None);
+        assert!(!settings.sound);
+        let cleared: Settings = serde_json::from_str(r#"{"voice_name":null}"#).unwrap();
+        assert_eq!(cleared.voice_name, None);
+    }
+
+    #[test]
+    fn the_speech_rate_is_a_factor_kept_between_half_and_double() {
+        let rate = |voice_rate| {
+            Settings {
+                voice_rate,
+                ..Settings::default()
+            }
+            .speech_rate()
+        };
+        assert_eq!(rate(100), 1.0);
+        assert_eq!(rate(150), 1.5);
+        assert_eq!(rate(10), 0.5);
+        assert_eq!(rate(500), 2.0);
+    }
+
+    #[test]
+    fn default_settings_run_the_plan_unchanged() {
+        let seed = Plan::seed();
+        assert_eq!(Settings::default().session_plan(&seed), seed);
+    }
+
+    #[test]
+    fn the_session_plan_swaps_missing_equipment_and_adds_capped_rest() {
+        let settings = Settings {
+            rest_secs: 99,
+            equipment: EquipmentSet::ALL.with(Equipment::Bar, false),
+            ..Settings::default()
+        };
+        let plan = settings.session_plan(&Plan::seed());
+        assert_eq!(plan.steps[0].exercise, "supported-childs-pose");
+        assert_eq!(plan.steps[0].rest_secs, MAX_REST_SECS);
+        assert_eq!(plan.steps.last().map(|s| s.rest_secs), Some(0));
     }
 }
