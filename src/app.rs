@@ -8,7 +8,9 @@ use crate::clock;
 use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::{
+    assessment::AssessmentPage,
     not_found::NotFoundPage,
+    plan::PlanPage,
     progress::{history::HistoryPage, trends::TrendsPage},
     report::ReportPage,
     routine::RoutinePage,
@@ -66,6 +68,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/history") view=HistoryPage />
                     <Route path=path!("/trends") view=TrendsPage />
                     <Route path=path!("/report") view=ReportPage />
+                    <Route path=path!("/assessment") view=AssessmentPage />
+                    <Route path=path!("/plan") view=PlanPage />
                 </Routes>
             </main>
         </Router>

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AudioContext, AudioContextState, OscillatorType, SpeechSynthesisUtterance};
 
 use crate::domain::cue::Cue;
@@ -113,14 +113,30 @@ fn vibrate(cue: Cue) {
     navigator.vibrate_with_pattern(&pattern);
 }
 
-/// Reads `text` aloud after anything already being read, never cutting it off.
-pub fn say(text: &str) {
+/// Reads `text` aloud after anything already being read, never cutting it
+/// off, at the patient's speed and in their chosen voice (when the phone
+/// still has it).
+pub fn say(text: &str, settings: &Settings) {
     let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
         return;
     };
     if let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) {
+        utterance.set_rate(settings.speech_rate());
+        if let Some(name) = settings.voice_name.as_ref().map(|v| v.as_str()) {
+            let chosen = voices(&synth).into_iter().find(|v| v.name() == name);
+            utterance.set_voice(chosen.as_ref());
+        }
         synth.speak(&utterance);
     }
+}
+
+/// The voices the phone offers (an empty list until the browser has loaded them).
+pub fn voices(synth: &web_sys::SpeechSynthesis) -> Vec<web_sys::SpeechSynthesisVoice> {
+    synth
+        .get_voices()
+        .iter()
+        .filter_map(|v| v.dyn_into().ok())
+        .collect()
 }
 
 /// Plays a cue on every channel the patient has switched on.

@@ -8,7 +8,6 @@ use crate::domain::backup::{self, ImportMode};
 use crate::domain::checkin::CheckIn;
 use crate::domain::followup::{FollowUp, FollowUpKind};
 use crate::domain::pain::Pain;
-use crate::domain::plan::Plan;
 use crate::domain::session::ActiveSession;
 use crate::domain::store::Store;
 use crate::storage::{self, LoadProblem, SaveError};
@@ -39,7 +38,8 @@ impl AppState {
         self.store.update(|store| {
             if store.active.is_none() {
                 let pacing = store.settings.pacing();
-                let mut session = ActiveSession::start(Plan::seed(), pacing, clock::now_ms());
+                let mut session =
+                    ActiveSession::start(store.session_plan(), pacing, clock::now_ms());
                 session.pain_before = pain_before;
                 store.active = Some(session);
             }

@@ -9,3 +9,4 @@ pub mod pain_scale;
 pub mod range_picker;
 pub mod update_banner;
 pub mod warning_signs;
+pub mod yes_no;

@@ -137,13 +137,7 @@ pub fn apply(current: &Store, backup: &Store, mode: ImportMode, now_ms: i64) -> 
     match mode {
         ImportMode::Merge => {
             let mut merged = current.clone();
-            merged.journal.merge(&backup.journal, false);
-            for screening in &backup.screenings {
-                if !merged.screenings.iter().any(|s| s.at_ms == screening.at_ms) {
-                    merged.screenings.push(screening.clone());
-                }
-            }
-            merged.screenings.sort_by_key(|s| s.at_ms);
+            merged.add_records(backup);
             merged
         }
         ImportMode::Replace => Store {

@@ -45,7 +45,7 @@ pub struct Journal {
     pub followups: Vec<FollowUp>,
     /// Each distinct routine sessions ran, once.
     #[serde(default)]
-    pub plans: Vec<PlanRun>,
+    pub routines_run: Vec<PlanRun>,
 }
 
 /// The most recent pain score and when it was given.
@@ -121,7 +121,7 @@ impl Journal {
                 self.answer(answer.clone());
             }
         }
-        for run in &other.plans {
+        for run in &other.routines_run {
             self.remember_plan(&run.steps);
         }
     }
@@ -146,8 +146,8 @@ impl Journal {
     /// Logs a routine's steps under their key, once.
     pub fn remember_plan(&mut self, steps: &[Step]) {
         let key = plan_log::key_of(steps);
-        if !self.plans.iter().any(|run| run.key == key) {
-            self.plans.push(PlanRun {
+        if !self.routines_run.iter().any(|run| run.key == key) {
+            self.routines_run.push(PlanRun {
                 key,
                 steps: steps.to_vec(),
             });
@@ -157,7 +157,7 @@ impl Journal {
     /// The steps a session ran, when its routine was logged.
     pub fn steps_of(&self, session: &SessionRecord) -> Option<&[Step]> {
         let key = session.plan_key.as_deref()?;
-        self.plans
+        self.routines_run
             .iter()
             .find(|run| run.key == key)
             .map(|run| run.steps.as_slice())
@@ -540,7 +540,7 @@ mod tests {
                 (FollowUpKind::HourLater, Pain::new(6)),
             ]
         );
-        assert_eq!(mine.plans.len(), 2);
+        assert_eq!(mine.routines_run.len(), 2);
     }
 
     #[test]

@@ -8,10 +8,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::builder;
 use super::checkin::CheckIn;
 use super::followup::FollowUp;
 use super::journal::{DayMark, Journal};
 use super::pain::Pain;
+use super::plan::Plan;
 use super::plan_log::PlanRun;
 use super::red_flags::Screening;
 use super::session::{ActiveSession, SessionRecord};
@@ -39,6 +41,11 @@ pub struct Store {
     pub last_export_ms: Option<i64>,
     /// Red-flag screenings, oldest first.
     pub screenings: Vec<Screening>,
+    /// Routines the patient built, each under its own name.
+    pub plans: Vec<Plan>,
+    /// Name of the routine in use; `None` follows the suggested plan for
+    /// the chosen emphasis and equipment.
+    pub active_plan: Option<String>,
 }
 
 /// The stored layout. Written out rather than `#[serde(flatten)]`, which
@@ -59,7 +66,7 @@ struct Wire {
     #[serde(default)]
     followups: Vec<FollowUp>,
     #[serde(default)]
-    plans: Vec<PlanRun>,
+    routines_run: Vec<PlanRun>,
     #[serde(default)]
     active: Option<ActiveSession>,
     #[serde(default)]
@@ -68,6 +75,10 @@ struct Wire {
     last_export_ms: Option<i64>,
     #[serde(default)]
     screenings: Vec<Screening>,
+    #[serde(default)]
+    plans: Vec<Plan>,
+    #[serde(default)]
+    active_plan: Option<String>,
 }
 
 impl From<Wire> for Store {
@@ -81,12 +92,14 @@ impl From<Wire> for Store {
                 checkins: wire.checkins,
                 days_off: wire.days_off,
                 followups: wire.followups,
-                plans: wire.plans,
+                routines_run: wire.routines_run,
             },
             active: wire.active,
             settings: wire.settings,
             last_export_ms: wire.last_export_ms,
             screenings: wire.screenings,
+            plans: wire.plans,
+            active_plan: wire.active_plan,
         }
     }
 }
@@ -102,11 +115,13 @@ impl Serialize for Store {
             checkins: &'a [CheckIn],
             days_off: &'a [DayMark],
             followups: &'a [FollowUp],
-            plans: &'a [PlanRun],
+            routines_run: &'a [PlanRun],
             active: &'a Option<ActiveSession>,
             settings: &'a Settings,
             last_export_ms: Option<i64>,
             screenings: &'a [Screening],
+            plans: &'a [Plan],
+            active_plan: &'a Option<String>,
         }
         WireRef {
             schema_version: self.schema_version,
@@ -116,11 +131,13 @@ impl Serialize for Store {
             checkins: &self.journal.checkins,
             days_off: &self.journal.days_off,
             followups: &self.journal.followups,
-            plans: &self.journal.plans,
+            routines_run: &self.journal.routines_run,
             active: &self.active,
             settings: &self.settings,
             last_export_ms: self.last_export_ms,
             screenings: &self.screenings,
+            plans: &self.plans,
+            active_plan: &self.active_plan,
         }
         .serialize(serializer)
     }
@@ -137,6 +154,8 @@ impl Default for Store {
             settings: Settings::default(),
             last_export_ms: None,
             screenings: Vec::new(),
+            plans: Vec::new(),
+            active_plan: None,
         }
     }
 }
@@ -264,16 +283,57 @@ impl Store {
             (self, other)
         };
         let mut merged = newer.clone();
-        merged.journal.merge(&older.journal, false);
+        merged.add_records(older);
         merged.revision = self.revision.max(other.revision);
         merged.last_export_ms = self.last_export_ms.max(other.last_export_ms);
-        for screening in &older.screenings {
-            if !merged.screenings.iter().any(|s| s.at_ms == screening.at_ms) {
-                merged.screenings.push(screening.clone());
+        merged
+    }
+
+    /// Adds the records of `other` this copy lacks: history, screenings and
+    /// routines under a name not used here. Where both have a record, this
+    /// copy's is kept.
+    pub fn add_records(&mut self, other: &Store) {
+        self.journal.merge(&other.journal, false);
+        for screening in &other.screenings {
+            if !self.screenings.iter().any(|s| s.at_ms == screening.at_ms) {
+                let at = self
+                    .screenings
+                    .partition_point(|s| s.at_ms < screening.at_ms);
+                self.screenings.insert(at, screening.clone());
             }
         }
-        merged.screenings.sort_by_key(|s| s.at_ms);
-        merged
+        for plan in &other.plans {
+            if self.plan_named(&plan.name).is_none() {
+                self.plans.push(plan.clone());
+            }
+        }
+    }
+
+    /// The saved routine called `name`.
+    pub fn plan_named(&self, name: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.name == name)
+    }
+
+    /// The routine for the chosen emphasis and equipment.
+    pub fn suggested_plan(&self) -> Plan {
+        Plan::for_emphasis(self.settings.emphasis, self.settings.equipment)
+    }
+
+    /// The routine in use: the patient's own when one is chosen and can
+    /// run, otherwise the suggested one.
+    pub fn chosen_plan(&self) -> Plan {
+        self.active_plan
+            .as_deref()
+            .and_then(|name| self.plan_named(name))
+            .filter(|plan| builder::check(plan, self.settings.pacing()).can_save())
+            .cloned()
+            .unwrap_or_else(|| self.suggested_plan())
+    }
+
+    /// What the next session runs: the chosen routine with the equipment
+    /// swaps and rest from settings.
+    pub fn session_plan(&self) -> Plan {
+        self.settings.session_plan(&self.chosen_plan())
     }
 
     /// A routine left open from an earlier day (the phone died, the tab was
@@ -334,6 +394,11 @@ impl Store {
         if self.active != base.active {
             merged.active = self.active.clone();
         }
+        if self.plans != base.plans || self.active_plan != base.active_plan {
+            merged.plans = self.plans.clone();
+            merged.active_plan = self.active_plan.clone();
+            merged.add_records(theirs);
+        }
         merged
     }
 
@@ -360,7 +425,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::{Pacing, Plan};
+    use crate::domain::plan::Pacing;
 
     const V1_FIXTURE: &str = include_str!("../../tests/fixtures/store-v1.json");
     const V2_FIXTURE: &str = include_str!("../../tests/fixtures/store-v2.json");
@@ -440,7 +505,7 @@ mod tests {
         assert_eq!(store.schema_version, SCHEMA_VERSION);
         assert_eq!(store.journal.sessions.len(), 2);
         assert_eq!(store.journal.sessions[1].plan_key, None);
-        assert!(store.journal.followups.is_empty() && store.journal.plans.is_empty());
+        assert!(store.journal.followups.is_empty() && store.journal.routines_run.is_empty());
         let old: Value = serde_json::from_str(V2_FIXTURE).unwrap();
         let new: Value = serde_json::from_str(&store.to_json()).unwrap();
         assert_contains(
@@ -616,6 +681,42 @@ mod tests {
         let mut theirs_muted = theirs.clone();
         theirs_muted.settings.voice = false;
         assert!(!base.rebase(&base, &theirs_muted).settings.voice);
+    }
+
+    fn named(name: &str, steps: std::ops::Range<usize>) -> Plan {
+        Plan {
+            name: name.into(),
+            steps: Plan::seed().steps[steps].to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_chosen_routine_runs_only_when_it_can_otherwise_the_suggested_one() {
+        let mut store = Store::default();
+        assert_eq!(store.chosen_plan(), Plan::seed());
+        store.plans.push(named("Mine", 0..9));
+        store.plans.push(named("Broken", 0..3)); // decompression only
+        store.active_plan = Some("Mine".into());
+        assert_eq!(store.chosen_plan().name, "Mine");
+        store.active_plan = Some("Broken".into());
+        assert_eq!(store.chosen_plan(), store.suggested_plan());
+        store.active_plan = Some("Deleted since".into());
+        assert_eq!(store.chosen_plan(), store.suggested_plan());
+    }
+
+    #[test]
+    fn routines_built_in_two_tabs_are_both_kept_and_this_tabs_edit_wins() {
+        let mut base = sample();
+        base.plans.push(named("Shared", 0..9));
+        let mut mine = base.clone();
+        mine.plans[0].steps.pop(); // edited here, not saved yet
+        let mut theirs = base.clone();
+        theirs.plans.push(named("Theirs", 0..9));
+        theirs.revision += 1;
+        let merged = mine.rebase(&base, &theirs);
+        let names: Vec<&str> = merged.plans.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Shared", "Theirs"]);
+        assert_eq!(merged.plans[0].steps.len(), 8);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! One file per route.
 
+pub mod assessment;
 pub mod not_found;
+pub mod plan;
 pub mod progress;
 pub mod report;
 pub mod routine;

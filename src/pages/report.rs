@@ -6,7 +6,6 @@ use crate::components::pain_chart::PainTrend;
 use crate::components::range_picker::RangePicker;
 use crate::domain::day;
 use crate::domain::phase::Phase;
-use crate::domain::plan::Plan;
 use crate::domain::report::{self, Summary};
 use crate::domain::trends::Span;
 use crate::state::use_app_state;
@@ -139,7 +138,7 @@ fn signs_seen(summary: &Summary) -> impl IntoView + use<> {
 fn CurrentPlan() -> impl IntoView {
     let state = use_app_state();
     let pacing = state.store.with_untracked(|s| s.settings.pacing());
-    let plan = Plan::seed();
+    let plan = state.store.with_untracked(|s| s.session_plan());
     let minutes = plan.total_secs(pacing).div_ceil(60);
     let phases = Phase::ALL
         .map(|phase| {

@@ -14,7 +14,6 @@ use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
 use crate::domain::cue::{cues_between, words_for};
 use crate::domain::pain::Pain;
 use crate::domain::phase::Phase;
-use crate::domain::plan::Plan;
 use crate::domain::session::STREAK_SHARE;
 use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
 use crate::pwa;
@@ -50,7 +49,7 @@ pub fn RoutinePage() -> impl IntoView {
 #[component]
 fn RoutineOverview() -> impl IntoView {
     let state = use_app_state();
-    let plan = Plan::seed();
+    let plan = state.store.with_untracked(|s| s.session_plan());
     let minutes = state
         .store
         .with_untracked(|s| plan.total_secs(s.settings.pacing()))
@@ -107,6 +106,12 @@ fn RoutineOverview() -> impl IntoView {
                 </button>
             </Show>
             <ol class="phase-list">{phases.into_iter().collect_view()}</ol>
+            <p class="card">
+                <A href=pwa::href("/plan")>"Change the routine"</A>
+                " or "
+                <A href=pwa::href("/assessment")>"take the two-minute pattern check"</A>
+                " to suit it to what is behind your pain."
+            </p>
         </section>
     }
 }
@@ -118,7 +123,7 @@ fn Player() -> impl IntoView {
     let timeline = Memo::new(move |_| {
         state.store.with(|s| {
             s.active.as_ref().map_or_else(
-                || Timeline::new(&Plan::seed(), s.settings.pacing()),
+                || Timeline::new(&s.session_plan(), s.settings.pacing()),
                 |a| a.timeline(),
             )
         })
@@ -195,7 +200,7 @@ fn Player() -> impl IntoView {
             if settings.voice
                 && let Some(text) = words.speak
             {
-                cues::say(&text);
+                cues::say(&text, &settings);
             }
         });
     });

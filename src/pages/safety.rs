@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::a11y::use_page;
 use crate::clock;
+use crate::components::yes_no::YesNo;
 use crate::domain::red_flags::{RED_FLAGS, Screening, Urgency};
 use crate::pwa;
 use crate::state::use_app_state;
@@ -41,28 +42,7 @@ pub fn SafetyPage() -> impl IntoView {
     let questions = RED_FLAGS
         .iter()
         .zip(answers)
-        .map(|(flag, answer)| {
-            view! {
-                <fieldset class="yes-no">
-                    <legend>{flag.question}</legend>
-                    {[(true, "Yes"), (false, "No")]
-                        .map(|(value, label)| {
-                            view! {
-                                <label class="toggle">
-                                    <input
-                                        type="radio"
-                                        name=flag.id
-                                        prop:checked=move || answer.get() == Some(value)
-                                        on:change=move |_| answer.set(Some(value))
-                                    />
-                                    <span>{label}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-            }
-        })
+        .map(|(flag, answer)| view! { <YesNo question=flag.question name=flag.id answer /> })
         .collect_view();
 
     view! {

@@ -9,7 +9,6 @@ use crate::components::followup_prompt::FollowUpPrompt;
 use crate::components::warning_signs::WarningSigns;
 use crate::domain::day;
 use crate::domain::journal::DayOff;
-use crate::domain::plan::Plan;
 use crate::pwa;
 use crate::state::use_app_state;
 
@@ -27,12 +26,22 @@ pub fn TodayPage() -> impl IntoView {
     let backup_due = Memo::new(move |_| state.store.with(|s| s.backup_due(clock::now_ms())));
     let minutes = state
         .store
-        .with_untracked(|s| Plan::seed().total_secs(s.settings.pacing()))
+        .with_untracked(|s| s.session_plan().total_secs(s.settings.pacing()))
         / 60;
     let open_routine = move |_| navigate(&pwa::href("/routine"), Default::default());
     let best = Memo::new(move |_| state.store.with(|s| s.journal.best_streak(today)));
     let day_off = Memo::new(move |_| state.store.with(|s| s.journal.day_off(today)));
     let mark = move |kind: Option<DayOff>| state.store.update(|s| s.journal.mark_day(today, kind));
+    // Past the reminder time with nothing done: a gentle nudge, once the page opens.
+    let now = clock::local(clock::now_ms()).time();
+    let reminder_passed = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.settings.reminder.filter(|at| now >= *at).is_some()
+                && !s.journal.done_on(today)
+                && s.journal.day_off(today).is_none()
+                && s.active.is_none()
+        })
+    });
 
     view! {
         <section class="page today">
@@ -98,6 +107,9 @@ pub fn TodayPage() -> impl IntoView {
                     }}
                     <p class="muted small">"One rest day a week, and any day the pain is too high to train, keep your streak."</p>
                 </div>
+            </Show>
+            <Show when=move || reminder_passed.get()>
+                <p class="card nudge">"It is past your reminder time: a good moment for today's routine."</p>
             </Show>
             <button class="button primary start" on:click=open_routine>
                 {move || if running.get() { "Resume routine" } else { "Start routine" }}

@@ -2,12 +2,17 @@
 
 mod data;
 mod install;
+mod reminder;
+mod routine;
+mod voice;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::a11y::use_page;
-use crate::domain::settings::{MAX_GET_READY_SECS, Settings, Theme};
+use crate::domain::settings::{
+    MAX_GET_READY_SECS, MAX_REST_SECS, Settings, Theme, VOICE_RATE_PERCENT,
+};
 use crate::pwa;
 use crate::state::use_app_state;
 
@@ -38,12 +43,55 @@ fn Toggle(
     }
 }
 
+/// A number setting as a labelled slider with its value shown and spoken.
+#[component]
+fn RangeSetting(
+    label: &'static str,
+    hint: &'static str,
+    /// (min, max, step).
+    range: (u32, u32, u32),
+    /// "seconds" or "%".
+    unit: &'static str,
+    get: fn(&Settings) -> u32,
+    set: fn(&mut Settings, u32),
+) -> impl IntoView {
+    let state = use_app_state();
+    let (min, max, step) = range;
+    let value = Memo::new(move |_| state.store.with(|s| get(&s.settings)));
+    let shown = move || match unit {
+        "seconds" => format!("{} s", value.get()),
+        _ => format!("{} {unit}", value.get()),
+    };
+    view! {
+        <label class="range">
+            <span>
+                <strong>{label}</strong>
+                <span class="muted small">{hint}</span>
+            </span>
+            <input
+                type="range"
+                min=min
+                max=max
+                step=step
+                prop:value=move || value.get().to_string()
+                aria-valuetext=move || format!("{} {unit}", value.get())
+                on:input=move |ev| {
+                    if let Ok(chosen) = event_target_value(&ev).parse::<u32>() {
+                        state.store.update(|s| set(&mut s.settings, chosen.clamp(min, max)));
+                    }
+                }
+            />
+            <output>{shown}</output>
+            <span class="muted small full">"Applies from the next routine you start."</span>
+        </label>
+    }
+}
+
 /// Route `/settings`: how the player guides the patient.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     use_page("Settings");
     let state = use_app_state();
-    let get_ready = Memo::new(move |_| state.store.with(|s| s.settings.get_ready_secs));
     view! {
         <section class="page settings">
             <h1>"Settings"</h1>
@@ -73,28 +121,34 @@ pub fn SettingsPage() -> impl IntoView {
                     get=|s| s.keep_awake
                     set=|s, on| s.keep_awake = on
                 />
-                <label class="range">
-                    <span>
-                        <strong>"Get-ready time"</strong>
-                        <span class="muted small">"Before each exercise, to get into position."</span>
-                    </span>
-                    <input
-                        type="range"
-                        min="0"
-                        max=MAX_GET_READY_SECS
-                        step="1"
-                        prop:value=move || get_ready.get().to_string()
-                        aria-valuetext=move || format!("{} seconds", get_ready.get())
-                        on:input=move |ev| {
-                            if let Ok(secs) = event_target_value(&ev).parse::<u32>() {
-                                state.store.update(|s| s.settings.get_ready_secs = secs.min(MAX_GET_READY_SECS));
-                            }
-                        }
-                    />
-                    <output>{move || format!("{} s", get_ready.get())}</output>
-                    <span class="muted small full">"Applies from the next routine you start."</span>
-                </label>
+                <RangeSetting
+                    label="Get-ready time"
+                    hint="Before each exercise, to get into position."
+                    range=(0, MAX_GET_READY_SECS, 1)
+                    unit="seconds"
+                    get=|s| s.get_ready_secs
+                    set=|s, secs| s.get_ready_secs = secs
+                />
+                <RangeSetting
+                    label="Rest between exercises"
+                    hint="A breather after each exercise; exercises that have a longer rest keep it."
+                    range=(0, MAX_REST_SECS, 5)
+                    unit="seconds"
+                    get=|s| s.rest_secs
+                    set=|s, secs| s.rest_secs = secs
+                />
+                <RangeSetting
+                    label="Voice speed"
+                    hint="100 % is the phone's normal speed."
+                    range=(u32::from(*VOICE_RATE_PERCENT.start()), u32::from(*VOICE_RATE_PERCENT.end()), 10)
+                    unit="%"
+                    get=|s| u32::from(s.voice_rate)
+                    set=|s, percent| s.voice_rate = u16::try_from(percent).unwrap_or(100)
+                />
+                <voice::VoicePicker />
             </fieldset>
+            <routine::YourRoutine />
+            <reminder::Reminder />
             <fieldset class="settings-group">
                 <legend>"Colours"</legend>
                 {Theme::ALL

@@ -1,0 +1,168 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::a11y::use_page;
+use crate::components::yes_no::YesNo;
+use crate::domain::assessment::{self, Answers, QUESTIONS};
+use crate::domain::phase::Phase;
+use crate::domain::plan::Emphasis;
+use crate::pwa;
+use crate::state::use_app_state;
+
+/// Route `/assessment`: a few questions about how the pain behaves, the
+/// pattern they point to, and the routine emphasis that follows. The
+/// patient can take the suggestion or choose another emphasis.
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    use_page("Pattern check");
+    let state = use_app_state();
+    let answers: Vec<RwSignal<Option<bool>>> =
+        QUESTIONS.iter().map(|_| RwSignal::new(None)).collect();
+    let result = RwSignal::new(None::<assessment::Assessment>);
+    let all_answered = {
+        let answers = answers.clone();
+        move || answers.iter().all(|a| a.get().is_some())
+    };
+    let submit = {
+        let answers = answers.clone();
+        move |_| {
+            let given: Answers = std::array::from_fn(|i| answers[i].get_untracked() == Some(true));
+            result.set(Some(assessment::assess(&given)));
+        }
+    };
+    const NAMES: [&str; QUESTIONS.len()] = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"];
+    let questions = QUESTIONS
+        .iter()
+        .zip(answers)
+        .zip(NAMES)
+        .map(|((question, answer), name)| view! { <YesNo question=question.text name answer /> })
+        .collect_view();
+    view! {
+        <section class="page assessment">
+            <h1>"Pattern check"</h1>
+            <div class="questions" hidden=move || result.get().is_some()>
+                <p>
+                    "Back pain that keeps coming back usually has one main driver: a squashed spine, \
+                     muscles that should steady you switched off, or stiff hips and upper back making \
+                     the lower back work for them. Nine questions help choose where your routine puts \
+                     its extra time."
+                </p>
+                {questions}
+                <button class="button primary start" disabled=move || !all_answered() on:click=submit>
+                    "See my result"
+                </button>
+            </div>
+            {move || {
+                result
+                    .get()
+                    .map(|found| {
+                        let reasons = found
+                            .reasons
+                            .iter()
+                            .map(|r| view! { <li>{r.clone()}</li> })
+                            .collect_view();
+                        let suggested = found.emphasis();
+                        view! {
+                            <div class="card outcome" role="status">
+                                <h2>"Your result"</h2>
+                                <p>{found.summary()}</p>
+                                <ul>{reasons}</ul>
+                                <p>
+                                    <strong>{format!("Suggested: {}. ", suggested.label())}</strong>
+                                    {suggested.description()}
+                                </p>
+                                <p class="muted small">
+                                    "A self-check, not a diagnosis. The order stays the same whatever you choose: \
+                                     decompress, then activate, then mobilize."
+                                </p>
+                            </div>
+                            <EmphasisChoice suggested />
+                            <button class="button quiet" on:click=move |_| result.set(None)>
+                                "Answer again"
+                            </button>
+                        }
+                    })
+            }}
+            <Show when=move || result.get().is_none()>
+                <p class="muted small">
+                    {move || {
+                        let current = state.store.with(|s| s.settings.emphasis);
+                        format!("Your routine now: {}.", current.label())
+                    }}
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+/// The emphasis to use, with the suggested one first, and the routine it gives.
+#[component]
+fn EmphasisChoice(suggested: Emphasis) -> impl IntoView {
+    let state = use_app_state();
+    let choice = RwSignal::new(suggested);
+    let applied = RwSignal::new(false);
+    let apply = move |_| {
+        state.store.update(|s| {
+            s.settings.emphasis = choice.get_untracked();
+            // A suggested routine replaces the patient's own only by their choice here.
+            s.active_plan = None;
+        });
+        applied.set(true);
+    };
+    let options = std::iter::once(suggested)
+        .chain(Emphasis::ALL.into_iter().filter(move |e| *e != suggested))
+        .map(|emphasis| {
+            view! {
+                <label class="toggle">
+                    <input
+                        type="radio"
+                        name="emphasis"
+                        prop:checked=move || choice.get() == emphasis
+                        on:change=move |_| {
+                            choice.set(emphasis);
+                            applied.set(false);
+                        }
+                    />
+                    <span>
+                        <strong>{emphasis.label()}</strong>
+                        {(emphasis == suggested).then_some(" (suggested)")}
+                        <span class="muted small">{emphasis.description()}</span>
+                    </span>
+                </label>
+            }
+        })
+        .collect_view();
+    let phase_minutes = move || {
+        state.store.with(|s| {
+            let pacing = s.settings.pacing();
+            let plan = s.session_plan();
+            let parts: Vec<String> = Phase::ALL
+                .map(|phase| {
+                    format!(
+                        "{} {} min",
+                        phase.name(),
+                        (plan.phase_secs(phase, pacing) + 30) / 60
+                    )
+                })
+                .to_vec();
+            format!(
+                "Your routine: {} minutes in all: {}.",
+                plan.total_secs(pacing).div_ceil(60),
+                parts.join(", ")
+            )
+        })
+    };
+    view! {
+        <fieldset class="settings-group">
+            <legend>"Emphasis for your routine"</legend>
+            {options}
+        </fieldset>
+        <button class="button primary" on:click=apply>"Use this emphasis"</button>
+        <Show when=move || applied.get()>
+            <p class="card" role="status">
+                {phase_minutes} " "
+                <A href=pwa::href("/routine")>"See the routine"</A>
+            </p>
+        </Show>
+    }
+}

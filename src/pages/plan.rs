@@ -1,0 +1,373 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+use crate::a11y::use_page;
+use crate::domain::builder::{self, Direction, Removed};
+use crate::domain::countdown::spoken;
+use crate::domain::exercise::{self, LIBRARY};
+use crate::domain::phase::Phase;
+use crate::domain::plan::Plan;
+use crate::pwa;
+use crate::state::use_app_state;
+
+/// Seconds one tap on − or + changes an exercise's time by.
+const TIME_STEP: u32 = 15;
+
+/// Route `/plan`: which routine is in use, and a builder for the patient's
+/// own: choose and order exercises within each phase and set their times,
+/// with the total and any problem shown as they edit.
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    use_page("Plan");
+    let state = use_app_state();
+    let draft = RwSignal::new(None::<Draft>);
+    let edit = move |name: Option<String>| {
+        let plan = state.store.with_untracked(|s| match &name {
+            Some(name) => s.plan_named(name).cloned(),
+            None => Some(Plan {
+                name: free_name(s.plans.iter().map(|p| p.name.as_str())),
+                ..s.chosen_plan()
+            }),
+        });
+        draft.set(plan.map(|plan| Draft {
+            saved_as: name,
+            plan,
+            removed: None,
+        }));
+    };
+    let routines = move || {
+        state.store.with(|s| {
+            let suggested = format!("Suggested: {}", s.settings.emphasis.label());
+            std::iter::once((None, suggested))
+                .chain(s.plans.iter().map(|p| (Some(p.name.clone()), p.name.clone())))
+                .map(|(name, label)| {
+                    let active = s.active_plan == name;
+                    let choose = name.clone();
+                    let open = name.clone();
+                    view! {
+                        <li class="routine-choice">
+                            <label class="toggle">
+                                <input
+                                    type="radio"
+                                    name="routine"
+                                    prop:checked=active
+                                    on:change=move |_| state.store.update(|s| s.active_plan = choose.clone())
+                                />
+                                <span>{label}</span>
+                            </label>
+                            <button class="button" on:click=move |_| edit(open.clone())>
+                                {if name.is_some() { "Edit" } else { "Copy and edit" }}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="page plan">
+            <h1>"Your routine"</h1>
+            <p>
+                "Choose the routine you do each day. The suggested one follows your "
+                <A href=pwa::href("/assessment")>"pattern check"</A>
+                " and the equipment you have ("
+                <A href=pwa::href("/settings")>"Settings"</A>
+                ")."
+            </p>
+            <fieldset class="settings-group">
+                <legend>"Routine in use"</legend>
+                <ul class="plain-list">{routines}</ul>
+            </fieldset>
+            {move || draft.get().is_some().then(|| view! { <Builder draft /> })}
+        </section>
+    }
+}
+
+/// A routine being edited, not yet saved.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    /// The name it is saved under, `None` for a new routine.
+    saved_as: Option<String>,
+    plan: Plan,
+    /// The last step taken out, for Undo.
+    removed: Option<Removed>,
+}
+
+/// "My routine", or "My routine 2", … : a name not yet used.
+fn free_name<'a>(taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                "My routine".to_string()
+            } else {
+                format!("My routine {n}")
+            }
+        })
+        .find(|name| !taken.clone().any(|t| t == name))
+        .unwrap_or_default()
+}
+
+/// Applies an edit to the routine being built.
+fn edit_draft(draft: RwSignal<Option<Draft>>, edit: &dyn Fn(&mut Draft)) {
+    draft.update(|d| {
+        if let Some(d) = d {
+            edit(d);
+        }
+    });
+}
+
+/// Focuses the control with `id` once the list has been redrawn, so a
+/// keyboard user stays where they were.
+fn refocus(id: String) {
+    request_animation_frame(move || {
+        let element = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The editor for one routine.
+#[component]
+fn Builder(draft: RwSignal<Option<Draft>>) -> impl IntoView {
+    let state = use_app_state();
+    let pacing = state.store.with_untracked(|s| s.settings.pacing());
+    let change = move |f: &dyn Fn(&mut Draft)| edit_draft(draft, f);
+    let checked = Memo::new(move |_| {
+        draft.with(|d| {
+            d.as_ref()
+                .map(|d| (d.plan.total_secs(pacing), builder::check(&d.plan, pacing)))
+        })
+    });
+    let name_taken = Memo::new(move |_| {
+        draft.with(|d| {
+            d.as_ref().is_some_and(|d| {
+                d.saved_as.as_deref() != Some(d.plan.name.as_str())
+                    && state.store.with(|s| s.plan_named(&d.plan.name).is_some())
+            })
+        })
+    });
+    let can_save = move || {
+        checked.with(|c| c.as_ref().is_some_and(|(_, c)| c.can_save()))
+            && !name_taken.get()
+            && draft.with(|d| d.as_ref().is_some_and(|d| !d.plan.name.trim().is_empty()))
+    };
+    let save = move |_| {
+        let Some(Draft {
+            saved_as, mut plan, ..
+        }) = draft.get_untracked()
+        else {
+            return;
+        };
+        plan.name = plan.name.trim().to_string();
+        state.store.update(|s| {
+            s.plans.retain(|p| Some(&p.name) != saved_as.as_ref());
+            s.active_plan = Some(plan.name.clone());
+            s.plans.push(plan);
+        });
+        draft.set(None);
+    };
+    let delete = move |_| {
+        let Some(Draft {
+            saved_as: Some(name),
+            ..
+        }) = draft.get_untracked()
+        else {
+            return;
+        };
+        state.store.update(|s| {
+            s.plans.retain(|p| p.name != name);
+            if s.active_plan.as_ref() == Some(&name) {
+                s.active_plan = None;
+            }
+        });
+        draft.set(None);
+    };
+    let phases = move || {
+        let plan = draft.with(|d| d.as_ref().map(|d| d.plan.clone()))?;
+        Some(
+            Phase::ALL
+                .map(|phase| phase_editor(&plan, phase, draft))
+                .into_iter()
+                .collect_view(),
+        )
+    };
+    let undo = move |_| {
+        change(&|d| {
+            if let Some(removed) = d.removed.take() {
+                d.plan.restore(removed);
+            }
+        })
+    };
+    view! {
+        <section class="card builder" aria-labelledby="builder-title">
+            <h2 id="builder-title">"Build your routine"</h2>
+            <label class="note-field">
+                <span>"Name"</span>
+                <input
+                    type="text"
+                    maxlength="40"
+                    prop:value=move || draft.with(|d| d.as_ref().map(|d| d.plan.name.clone()).unwrap_or_default())
+                    on:input=move |ev| {
+                        let name = event_target_value(&ev);
+                        change(&|d| d.plan.name = name.clone());
+                    }
+                />
+            </label>
+            <Show when=move || name_taken.get()>
+                <p class="alert">"You already have a routine with this name. Choose another."</p>
+            </Show>
+            {phases}
+            <p class="builder-total" role="status">
+                {move || checked.with(|c| c.as_ref().map(|(secs, _)| format!("Total: {}", spoken(i64::from(*secs)))))}
+            </p>
+            <ul class="plain-list builder-issues">
+                {move || {
+                    checked.with(|c| {
+                        c.as_ref().map(|(_, check)| {
+                            let blocking = check.blocking.iter().map(|i| view! { <li class="alert">{i.message()}</li> });
+                            let warnings = check.warnings.iter().map(|i| view! { <li class="nudge">{i.message()}</li> });
+                            (blocking.collect_view(), warnings.collect_view())
+                        })
+                    })
+                }}
+            </ul>
+            {move || {
+                draft.with(|d| d.as_ref().and_then(|d| d.removed.as_ref()).map(|r| {
+                    let name = exercise::by_id(&r.step.exercise).map_or("The exercise", |e| e.name);
+                    view! {
+                        <p class="notice" role="status">
+                            {format!("{name} removed. ")}
+                            <button class="button" on:click=undo>"Undo"</button>
+                        </p>
+                    }
+                }))
+            }}
+            <div class="button-row">
+                <button class="button primary" disabled=move || !can_save() on:click=save>"Save and use"</button>
+                <button class="button quiet" on:click=move |_| draft.set(None)>"Cancel"</button>
+                <Show when=move || draft.with(|d| d.as_ref().is_some_and(|d| d.saved_as.is_some()))>
+                    <button class="button danger" on:click=delete>"Delete this routine"</button>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// One phase of the builder: its steps with time, order and remove
+/// controls, and a way to add another of its exercises.
+fn phase_editor(
+    plan: &Plan,
+    phase: Phase,
+    draft: RwSignal<Option<Draft>>,
+) -> impl IntoView + use<> {
+    let change = move |f: &dyn Fn(&mut Draft)| edit_draft(draft, f);
+    let steps = plan
+        .steps
+        .iter()
+        .enumerate()
+        .filter_map(|(index, step)| exercise::by_id(&step.exercise).map(|e| (index, step, e)))
+        .filter(|(_, _, e)| e.phase == phase)
+        .map(|(index, step, e)| {
+            let id = e.id;
+            let can_up = plan.move_target(index, Direction::Up).is_some();
+            let can_down = plan.move_target(index, Direction::Down).is_some();
+            let secs = step.secs;
+            let set_secs = move |secs: u32, control: &'static str| {
+                change(&|d| {
+                    d.plan.set_secs(index, secs);
+                });
+                refocus(format!("{id}-{control}"));
+            };
+            let shift = move |direction: Direction, control: &'static str| {
+                change(&|d| {
+                    d.plan.move_step(index, direction);
+                });
+                refocus(format!("{id}-{control}"));
+            };
+            let sides = if e.per_side { " each side" } else { "" };
+            view! {
+                <li class="builder-step">
+                    <span class="builder-name">{e.name}</span>
+                    <span class="builder-time">
+                        <button
+                            id=format!("{id}-less")
+                            class="button"
+                            aria-label=format!("{}: {TIME_STEP} seconds less", e.name)
+                            disabled={secs <= *builder::STEP_SECS.start()}
+                            on:click=move |_| set_secs(secs.saturating_sub(TIME_STEP), "less")
+                        >"−"</button>
+                        <span>{format!("{}{sides}", spoken(i64::from(secs)))}</span>
+                        <button
+                            id=format!("{id}-more")
+                            class="button"
+                            aria-label=format!("{}: {TIME_STEP} seconds more", e.name)
+                            disabled={secs >= *builder::STEP_SECS.end()}
+                            on:click=move |_| set_secs(secs + TIME_STEP, "more")
+                        >"+"</button>
+                    </span>
+                    <span class="builder-order">
+                        <button
+                            id=format!("{id}-up")
+                            class="button"
+                            aria-label=format!("Move {} up", e.name)
+                            disabled=!can_up
+                            on:click=move |_| shift(Direction::Up, "up")
+                        >"↑"</button>
+                        <button
+                            id=format!("{id}-down")
+                            class="button"
+                            aria-label=format!("Move {} down", e.name)
+                            disabled=!can_down
+                            on:click=move |_| shift(Direction::Down, "down")
+                        >"↓"</button>
+                        <button
+                            class="button"
+                            aria-label=format!("Remove {}", e.name)
+                            on:click=move |_| change(&|d| d.removed = d.plan.remove_step(index))
+                        >"✕"</button>
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    let available: Vec<&'static exercise::Exercise> = LIBRARY
+        .iter()
+        .filter(|e| e.phase == phase && !plan.steps.iter().any(|s| s.exercise == e.id))
+        .collect();
+    let picked = RwSignal::new(available.first().map(|e| e.id));
+    let select_id = format!("add-{}", phase.name().to_lowercase());
+    let add = move |_| {
+        if let Some(id) = picked.get_untracked() {
+            change(&|d| {
+                d.plan.add_exercise(id);
+            });
+        }
+    };
+    let options = available
+        .iter()
+        .map(|e| view! { <option value=e.id>{e.name}</option> })
+        .collect_view();
+    view! {
+        <h3>{format!("{}. {}", phase.number(), phase.name())}</h3>
+        <ul class="plain-list">{steps}</ul>
+        {(!available.is_empty()).then(|| view! {
+            <div class="builder-add">
+                <label for=select_id.clone()>{format!("Add to {}", phase.name())}</label>
+                <select
+                    id=select_id.clone()
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        picked.set(exercise::by_id(&value).map(|e| e.id));
+                    }
+                >
+                    {options}
+                </select>
+                <button class="button" on:click=add>"Add"</button>
+            </div>
+        })}
+    }
+}

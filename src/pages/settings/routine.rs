@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::exercise::EquipmentSet;
+use crate::pwa;
+use crate::state::use_app_state;
+
+/// The routine's emphasis and the equipment the patient has.
+#[component]
+pub fn YourRoutine() -> impl IntoView {
+    let state = use_app_state();
+    let emphasis = move || state.store.with(|s| s.settings.emphasis.label());
+    let equipment = EquipmentSet::OPTIONAL
+        .map(|item| {
+            view! {
+                <label class="toggle">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || state.store.with(|s| s.settings.equipment.has(item))
+                        on:change=move |ev| {
+                            let have = event_target_checked(&ev);
+                            state.store.update(|s| s.settings.equipment = s.settings.equipment.with(item, have));
+                        }
+                    />
+                    <span>{item.label().unwrap_or_default()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="settings-group">
+            <legend>"Your routine"</legend>
+            <p>
+                {move || format!("Emphasis: {}. ", emphasis())}
+                <A href=pwa::href("/assessment")>"Take the pattern check"</A>
+                " or "
+                <A href=pwa::href("/plan")>"build your own routine"</A>
+                "."
+            </p>
+            <p class="muted small">
+                "Equipment you have. Exercises that need something you do not have are swapped for ones that need only the floor."
+            </p>
+            {equipment}
+        </fieldset>
+    }
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { test, expect, openAt, savedStore } from "./fixtures.mjs";
+
+/** "17 minutes, always in this order." → 17 */
+async function routineMinutes(page) {
+  const text = await page.getByText(/minutes, always in this order/).textContent();
+  return Number(text.match(/(\d+) minutes/)[1]);
+}
+
+test("the pattern check points to compression and the routine gains decompression time, still 15–20 minutes", async ({ page }) => {
+  await openAt(page, "/routine");
+  const before = await page.locator(".phase-block").first().locator("li").count();
+  await page.getByRole("link", { name: "take the two-minute pattern check" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pattern check" })).toBeVisible();
+  const questions = page.locator(".yes-no");
+  const count = await questions.count();
+  expect(count).toBeGreaterThanOrEqual(6);
+  for (let i = 0; i < count; i++) {
+    const text = await questions.nth(i).locator("legend").textContent();
+    const compression = /hang from a bar or lie down|sitting or standing for a long time|squashed|lying/i.test(text);
+    await questions.nth(i).getByRole("radio", { name: compression ? "Yes" : "No" }).check();
+  }
+  await page.getByRole("button", { name: "See my result" }).click();
+  await expect(page.getByText(/Your answers point most to compression/)).toBeVisible();
+  await expect(page.getByText("Suggested: More decompression.")).toBeVisible();
+  await page.getByRole("button", { name: "Use this emphasis" }).click();
+  await expect(page.getByText(/Your routine: \d+ minutes in all: Decompress \d+ min/)).toBeVisible();
+  expect((await savedStore(page)).settings.emphasis).toBe("Decompress");
+
+  await page.getByRole("link", { name: "See the routine" }).click();
+  const minutes = await routineMinutes(page);
+  expect(minutes).toBeGreaterThanOrEqual(15);
+  expect(minutes).toBeLessThanOrEqual(20);
+  const decompress = page.locator(".phase-block").first();
+  expect(await decompress.locator("li").count()).toBeGreaterThanOrEqual(before);
+  await expect(page.locator(".phase-block h2")).toHaveText(["1. Decompress", "2. Activate", "3. Mobilize"]);
+});
+
+test("builder edits are checked live, undone on request, and persist across a reload", async ({ page }) => {
+  await openAt(page, "/plan");
+  await page.clock.resume(); // focus is restored after the next frame
+  await page.getByRole("button", { name: "Copy and edit" }).click();
+  const builder = page.locator(".builder");
+  await expect(builder.getByRole("status").first()).toHaveText("Total: 18 min");
+  await builder.getByRole("button", { name: "Dead hang: 15 seconds more" }).click();
+  await expect(builder.getByRole("button", { name: "Dead hang: 15 seconds more" })).toBeFocused();
+  await expect(builder.getByText("Total: 18 min 15 s")).toBeVisible();
+  await builder.getByRole("button", { name: "Move Glute bridge down" }).click();
+  await builder.getByRole("button", { name: "Remove Cat-cow" }).click();
+  await expect(builder.getByText("Cat-cow removed.")).toBeVisible();
+  await builder.getByRole("button", { name: "Undo" }).click();
+  await expect(builder.getByRole("button", { name: "Remove Cat-cow" })).toBeVisible();
+
+  // Taking out every Activate exercise blocks saving and says why.
+  for (const name of await builder.locator(".builder-step .builder-name").allTextContents()) {
+    if (["Glute bridge", "Bird-dog", "Scapular wall slides"].includes(name)) {
+      await builder.getByRole("button", { name: `Remove ${name}` }).click();
+    }
+  }
+  await expect(builder.getByText("Add at least one Activate exercise.", { exact: false })).toBeVisible();
+  await expect(builder.getByRole("button", { name: "Save and use" })).toBeDisabled();
+  await builder.getByLabel("Add to Activate").selectOption({ label: "Clamshell" });
+  await builder.getByRole("button", { name: "Add", exact: true }).nth(1).click();
+  await expect(builder.getByRole("button", { name: "Remove Clamshell" })).toBeVisible();
+  await builder.getByLabel("Name").fill("Morning");
+  await builder.getByRole("button", { name: "Save and use" }).click();
+
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "Morning" })).toBeChecked();
+  const saved = (await savedStore(page)).plans[0];
+  expect(saved.name).toBe("Morning");
+  expect(saved.steps.find((s) => s.exercise === "dead-hang").secs).toBe(105);
+  expect(saved.steps.some((s) => s.exercise === "clamshell")).toBe(true);
+  await page.getByRole("link", { name: "Routine", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Morning" })).toBeVisible();
+  await expect(page.getByText("Clamshell")).toBeVisible();
+});
+
+test("without a bar or foam roller the routine swaps in floor exercises", async ({ page }) => {
+  await openAt(page, "/settings");
+  await page.getByRole("checkbox", { name: /Pull-up bar/ }).uncheck();
+  await page.getByRole("checkbox", { name: "Foam roller" }).uncheck();
+  await page.getByRole("link", { name: "Routine", exact: true }).click();
+  await expect(page.getByText("Dead hang")).toHaveCount(0);
+  await expect(page.getByText("Lie along a foam roller")).toHaveCount(0);
+  await expect(page.getByText("18 minutes, always in this order.")).toBeVisible();
+});
+
+test("a daily reminder downloads a calendar file and nudges on Today after its time", async ({ page }) => {
+  await openAt(page, "/settings");
+  await page.getByLabel("Reminder time").fill("06:30");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Add to my calendar" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("spinewise-reminder.ics");
+  const ics = readFileSync(await download.path(), "utf8");
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(ics).toContain("RRULE:FREQ=DAILY");
+  expect(ics).toMatch(/DTSTART:20261125T063000\r\n/);
+  expect(ics).toContain("BEGIN:VALARM");
+  await page.getByRole("link", { name: "Today" }).click();
+  await expect(page.getByText("It is past your reminder time")).toBeVisible();
+  await page.getByRole("button", { name: "Rest day" }).click();
+  await expect(page.getByText("It is past your reminder time")).toHaveCount(0);
+});
