@@ -156,7 +156,9 @@ async fn turning_voice_off_in_settings_changes_the_stored_setting() {
         provide_context(state);
         view! { <Router><SettingsPage /></Router> }
     });
-    let boxes = host.query_selector_all("input[type=checkbox]").unwrap();
+    let boxes = host
+        .query_selector_all("fieldset:first-of-type input[type=checkbox]")
+        .unwrap();
     assert_eq!(boxes.length(), 4);
     // Sound, vibration, voice, screen: the third is voice.
     let voice: HtmlElement = boxes.item(2).unwrap().unchecked_into();

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, openAt, startRoutine } from "./fixtures.mjs";
+import { seedHistory } from "./history.mjs";
 
 /** Every screen, reached the way a patient reaches it. */
 const SCREENS = {
@@ -32,12 +33,46 @@ const SCREENS = {
     await page.getByRole("button", { name: "Done" }).click();
   },
   "not found": async (page) => openAt(page, "/no-such-page"),
+  "today with a warning sign": async (page) => {
+    await seedHistory(page);
+    await openAt(page, "/");
+    await expect(page.locator(".signs.firing")).toBeVisible();
+  },
+  "follow-up question": async (page) => {
+    await seedHistory(page);
+    // The morning after the seeded history's last routine.
+    await openAt(page, "/", new Date(2026, 10, 25, 8, 0, 0));
+    await expect(page.locator(".followup")).toBeVisible();
+  },
+  history: async (page) => {
+    await seedHistory(page);
+    await openAt(page, "/history");
+  },
+  trends: async (page) => {
+    await seedHistory(page);
+    await openAt(page, "/trends");
+    await page.getByText("Show the numbers").click();
+  },
+  report: async (page) => {
+    await seedHistory(page);
+    await openAt(page, "/report");
+  },
+  "pattern check result": async (page) => {
+    await openAt(page, "/assessment");
+    const yes = page.getByRole("radio", { name: "Yes" });
+    for (let i = 0; i < (await yes.count()); i++) await yes.nth(i).check();
+    await page.getByRole("button", { name: "See my result" }).click();
+  },
+  "routine builder": async (page) => {
+    await openAt(page, "/plan");
+    await page.getByRole("button", { name: "Copy and edit" }).click();
+  },
 };
 
 /** Controls smaller than 44 × 44 CSS px (links inside sentences are exempt). */
 async function smallTargets(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll("button, .button, nav a, summary, .pain-option, .toggle, input[type=range], .brand")]
+    [...document.querySelectorAll("button, .button, nav a, summary, .pain-option, .toggle, .segment, select, input[type=range], input[type=time], .brand")]
       .filter((el) => el.offsetParent !== null || getComputedStyle(el).position === "fixed")
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .filter(({ box }) => box.width > 0 && (box.width < 44 || box.height < 44))
@@ -71,7 +106,7 @@ for (const width of [375, 320]) {
 
 test("text at 200 % still fits a 320 px screen", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const reach of [SCREENS.today, SCREENS.player, SCREENS.settings]) {
+  for (const reach of [SCREENS.today, SCREENS.player, SCREENS.settings, SCREENS.history, SCREENS.trends, SCREENS.report, SCREENS["pattern check result"], SCREENS["routine builder"]]) {
     await reach(page);
     await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -85,7 +120,7 @@ test("a new page gets its own title and focus moves to its heading", async ({ pa
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveTitle("Settings · Spinewise");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeFocused();
-  await page.getByRole("link", { name: "Routine" }).click();
+  await page.getByRole("link", { name: "Routine", exact: true }).click();
   await expect(page).toHaveTitle("Routine · Spinewise");
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
 });

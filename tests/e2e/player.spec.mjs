@@ -76,11 +76,11 @@ test("a reload after the routine ended while away says so", async ({ page }) => 
 test("settings persist and a zero count-in starts work at once", async ({ page }) => {
   await openAt(page, "/settings");
   await page.getByRole("checkbox", { name: /Voice/ }).uncheck();
-  await page.getByRole("slider").fill("0");
+  await page.getByRole("slider", { name: /Get-ready time/ }).fill("0");
   await page.reload();
   await expect(page.getByRole("checkbox", { name: /Voice/ })).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: /Sound/ })).toBeChecked();
-  await expect(page.locator("output")).toHaveText("0 s");
+  await expect(page.locator("output").first()).toHaveText("0 s");
   await page.getByRole("link", { name: "Spinewise" }).click();
   await expect(page.getByText("17 minutes: decompress")).toBeVisible();
   await startRoutine(page);
