@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::chart::{self, PainChart};
 use crate::domain::day;
+use crate::domain::decimal::Tenths;
 use crate::domain::trends::{self, Span};
 use crate::state::use_app_state;
 
@@ -50,7 +51,9 @@ pub fn PainTrend(#[prop(into)] span: Signal<Span>) -> impl IntoView {
             let averages: Vec<f32> = rows.iter().filter_map(|r| r.average).collect();
             match (averages.first(), averages.last()) {
                 (Some(first), Some(last)) if averages.len() > 1 => format!(
-                    "Pain trend: the 7-day average went from {first:.1} to {last:.1} over this period."
+                    "Pain trend: the 7-day average went from {} to {} over this period.",
+                    Tenths::of(f64::from(*first)),
+                    Tenths::of(f64::from(*last))
                 ),
                 _ => "Pain trend: not enough scores yet in this period.".into(),
             }
@@ -59,7 +62,7 @@ pub fn PainTrend(#[prop(into)] span: Signal<Span>) -> impl IntoView {
     view! {
         <figure class="pain-trend">
             <svg
-                viewBox=format!("0 0 {} {}", chart::WIDTH, chart::HEIGHT)
+                viewBox=format!("0 0 {} {}", at(chart::WIDTH), at(chart::HEIGHT))
                 role="img"
                 aria-labelledby="trend-summary"
                 class="chart"
@@ -116,11 +119,16 @@ fn table_row(row: &Row) -> impl IntoView + use<> {
         <tr>
             <th scope="row">{day::short_label(row.day)}</th>
             <td>{row.pain.map(|p| p.to_string())}</td>
-            <td>{row.average.map(|a| format!("{a:.1}"))}</td>
+            <td>{row.average.map(|a| Tenths::of(f64::from(a)).to_string())}</td>
             <td>{row.before.clone()}</td>
             <td>{row.after.clone()}</td>
         </tr>
     }
+}
+
+/// An SVG coordinate as text (tenths are plenty at this size).
+fn at(value: f32) -> String {
+    Tenths::of(value.into()).to_string()
 }
 
 fn drawing(chart: &PainChart) -> impl IntoView + use<> {
@@ -128,9 +136,10 @@ fn drawing(chart: &PainChart) -> impl IntoView + use<> {
         .y_ticks
         .iter()
         .map(|(y, label)| {
+            let y_text = at(*y);
             view! {
-                <line class="grid" x1=chart::PLOT_LEFT x2=chart::PLOT_RIGHT y1=*y y2=*y />
-                <text class="tick" x=chart::PLOT_LEFT - 4.0 y=*y + 4.0 text-anchor="end">
+                <line class="grid" x1=at(chart::PLOT_LEFT) x2=at(chart::PLOT_RIGHT) y1=y_text.clone() y2=y_text />
+                <text class="tick" x=at(chart::PLOT_LEFT - 4.0) y=at(*y + 4.0) text-anchor="end">
                     {*label}
                 </text>
             }
@@ -141,7 +150,7 @@ fn drawing(chart: &PainChart) -> impl IntoView + use<> {
         .iter()
         .map(|(x, label)| {
             view! {
-                <text class="tick" x=*x y=chart::HEIGHT - 4.0 text-anchor="middle">
+                <text class="tick" x=at(*x) y=at(chart::HEIGHT - 4.0) text-anchor="middle">
                     {label.clone()}
                 </text>
             }

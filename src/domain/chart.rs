@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use chrono::Datelike;
 
+use super::decimal::Tenths;
 use super::session::SessionRecord;
 use super::trends::Span;
 
@@ -55,7 +56,12 @@ fn line(points: impl Iterator<Item = Option<(f32, f32)>>) -> String {
         match point {
             Some((x, y)) => {
                 let command = if pen_down { 'L' } else { 'M' };
-                let _ = write!(path, "{command}{x:.1} {y:.1}");
+                let _ = write!(
+                    path,
+                    "{command}{} {}",
+                    Tenths::of(x.into()),
+                    Tenths::of(y.into())
+                );
                 pen_down = true;
             }
             None => pen_down = false,
@@ -69,7 +75,7 @@ fn line(points: impl Iterator<Item = Option<(f32, f32)>>) -> String {
 fn dots(points: impl Iterator<Item = (f32, f32)>) -> String {
     let mut path = String::new();
     for (x, y) in points {
-        let _ = write!(path, "M{x:.1} {y:.1}h0");
+        let _ = write!(path, "M{} {}h0", Tenths::of(x.into()), Tenths::of(y.into()));
     }
     path
 }

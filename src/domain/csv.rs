@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Datelike, Timelike};
 
+use super::decimal::Tenths;
 use super::journal::Journal;
 use super::pain::Pain;
 
@@ -48,12 +49,12 @@ pub fn sessions(journal: &Journal) -> String {
     );
     for s in &journal.sessions {
         out += &format!(
-            "{},{},{},{},{:.1},{},{},{}\r\n",
+            "{},{},{},{},{},{},{},{}\r\n",
             iso_utc(s.started_ms),
             iso_utc(s.ended_ms),
             s.day,
             cell(&s.plan),
-            f64::from(s.planned_secs) / 60.0,
+            Tenths::of(f64::from(s.planned_secs) / 60.0),
             s.done_percent,
             score(s.pain_before),
             score(s.pain_after),

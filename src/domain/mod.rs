@@ -11,6 +11,7 @@ pub mod countdown;
 pub mod csv;
 pub mod cue;
 pub mod day;
+pub mod decimal;
 pub mod exercise;
 pub mod followup;
 pub mod ics;

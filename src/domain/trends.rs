@@ -2,8 +2,6 @@
 //! journal for a range of days. Everything is a single pass over the range's
 //! records, so a year of ten years' history is summed in well under a millisecond.
 
-use std::collections::BTreeMap;
-
 use chrono::{Days, NaiveDate};
 
 use super::exercise;
@@ -178,7 +176,9 @@ pub fn relief_by_exercise(journal: &Journal, span: Span) -> Vec<ExerciseRelief> 
             })
         })
         .collect();
-    found.sort_by(|a, b| (b.with.mean - b.without.mean).total_cmp(&(a.with.mean - a.without.mean)));
+    found.sort_unstable_by(|a, b| {
+        (b.with.mean - b.without.mean).total_cmp(&(a.with.mean - a.without.mean))
+    });
     found
 }
 
@@ -197,13 +197,15 @@ pub fn relief_by_phase(journal: &Journal, span: Span) -> Vec<PhaseRelief> {
     Phase::ALL
         .into_iter()
         .filter_map(|phase| {
-            let mut groups: BTreeMap<u32, Vec<&SessionRecord>> = BTreeMap::new();
+            // (minutes, sessions), fewest minutes first.
+            let mut groups: Vec<(u32, Vec<&SessionRecord>)> = Vec::new();
             for session in sessions_in(journal, span) {
                 if let Some(steps) = journal.steps_of(session) {
-                    groups
-                        .entry(phase_minutes(steps, phase))
-                        .or_default()
-                        .push(session);
+                    let minutes = phase_minutes(steps, phase);
+                    match groups.binary_search_by_key(&minutes, |(m, _)| *m) {
+                        Ok(at) => groups[at].1.push(session),
+                        Err(at) => groups.insert(at, (minutes, vec![session])),
+                    }
                 }
             }
             let by_minutes: Vec<(u32, Relief)> = groups

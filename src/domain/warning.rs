@@ -12,6 +12,7 @@
 
 use chrono::NaiveDate;
 
+use super::decimal::{Tenths, whole};
 use super::followup::FollowUpKind;
 use super::journal::Journal;
 use super::session::SessionRecord;
@@ -138,7 +139,7 @@ pub fn seen(journal: &Journal, span: Span) -> Vec<(Sign, NaiveDate)> {
             }
         }
     }
-    seen.sort();
+    seen.sort_unstable();
     seen
 }
 
@@ -239,9 +240,12 @@ fn more_for_same_relief(journal: &Journal, today: NaiveDate) -> Option<Finding> 
     (more_time || less_relief).then(|| Finding {
         sign: Sign::MoreForSameRelief,
         evidence: format!(
-            "Over the last two weeks you spent {:.0} minutes a training day for {:.1} points of \
-             relief; the two weeks before, {:.0} minutes for {:.1} points.",
-            minutes_now, relief_now, minutes_before, relief_before
+            "Over the last two weeks you spent {} minutes a training day for {} points of \
+             relief; the two weeks before, {} minutes for {} points.",
+            whole(minutes_now.into()),
+            Tenths::of(relief_now.into()),
+            whole(minutes_before.into()),
+            Tenths::of(relief_before.into())
         ),
     })
 }
@@ -263,8 +267,10 @@ fn worse_despite_consistency(journal: &Journal, today: NaiveDate) -> Option<Find
     (consistent && now >= before + 1.0).then(|| Finding {
         sign: Sign::WorseDespiteConsistency,
         evidence: format!(
-            "Your average pain over the last two weeks is {now:.1}, up from {before:.1} the two \
-             weeks before, and you did the routine on {done_days} of the last 14 days."
+            "Your average pain over the last two weeks is {}, up from {} the two \
+             weeks before, and you did the routine on {done_days} of the last 14 days.",
+            Tenths::of(now.into()),
+            Tenths::of(before.into())
         ),
     })
 }

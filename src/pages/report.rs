@@ -5,6 +5,7 @@ use crate::clock;
 use crate::components::pain_chart::PainTrend;
 use crate::components::range_picker::RangePicker;
 use crate::domain::day;
+use crate::domain::decimal::Tenths;
 use crate::domain::phase::Phase;
 use crate::domain::report::{self, Summary};
 use crate::domain::trends::Span;
@@ -61,7 +62,7 @@ pub fn ReportPage() -> impl IntoView {
 }
 
 fn one_decimal(value: Option<f32>) -> String {
-    value.map_or("–".into(), |v| format!("{v:.1}"))
+    value.map_or("–".into(), |v| Tenths::of(v.into()).to_string())
 }
 
 fn summary_table(summary: &Summary) -> impl IntoView + use<> {
@@ -95,8 +96,9 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
             "Relief per session",
             summary.relief.map_or("no before/after scores".into(), |r| {
                 format!(
-                    "{:.1} points on average over {} sessions",
-                    r.mean, r.sessions
+                    "{} points on average over {} sessions",
+                    Tenths::of(r.mean.into()),
+                    r.sessions
                 )
             }),
         ),

@@ -401,8 +401,8 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
     let navigate = use_navigate();
     let pain_after = RwSignal::new(None::<Pain>);
     // Rounded as the saved record is, so the screen and the streak agree.
-    let percent = (position.map_or(0.0, |p| p.done_fraction) * 100.0).round();
-    let counts = percent >= STREAK_SHARE * 100.0;
+    let percent = (position.map_or(0.0, |p| p.done_fraction) * 100.0).round() as u32;
+    let counts = f64::from(percent) >= STREAK_SHARE * 100.0;
     let finished_at = position.and_then(|p| p.finished_at_ms);
     let away = finished_at.is_some_and(|at| clock::now_ms() - at > 60_000);
     let save = move |pain: Option<Pain>| {
@@ -431,7 +431,7 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
             </h1>
             <p class="done-summary">
                 {
-                    let done = if percent >= 1.0 {
+                    let done = if percent >= 1 {
                         format!("You did {percent}% of it.")
                     } else {
                         "It ended before any exercise time was done.".to_string()

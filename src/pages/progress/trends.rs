@@ -7,6 +7,7 @@ use crate::clock;
 use crate::components::pain_chart::PainTrend;
 use crate::components::range_picker::RangePicker;
 use crate::components::warning_signs::WarningSigns;
+use crate::domain::decimal::Tenths;
 use crate::domain::trends::{self, Relief, Span};
 use crate::pwa;
 use crate::state::use_app_state;
@@ -62,13 +63,15 @@ fn relief_text(relief: Relief) -> String {
     };
     if relief.mean >= 0.0 {
         format!(
-            "{:.1} points lower after ({} {sessions})",
-            relief.mean, relief.sessions
+            "{} points lower after ({} {sessions})",
+            Tenths::of(relief.mean.into()),
+            relief.sessions
         )
     } else {
         format!(
-            "{:.1} points higher after ({} {sessions})",
-            -relief.mean, relief.sessions
+            "{} points higher after ({} {sessions})",
+            Tenths::of((-relief.mean).into()),
+            relief.sessions
         )
     }
 }

@@ -13,12 +13,14 @@ use crate::state::{AppState, use_app_state};
 use crate::storage;
 use chrono::NaiveDate;
 
+use crate::domain::decimal::{Tenths, whole};
+
 /// "1.2 GB", "3.4 MB", "840 KB".
 fn size_label(bytes: f64) -> String {
     match bytes {
-        b if b >= 1e9 => format!("{:.1} GB", b / 1e9),
-        b if b >= 1e6 => format!("{:.1} MB", b / 1e6),
-        b => format!("{:.0} KB", (b / 1e3).max(1.0)),
+        b if b >= 1e9 => format!("{} GB", Tenths::of(b / 1e9)),
+        b if b >= 1e6 => format!("{} MB", Tenths::of(b / 1e6)),
+        b => format!("{} KB", whole((b / 1e3).max(1.0))),
     }
 }
 
