@@ -5,6 +5,7 @@
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { sixtyDayStore } from "../tests/e2e/history.mjs";
 
 const port = 8093;
 const base = `http://127.0.0.1:${port}`;
@@ -28,6 +29,13 @@ async function shoot(width, scheme) {
   });
   const page = await context.newPage();
   await page.clock.install({ time: morning });
+  // The safety check was answered yesterday, so the routine can begin.
+  await page.addInitScript(() => {
+    if (!localStorage.getItem("spinewise/v1")) {
+      const screening = { at_ms: Date.now() - 86_400_000, day: "2026-11-24", yes: [] };
+      localStorage.setItem("spinewise/v1", JSON.stringify({ schema_version: 3, screenings: [screening] }));
+    }
+  });
   const snap = async (name) => {
     await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png`, fullPage: !readme });
   };
@@ -52,8 +60,35 @@ async function shoot(width, scheme) {
   await context.close();
 }
 
+/** The progress, report and plan screens, over the sixty-day history the e2e tests use. */
+async function shootWithHistory(width, scheme) {
+  const context = await browser.newContext({
+    viewport: { width, height: 740 }, deviceScaleFactor: 1, colorScheme: scheme, isMobile: true,
+  });
+  const page = await context.newPage();
+  await page.clock.install({ time: morning });
+  await page.addInitScript((raw) => localStorage.setItem("spinewise/v1", raw), sixtyDayStore());
+  const snap = async (name) => {
+    await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png`, fullPage: !readme });
+  };
+  for (const [name, path] of [["history", "/history"], ["trends", "/trends"], ["report", "/report"], ["assessment", "/assessment"]]) {
+    await page.goto(`${base}${path}`);
+    await page.locator("main h1").waitFor();
+    await snap(name);
+  }
+  await page.goto(`${base}/plan`);
+  await page.getByRole("button", { name: "Copy and edit" }).click();
+  await snap("plan");
+  await context.close();
+}
+
 try {
-  for (const width of widths) for (const scheme of ["light", "dark"]) await shoot(width, scheme);
+  for (const width of widths) {
+    for (const scheme of ["light", "dark"]) {
+      await shoot(width, scheme);
+      await shootWithHistory(width, scheme);
+    }
+  }
 } finally {
   await browser.close();
   server.kill();

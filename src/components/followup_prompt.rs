@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_use_document_visibility::use_document_visibility;
 
 use crate::clock;
 use crate::components::pain_scale::PainScale;
@@ -11,8 +12,12 @@ use crate::state::use_app_state;
 #[component]
 pub fn FollowUpPrompt() -> impl IntoView {
     let state = use_app_state();
-    let now = clock::now_ms();
+    // An installed app comes back from the background without reloading:
+    // look again whenever the page becomes visible.
+    let visibility = use_document_visibility();
     let due = Memo::new(move |_| {
+        visibility.track();
+        let now = clock::now_ms();
         state.store.with(|s| {
             followup::due(&s.journal.sessions, &s.journal.followups, now, clock::local).map(|due| {
                 let before = due.session.pain_before.map(Pain::value_text);
@@ -49,7 +54,7 @@ pub fn FollowUpPrompt() -> impl IntoView {
                             "Save answer"
                         </button>
                         <button class="button quiet" on:click=move |_| answer(None)>
-                            "Not now"
+                            "Skip this question"
                         </button>
                     </div>
                 </section>

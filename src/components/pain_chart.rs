@@ -50,11 +50,16 @@ pub fn PainTrend(#[prop(into)] span: Signal<Span>) -> impl IntoView {
         data.with(|(_, rows)| {
             let averages: Vec<f32> = rows.iter().filter_map(|r| r.average).collect();
             match (averages.first(), averages.last()) {
-                (Some(first), Some(last)) if averages.len() > 1 => format!(
-                    "Pain trend: the 7-day average went from {} to {} over this period.",
-                    Tenths::of(f64::from(*first)),
-                    Tenths::of(f64::from(*last))
-                ),
+                (Some(first), Some(last)) if averages.len() > 1 => {
+                    let (first, last) = (Tenths::of((*first).into()), Tenths::of((*last).into()));
+                    if first == last {
+                        format!("Pain trend: the 7-day average stayed at {first} over this period.")
+                    } else {
+                        format!(
+                            "Pain trend: the 7-day average went from {first} to {last} over this period."
+                        )
+                    }
+                }
                 _ => "Pain trend: not enough scores yet in this period.".into(),
             }
         })

@@ -59,6 +59,20 @@ pub fn long_label(day: NaiveDate) -> String {
     )
 }
 
+/// "25 November 2026", for records that outlive the year (the report).
+pub fn dated_label(day: NaiveDate) -> String {
+    format!("{} {} {}", day.day(), month_name(day), day.year())
+}
+
+/// "1 day", "3 days".
+pub fn count_days(n: usize) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
 /// "25 Nov".
 pub fn short_label(day: NaiveDate) -> String {
     format!("{} {}", day.day(), &month_name(day)[..3])
@@ -94,5 +108,10 @@ mod tests {
     fn labels_read_naturally() {
         assert_eq!(long_label(date(2026, 11, 25)), "Wednesday 25 November");
         assert_eq!(short_label(date(2026, 2, 3)), "3 Feb");
+        assert_eq!(dated_label(date(2026, 2, 3)), "3 February 2026");
+        assert_eq!(
+            (count_days(1), count_days(0)),
+            ("1 day".into(), "0 days".into())
+        );
     }
 }

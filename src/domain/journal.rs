@@ -202,6 +202,22 @@ impl Journal {
             .any(|s| s.day == day && s.counts_for_streak())
     }
 
+    /// Days from `from` to `to` with a counted routine, and the days a
+    /// routine was expected: all of them but marked rest and flare days and
+    /// an unfinished `today` (it may still be trained).
+    pub fn adherence(&self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> (usize, usize) {
+        let (mut done, mut expected) = (0, 0);
+        for day in from.iter_days().take_while(|d| *d <= to) {
+            if self.done_on(day) {
+                done += 1;
+                expected += 1;
+            } else if self.day_off(day).is_none() && day != today {
+                expected += 1;
+            }
+        }
+        (done, expected)
+    }
+
     /// Marks `day` as a rest or flare day, or clears the mark with `None`.
     pub fn mark_day(&mut self, day: NaiveDate, kind: Option<DayOff>) {
         self.days_off.retain(|m| m.day != day);
@@ -394,6 +410,15 @@ mod tests {
         assert_eq!(journal.best_streak(day(8)), 4);
         assert_eq!(journal.streak(day(8)), 2);
         assert_eq!(Journal::default().best_streak(day(8)), 0);
+    }
+
+    #[test]
+    fn adherence_leaves_out_days_off_and_an_unfinished_today() {
+        let mut journal =
+            Journal::with_sessions([session(9, 100), session(10, 40), session(12, 100)]);
+        journal.mark_day(day(11), Some(DayOff::Rest));
+        assert_eq!(journal.adherence(day(9), day(13), day(13)), (2, 3));
+        assert_eq!(journal.adherence(day(9), day(13), day(14)), (2, 4));
     }
 
     #[test]

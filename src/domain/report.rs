@@ -13,8 +13,10 @@ const EDGE_DAYS: usize = 7;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub span: Span,
-    /// Days from the first record (or the range's start, if later) to its end.
-    pub tracked_days: usize,
+    /// Days from the first record (or the range's start, if later) to its
+    /// end on which a routine was due: not marked rest or flare days, and
+    /// not an unfinished today.
+    pub due_days: usize,
     /// Days with a counted routine.
     pub done_days: usize,
     pub rest_days: usize,
@@ -32,17 +34,17 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Share of tracked days with a counted routine, 0–100.
+    /// Share of due days with a counted routine, 0–100.
     pub fn adherence_percent(&self) -> u32 {
-        if self.tracked_days == 0 {
+        if self.due_days == 0 {
             return 0;
         }
-        (self.done_days as f32 * 100.0 / self.tracked_days as f32).round() as u32
+        (self.done_days as f32 * 100.0 / self.due_days as f32).round() as u32
     }
 }
 
-/// The report's figures for `span`.
-pub fn summarize(journal: &Journal, span: Span) -> Summary {
+/// The report's figures for `span`, as of `today`.
+pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
     let daily = trends::daily_pain(journal, span);
     let scored: Vec<u8> = daily.iter().flatten().copied().collect();
     let first_record = [
@@ -53,12 +55,8 @@ pub fn summarize(journal: &Journal, span: Span) -> Summary {
     .into_iter()
     .flatten()
     .min();
-    let tracked = first_record.map_or(0, |first| {
-        Span {
-            from: first.max(span.from),
-            to: span.to,
-        }
-        .day_count()
+    let (done_days, due_days) = first_record.map_or((0, 0), |first| {
+        journal.adherence(first.max(span.from), span.to, today)
     });
     let days = (0..span.day_count()).map(|at| span.day(at));
     let count_off = |kind| {
@@ -69,8 +67,8 @@ pub fn summarize(journal: &Journal, span: Span) -> Summary {
     let sessions = trends::sessions_in(journal, span);
     Summary {
         span,
-        tracked_days: tracked,
-        done_days: days.clone().filter(|d| journal.done_on(*d)).count(),
+        due_days,
+        done_days,
         rest_days: count_off(DayOff::Rest),
         flare_days: count_off(DayOff::Flare),
         sessions: sessions.len(),
@@ -109,14 +107,15 @@ mod tests {
     }
 
     #[test]
-    fn adherence_counts_from_the_first_record_not_the_range_start() {
+    fn adherence_counts_due_days_from_the_first_record_not_the_range_start() {
         let mut journal =
             Journal::with_sessions((11..=20).filter(|d| d % 5 != 0).map(|d| session(d, 6, 4)));
         journal.mark_day(day(15), Some(DayOff::Flare));
-        let summary = summarize(&journal, Span::ending(day(20), 30));
-        assert_eq!(summary.tracked_days, 10);
+        let summary = summarize(&journal, Span::ending(day(20), 30), day(21));
+        // From the 11th: the flare day (15th) is not due; the 20th was missed.
+        assert_eq!(summary.due_days, 9);
         assert_eq!(summary.done_days, 8);
-        assert_eq!(summary.adherence_percent(), 80);
+        assert_eq!(summary.adherence_percent(), 89);
         assert_eq!((summary.flare_days, summary.rest_days), (1, 0));
         assert_eq!(summary.sessions, 8);
         assert_eq!(summary.relief.map(|r| r.mean), Some(2.0));
@@ -131,7 +130,7 @@ mod tests {
     fn pain_at_the_start_and_end_average_the_first_and_last_scored_week() {
         let journal =
             Journal::with_sessions((1..=20).map(|d| session(d, if d <= 10 { 7 } else { 3 }, 2)));
-        let summary = summarize(&journal, Span::ending(day(20), 20));
+        let summary = summarize(&journal, Span::ending(day(20), 20), day(20));
         assert_eq!(
             (summary.pain_start, summary.pain_end),
             (Some(7.0), Some(3.0))
@@ -140,7 +139,7 @@ mod tests {
 
     #[test]
     fn an_empty_history_reports_nothing_rather_than_zeroes_that_look_like_data() {
-        let summary = summarize(&Journal::default(), Span::ending(day(20), 30));
+        let summary = summarize(&Journal::default(), Span::ending(day(20), 30), day(20));
         assert_eq!(summary.adherence_percent(), 0);
         assert_eq!((summary.pain_start, summary.relief), (None, None));
         assert!(summary.signs.is_empty());

@@ -4,6 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::decimal::Tenths;
 use super::exercise;
 use super::followup::FollowUpKind;
 use super::journal::Journal;
@@ -139,6 +140,21 @@ impl Relief {
             sessions: count,
             mean: sum as f32 / count as f32,
         })
+    }
+
+    /// "2.5 points lower after (12 sessions)".
+    pub fn describe(self) -> String {
+        let sessions = if self.sessions == 1 {
+            "session"
+        } else {
+            "sessions"
+        };
+        let direction = if self.mean >= 0.0 { "lower" } else { "higher" };
+        format!(
+            "{} points {direction} after ({} {sessions})",
+            Tenths::of(self.mean.abs().into()),
+            self.sessions
+        )
     }
 
     fn enough(self) -> bool {
@@ -338,6 +354,9 @@ mod tests {
         ];
         let relief = Relief::of(&sessions).unwrap();
         assert_eq!((relief.sessions, relief.mean), (2, 1.0));
+        assert_eq!(relief.describe(), "1.0 points lower after (2 sessions)");
+        let worse = Relief::of(&sessions[2..]).unwrap();
+        assert_eq!(worse.describe(), "1.0 points higher after (1 session)");
         assert_eq!(Relief::of(&sessions[1..2]), None);
     }
 

@@ -8,7 +8,7 @@
 //! | pain back within an hour | in ≥ 3 of the last 5 hour-later answers (last 28 days), pain is back to within 1 point of the score before the session | 3 such answers, each after a session that started at pain ≥ 2 |
 //! | more for the same relief | last 14 days against the 14 before: minutes per training day up ≥ 20 % with relief not up by more than ½ point, or relief down ≥ 1 point with minutes not down | 5 sessions with both scores in each half |
 //! | great during, worse next day | in ≥ 3 of the last 5 sessions with before, after and morning-after scores (last 28 days), pain eased during the session and the next morning was worse than before it | 3 such sessions |
-//! | worse despite consistency | the last 14 days' average daily pain is ≥ 1 point above the 14 days before, while ≥ 80 % of the last 14 days had a counted routine | 7 days with a score in each half |
+//! | worse despite consistency | the last 14 days' average daily pain is ≥ 1 point above the 14 days before, while a counted routine was done on ≥ 80 % of the last 14 days (leaving out marked rest and flare days and an unfinished today) | 7 days with a score in each half |
 
 use chrono::NaiveDate;
 
@@ -260,15 +260,13 @@ fn worse_despite_consistency(journal: &Journal, today: NaiveDate) -> Option<Find
             .flatten()
     };
     let (before, now) = (average(earlier)?, average(recent)?);
-    let done_days = (0..recent.day_count())
-        .filter(|&at| journal.done_on(recent.day(at)))
-        .count();
-    let consistent = done_days as f32 >= CONSISTENT_SHARE * recent.day_count() as f32;
+    let (done_days, expected) = journal.adherence(recent.from, recent.to, today);
+    let consistent = expected > 0 && done_days as f32 >= CONSISTENT_SHARE * expected as f32;
     (consistent && now >= before + 1.0).then(|| Finding {
         sign: Sign::WorseDespiteConsistency,
         evidence: format!(
             "Your average pain over the last two weeks is {}, up from {} the two \
-             weeks before, and you did the routine on {done_days} of the last 14 days.",
+             weeks before, and you did the routine on {done_days} of the {expected} days it was due.",
             Tenths::of(now.into()),
             Tenths::of(before.into())
         ),
@@ -482,6 +480,18 @@ mod tests {
     #[test]
     fn sign_4_fires_when_pain_rises_a_point_while_80_percent_of_days_are_done() {
         assert_eq!(signs(&rising(4, 5, 12)), [Sign::WorseDespiteConsistency]);
+    }
+
+    #[test]
+    fn sign_4_counts_days_off_and_an_open_today_as_neither_done_nor_missed() {
+        // Two Sunday rests and today still open: 9 done of 11 expected is 82 %.
+        let mut journal = rising(4, 5, 0);
+        for d in (1..14).filter(|d| ![3, 10].contains(d)).take(9) {
+            journal.record(session(d, 5, 5));
+        }
+        journal.mark_day(ago(3), Some(crate::domain::journal::DayOff::Rest));
+        journal.mark_day(ago(10), Some(crate::domain::journal::DayOff::Rest));
+        assert_eq!(signs(&journal), [Sign::WorseDespiteConsistency]);
     }
 
     #[test]

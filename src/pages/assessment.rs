@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 use crate::a11y::use_page;
 use crate::components::yes_no::YesNo;
@@ -28,6 +29,16 @@ pub fn AssessmentPage() -> impl IntoView {
         move |_| {
             let given: Answers = std::array::from_fn(|i| answers[i].get_untracked() == Some(true));
             result.set(Some(assessment::assess(&given)));
+            // The questions give way to the result: start reading there.
+            request_animation_frame(|| {
+                if let Some(heading) = document()
+                    .get_element_by_id("result-title")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = heading.focus();
+                    heading.scroll_into_view();
+                }
+            });
         }
     };
     const NAMES: [&str; QUESTIONS.len()] = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"];
@@ -63,8 +74,8 @@ pub fn AssessmentPage() -> impl IntoView {
                             .collect_view();
                         let suggested = found.emphasis();
                         view! {
-                            <div class="card outcome" role="status">
-                                <h2>"Your result"</h2>
+                            <div class="card outcome">
+                                <h2 id="result-title" tabindex="-1">"Your result"</h2>
                                 <p>{found.summary()}</p>
                                 <ul>{reasons}</ul>
                                 <p>
@@ -157,6 +168,13 @@ fn EmphasisChoice(suggested: Emphasis) -> impl IntoView {
             <legend>"Emphasis for your routine"</legend>
             {options}
         </fieldset>
+        {move || {
+            state.store.with(|s| s.active_plan.clone()).map(|own| view! {
+                <p class="muted small">
+                    {format!("You now use your own routine, “{own}”. Choosing an emphasis switches to the suggested routine; your own stays saved in Plan.")}
+                </p>
+            })
+        }}
         <button class="button primary" on:click=apply>"Use this emphasis"</button>
         <Show when=move || applied.get()>
             <p class="card" role="status">

@@ -108,10 +108,13 @@ fn free_name<'a>(taken: impl Iterator<Item = &'a str> + Clone) -> String {
         .unwrap_or_default()
 }
 
-/// Applies an edit to the routine being built.
+/// Applies an edit to the routine being built. Any edit ends the chance to
+/// undo the last removal: putting a step back into a changed list could
+/// land it out of order or twice.
 fn edit_draft(draft: RwSignal<Option<Draft>>, edit: &dyn Fn(&mut Draft)) {
     draft.update(|d| {
         if let Some(d) = d {
+            d.removed = None;
             edit(d);
         }
     });
@@ -145,8 +148,9 @@ fn Builder(draft: RwSignal<Option<Draft>>) -> impl IntoView {
     let name_taken = Memo::new(move |_| {
         draft.with(|d| {
             d.as_ref().is_some_and(|d| {
-                d.saved_as.as_deref() != Some(d.plan.name.as_str())
-                    && state.store.with(|s| s.plan_named(&d.plan.name).is_some())
+                let name = d.plan.name.trim();
+                d.saved_as.as_deref() != Some(name)
+                    && state.store.with(|s| s.plan_named(name).is_some())
             })
         })
     });
@@ -196,8 +200,10 @@ fn Builder(draft: RwSignal<Option<Draft>>) -> impl IntoView {
         )
     };
     let undo = move |_| {
-        change(&|d| {
-            if let Some(removed) = d.removed.take() {
+        draft.update(|d| {
+            if let Some(d) = d
+                && let Some(removed) = d.removed.take()
+            {
                 d.plan.restore(removed);
             }
         })
@@ -241,7 +247,7 @@ fn Builder(draft: RwSignal<Option<Draft>>) -> impl IntoView {
                     view! {
                         <p class="notice" role="status">
                             {format!("{name} removed. ")}
-                            <button class="button" on:click=undo>"Undo"</button>
+                            <button id="undo-remove" class="button" on:click=undo>"Undo"</button>
                         </p>
                     }
                 }))
@@ -327,7 +333,17 @@ fn phase_editor(
                         <button
                             class="button"
                             aria-label=format!("Remove {}", e.name)
-                            on:click=move |_| change(&|d| d.removed = d.plan.remove_step(index))
+                            on:click=move |_| {
+                                let removed = draft.with_untracked(|d| d.as_ref().and_then(|d| {
+                                    let mut plan = d.plan.clone();
+                                    plan.remove_step(index).map(|r| (plan, r))
+                                }));
+                                if let Some((plan, removed)) = removed {
+                                    change(&|d| d.plan = plan.clone());
+                                    draft.update(|d| d.iter_mut().for_each(|d| d.removed = Some(removed.clone())));
+                                    refocus("undo-remove".into());
+                                }
+                            }
                         >"✕"</button>
                     </span>
                 </li>

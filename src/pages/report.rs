@@ -25,7 +25,7 @@ pub fn ReportPage() -> impl IntoView {
     let summary = Memo::new(move |_| {
         state
             .store
-            .with(|s| report::summarize(&s.journal, span.get()))
+            .with(|s| report::summarize(&s.journal, span.get(), today))
     });
     let print = move |_| {
         let _ = window().print();
@@ -38,9 +38,9 @@ pub fn ReportPage() -> impl IntoView {
                     let span = span.get();
                     format!(
                         "{} to {} · made with Spinewise on {} · scores are the patient's own, 0 (none) to 10 (worst)",
-                        day::long_label(span.from),
-                        day::long_label(span.to),
-                        day::long_label(today)
+                        day::dated_label(span.from),
+                        day::dated_label(span.to),
+                        day::dated_label(today)
                     )
                 }}
             </p>
@@ -70,9 +70,9 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
         (
             "Routines done",
             format!(
-                "{} of {} days tracked ({} %)",
+                "{} of {} due ({} %; rest and flare days and today are not counted)",
                 summary.done_days,
-                summary.tracked_days,
+                day::count_days(summary.due_days),
                 summary.adherence_percent()
             ),
         ),
@@ -82,7 +82,11 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
         ),
         (
             "Streak",
-            format!("{} days now, best {}", summary.streak, summary.best_streak),
+            format!(
+                "{} now, best {}",
+                day::count_days(summary.streak as usize),
+                day::count_days(summary.best_streak as usize)
+            ),
         ),
         (
             "Pain, first and last week",
@@ -95,11 +99,7 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
         (
             "Relief per session",
             summary.relief.map_or("no before/after scores".into(), |r| {
-                format!(
-                    "{} points on average over {} sessions",
-                    Tenths::of(r.mean.into()),
-                    r.sessions
-                )
+                format!("pain {}, on average", r.describe())
             }),
         ),
     ];
@@ -120,7 +120,7 @@ fn signs_seen(summary: &Summary) -> impl IntoView + use<> {
         .signs
         .iter()
         .map(|(sign, first)| {
-            view! { <li>{format!("{} (first seen {})", sign.title(), day::short_label(*first))}</li> }
+            view! { <li>{format!("{} (first seen by {})", sign.title(), day::dated_label(*first))}</li> }
         })
         .collect_view();
     view! {
@@ -176,7 +176,7 @@ fn Screenings() -> impl IntoView {
                 } else {
                     format!("yes to: {}", flags.join(" "))
                 };
-                format!("Last check {}: {answer}", day::short_label(screening.day))
+                format!("Last check {}: {answer}", day::dated_label(screening.day))
             });
             let earlier_yes: Vec<String> = s
                 .screenings
@@ -185,8 +185,12 @@ fn Screenings() -> impl IntoView {
                 .skip(1)
                 .filter(|sc| sc.flags().next().is_some())
                 .map(|sc| {
-                    let ids: Vec<&str> = sc.flags().map(|f| f.id).collect();
-                    format!("{}: yes to {}", day::short_label(sc.day), ids.join(", "))
+                    let questions: Vec<&str> = sc.flags().map(|f| f.question).collect();
+                    format!(
+                        "{}: yes to {}",
+                        day::dated_label(sc.day),
+                        questions.join(" ")
+                    )
                 })
                 .collect();
             view! {

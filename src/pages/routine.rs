@@ -59,8 +59,8 @@ fn RoutineOverview() -> impl IntoView {
             .resolved()
             .filter(|(_, e)| e.phase == phase)
             .map(|(step, e)| {
-                let secs = i64::from(if e.per_side { 2 * step.secs } else { step.secs });
-                let sides = if e.per_side { " (each side)" } else { "" };
+                let secs = i64::from(step.secs);
+                let sides = if e.per_side { " each side" } else { "" };
                 view! {
                     <li>
                         <span>{e.name}</span>

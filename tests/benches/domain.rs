@@ -97,7 +97,7 @@ fn main() {
             warning::check(journal, today),
             trends::relief_by_exercise(journal, year),
             trends::relief_by_phase(journal, year),
-            report::summarize(journal, year),
+            report::summarize(journal, year, today),
         )
     };
     let rows: [(&str, Duration); 12] = [
@@ -137,7 +137,7 @@ fn main() {
         ),
         (
             "report (1 year)",
-            time(101, || report::summarize(journal, year)),
+            time(101, || report::summarize(journal, year, today)),
         ),
         ("all progress pages (target < 20 ms)", time(101, progress)),
     ];

@@ -80,7 +80,7 @@ pub fn HistoryPage() -> impl IntoView {
             <h1>"History"</h1>
             <ProgressTabs />
             <p class="muted">
-                {move || format!("Routines done on {} of the last {WEEKS} weeks' days.", done())}
+                {move || format!("Routines done on {} of the last {} days.", done(), WEEKS * 7)}
             </p>
             <table class="calendar" on:keydown=on_key>
                 <caption class="sr-only">
@@ -144,7 +144,9 @@ fn day_cell(cell: CalendarDay, today: NaiveDate, selected: RwSignal<NaiveDate>) 
             tabindex=move || if selected.get() == cell.day { "0" } else { "-1" }
             on:click=move |_| selected.set(cell.day)
         >
-            <span class="day-number" aria-hidden="true">{cell.day.day()}</span>
+            <span class="day-number" aria-hidden="true">
+                {if cell.day.day() == 1 { day::short_label(cell.day) } else { cell.day.day().to_string() }}
+            </span>
             {cell.pain.map(|pain| view! { <span class="pain-bar" data-pain=pain></span> })}
         </button>
     }
@@ -223,7 +225,7 @@ fn DayDetails(day: RwSignal<NaiveDate>) -> impl IntoView {
                     {day_off.map(|text| view! { <li>{text}</li> })}
                 </ul>
                 {empty.then(|| view! {
-                    <p class="muted">"Nothing recorded on this day. Tap another day, or do today's routine from Today."</p>
+                    <p class="muted">"Nothing recorded on this day."</p>
                 })}
             }
         })

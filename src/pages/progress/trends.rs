@@ -7,7 +7,6 @@ use crate::clock;
 use crate::components::pain_chart::PainTrend;
 use crate::components::range_picker::RangePicker;
 use crate::components::warning_signs::WarningSigns;
-use crate::domain::decimal::Tenths;
 use crate::domain::trends::{self, Relief, Span};
 use crate::pwa;
 use crate::state::use_app_state;
@@ -55,27 +54,6 @@ pub fn TrendsPage() -> impl IntoView {
     }
 }
 
-fn relief_text(relief: Relief) -> String {
-    let sessions = if relief.sessions == 1 {
-        "session"
-    } else {
-        "sessions"
-    };
-    if relief.mean >= 0.0 {
-        format!(
-            "{} points lower after ({} {sessions})",
-            Tenths::of(relief.mean.into()),
-            relief.sessions
-        )
-    } else {
-        format!(
-            "{} points higher after ({} {sessions})",
-            Tenths::of((-relief.mean).into()),
-            relief.sessions
-        )
-    }
-}
-
 /// How much a session eases the pain, overall and, where the routine
 /// varied, by phase time and by exercise.
 #[component]
@@ -100,7 +78,7 @@ fn ReliefSummary(span: Signal<Span>) -> impl IntoView {
                 <h2 id="relief-title">"Relief per session"</h2>
                 <p>
                     {match overall {
-                        Some(relief) => format!("On average, pain is {}.", relief_text(relief)),
+                        Some(relief) => format!("On average, pain is {}.", relief.describe()),
                         None => "Give your pain before and after a routine to see what it does for you.".into(),
                     }}
                 </p>
@@ -114,7 +92,7 @@ fn ReliefSummary(span: Signal<Span>) -> impl IntoView {
                                     .by_minutes
                                     .into_iter()
                                     .map(|(minutes, relief)| {
-                                        view! { <li>{format!("{minutes} min: {}", relief_text(relief))}</li> }
+                                        view! { <li>{format!("{minutes} min: {}", relief.describe())}</li> }
                                     })
                                     .collect_view()}
                             </ul>
@@ -130,7 +108,7 @@ fn ReliefSummary(span: Signal<Span>) -> impl IntoView {
                                 view! {
                                     <li>
                                         <strong>{e.exercise.name}</strong>
-                                        {format!(": with it {}; without it {}.", relief_text(e.with), relief_text(e.without))}
+                                        {format!(": with it {}; without it {}.", e.with.describe(), e.without.describe())}
                                     </li>
                                 }
                             })
