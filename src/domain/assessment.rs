@@ -203,6 +203,19 @@ fn join(parts: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::readability::grade;
+
+    #[test]
+    fn the_questions_read_at_a_plain_language_level() {
+        for question in &QUESTIONS {
+            assert!(
+                grade(question.text) <= 8.0,
+                "{:.1}: {}",
+                grade(question.text),
+                question.text
+            );
+        }
+    }
 
     /// Answers with yes for exactly the questions at these positions.
     fn yes_to(positions: &[usize]) -> Answers {

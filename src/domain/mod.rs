@@ -20,6 +20,8 @@ pub mod pain;
 pub mod phase;
 pub mod plan;
 pub mod plan_log;
+#[cfg(test)]
+mod readability;
 pub mod red_flags;
 pub mod report;
 pub mod session;

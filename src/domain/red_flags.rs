@@ -36,25 +36,25 @@ pub const RED_FLAGS: &[RedFlag] = &[
     },
     RedFlag {
         id: "bladder-bowel",
-        question: "New trouble controlling or passing urine, or controlling your bowels?",
+        question: "New problems with peeing, or with holding in pee or poo?",
         why: "Together with back pain this can mean nerve compression that needs treatment within hours.",
         urgency: Urgency::Emergency,
     },
     RedFlag {
         id: "legs",
         question: "Weakness or numbness in one or both legs that is getting worse?",
-        why: "Nerve damage that is getting worse should be checked before it becomes permanent.",
+        why: "Nerve damage that is getting worse should be checked before it can last for good.",
         urgency: Urgency::Emergency,
     },
     RedFlag {
         id: "trauma",
         question: "Did the pain start after a fall, an accident or another heavy blow?",
-        why: "An injury can crack a bone in the spine, which needs an examination before exercise.",
+        why: "A fall or blow can crack a bone in the spine. A doctor should check it before you exercise.",
         urgency: Urgency::Soon,
     },
     RedFlag {
         id: "fever",
-        question: "Fever, chills or feeling generally unwell along with the back pain?",
+        question: "A fever, chills or feeling unwell as well as the back pain?",
         why: "Back pain with fever can come from an infection, which needs a doctor.",
         urgency: Urgency::Soon,
     },
@@ -98,7 +98,19 @@ impl Screening {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::readability::grade;
     use std::collections::HashSet;
+
+    #[test]
+    fn the_questions_and_reasons_read_at_a_plain_language_level() {
+        // Grade 8 is a reading age of about 13; the average stays near 11.
+        let texts: Vec<&str> = RED_FLAGS.iter().flat_map(|f| [f.question, f.why]).collect();
+        for text in &texts {
+            assert!(grade(text) <= 8.0, "{:.1}: {text}", grade(text));
+        }
+        let mean = texts.iter().map(|t| grade(t)).sum::<f64>() / texts.len() as f64;
+        assert!(mean <= 7.0, "{mean:.1}");
+    }
 
     fn screening(yes: &[&str]) -> Screening {
         Screening {
