@@ -35,8 +35,8 @@ pub fn AssessmentPage() -> impl IntoView {
                     .get_element_by_id("result-title")
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
                 {
+                    // Focusing scrolls it into view too.
                     let _ = heading.focus();
-                    heading.scroll_into_view();
                 }
             });
         }
