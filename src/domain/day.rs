@@ -73,9 +73,14 @@ pub fn count_days(n: usize) -> String {
     }
 }
 
+/// "Nov".
+pub fn short_month(day: NaiveDate) -> &'static str {
+    &month_name(day)[..3]
+}
+
 /// "25 Nov".
 pub fn short_label(day: NaiveDate) -> String {
-    format!("{} {}", day.day(), &month_name(day)[..3])
+    format!("{} {}", day.day(), short_month(day))
 }
 
 #[cfg(test)]

@@ -69,7 +69,14 @@ pub fn HistoryPage() -> impl IntoView {
             .map(|week| {
                 let cells = week
                     .into_iter()
-                    .map(|cell| view! { <td>{day_cell(cell, today, selected)}</td> })
+                    .map(|cell| {
+                        // The month's name marks its first day, beside the button so
+                        // the button's name stays the full date.
+                        let month = (cell.day.day() == 1).then(|| {
+                            view! { <span class="month-mark" aria-hidden="true">{day::short_month(cell.day)}</span> }
+                        });
+                        view! { <td>{month}{day_cell(cell, today, selected)}</td> }
+                    })
                     .collect_view();
                 view! { <tr>{cells}</tr> }
             })
@@ -144,9 +151,7 @@ fn day_cell(cell: CalendarDay, today: NaiveDate, selected: RwSignal<NaiveDate>) 
             tabindex=move || if selected.get() == cell.day { "0" } else { "-1" }
             on:click=move |_| selected.set(cell.day)
         >
-            <span class="day-number" aria-hidden="true">
-                {if cell.day.day() == 1 { day::short_label(cell.day) } else { cell.day.day().to_string() }}
-            </span>
+            <span class="day-number" aria-hidden="true">{cell.day.day()}</span>
             {cell.pain.map(|pain| view! { <span class="pain-bar" data-pain=pain></span> })}
         </button>
     }
