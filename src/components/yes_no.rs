@@ -1,5 +1,31 @@
 use leptos::prelude::*;
 
+/// The answers to a list of yes/no questions, each `None` until chosen.
+#[derive(Clone)]
+pub struct YesNoAnswers(Vec<RwSignal<Option<bool>>>);
+
+impl YesNoAnswers {
+    /// `count` unanswered questions.
+    pub fn new(count: usize) -> YesNoAnswers {
+        YesNoAnswers((0..count).map(|_| RwSignal::new(None)).collect())
+    }
+
+    /// The answer signal of question `index`.
+    pub fn get(&self, index: usize) -> RwSignal<Option<bool>> {
+        self.0[index]
+    }
+
+    /// Every question has an answer (tracked, for enabling Done).
+    pub fn complete(&self) -> bool {
+        self.0.iter().all(|a| a.get().is_some())
+    }
+
+    /// Question `index` was answered yes (untracked, for submitting).
+    pub fn yes(&self, index: usize) -> bool {
+        self.0[index].get_untracked() == Some(true)
+    }
+}
+
 /// A yes/no question as a pair of radio buttons; `None` until answered.
 #[component]
 pub fn YesNo(

@@ -339,17 +339,11 @@ mod tests {
     }
 
     fn session(d: u32, done_percent: u8) -> SessionRecord {
-        let started_ms = 1_795_000_000_000 + i64::from(d) * 86_400_000 + i64::from(done_percent);
+        let sample = SessionRecord::sample(day(d));
         SessionRecord {
-            started_ms,
-            ended_ms: started_ms + 1_080_000,
-            day: day(d),
-            plan: "Daily spine routine".into(),
-            planned_secs: 1080,
+            started_ms: sample.started_ms + i64::from(done_percent),
             done_percent,
-            pain_before: None,
-            pain_after: None,
-            plan_key: None,
+            ..sample
         }
     }
 

@@ -92,17 +92,10 @@ mod tests {
     }
 
     fn session(d: u32, before: u8, after: u8) -> SessionRecord {
-        let started_ms = 1_795_000_000_000 + i64::from(d) * 86_400_000;
         SessionRecord {
-            started_ms,
-            ended_ms: started_ms + 1_080_000,
-            day: day(d),
-            plan: "Daily spine routine".into(),
-            planned_secs: 1080,
-            done_percent: 100,
             pain_before: Pain::new(before),
             pain_after: Pain::new(after),
-            plan_key: None,
+            ..SessionRecord::sample(day(d))
         }
     }
 

@@ -108,6 +108,29 @@ pub struct SessionRecord {
 }
 
 impl SessionRecord {
+    /// A full seed-routine session from 07:00 UTC on `day`, without pain
+    /// scores: the base the tests' histories are built from.
+    #[cfg(test)]
+    pub fn sample(day: NaiveDate) -> SessionRecord {
+        let midnight = day
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp_millis();
+        let started_ms = midnight + 7 * 3_600_000;
+        SessionRecord {
+            started_ms,
+            ended_ms: started_ms + 1_080_000,
+            day,
+            plan: "Daily spine routine".into(),
+            planned_secs: 1080,
+            done_percent: 100,
+            pain_before: None,
+            pain_after: None,
+            plan_key: None,
+        }
+    }
+
     /// Enough of the routine was done for the day to count in the streak.
     pub fn counts_for_streak(&self) -> bool {
         f64::from(self.done_percent) >= STREAK_SHARE * 100.0

@@ -262,17 +262,10 @@ mod tests {
     }
 
     fn session(d: u32, before: Option<u8>, after: Option<u8>) -> SessionRecord {
-        let started_ms = 1_795_000_000_000 + i64::from(d) * 86_400_000;
         SessionRecord {
-            started_ms,
-            ended_ms: started_ms + 1_080_000,
-            day: day(d),
-            plan: "Daily spine routine".into(),
-            planned_secs: 1080,
-            done_percent: 100,
             pain_before: before.and_then(Pain::new),
             pain_after: after.and_then(Pain::new),
-            plan_key: None,
+            ..SessionRecord::sample(day(d))
         }
     }
 

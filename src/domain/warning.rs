@@ -291,17 +291,10 @@ mod tests {
 
     /// A full session `days` ago.
     fn session(days: u64, before: u8, after: u8) -> SessionRecord {
-        let started_ms = 1_795_600_000_000 - days as i64 * 86_400_000;
         SessionRecord {
-            started_ms,
-            ended_ms: started_ms + 1_080_000,
-            day: ago(days),
-            plan: "Daily spine routine".into(),
-            planned_secs: 1080,
-            done_percent: 100,
             pain_before: Pain::new(before),
             pain_after: Pain::new(after),
-            plan_key: None,
+            ..SessionRecord::sample(ago(days))
         }
     }
 

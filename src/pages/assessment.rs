@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::a11y::use_page;
-use crate::components::yes_no::YesNo;
+use crate::components::yes_no::{YesNo, YesNoAnswers};
 use crate::domain::assessment::{self, Answers, QUESTIONS};
 use crate::domain::phase::Phase;
 use crate::domain::plan::Emphasis;
@@ -17,17 +17,16 @@ use crate::state::use_app_state;
 pub fn AssessmentPage() -> impl IntoView {
     use_page("Pattern check");
     let state = use_app_state();
-    let answers: Vec<RwSignal<Option<bool>>> =
-        QUESTIONS.iter().map(|_| RwSignal::new(None)).collect();
+    let answers = YesNoAnswers::new(QUESTIONS.len());
     let result = RwSignal::new(None::<assessment::Assessment>);
     let all_answered = {
         let answers = answers.clone();
-        move || answers.iter().all(|a| a.get().is_some())
+        move || answers.complete()
     };
     let submit = {
         let answers = answers.clone();
         move |_| {
-            let given: Answers = std::array::from_fn(|i| answers[i].get_untracked() == Some(true));
+            let given: Answers = std::array::from_fn(|i| answers.yes(i));
             result.set(Some(assessment::assess(&given)));
             // The questions give way to the result: start reading there.
             request_animation_frame(|| {
@@ -44,9 +43,9 @@ pub fn AssessmentPage() -> impl IntoView {
     const NAMES: [&str; QUESTIONS.len()] = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"];
     let questions = QUESTIONS
         .iter()
-        .zip(answers)
         .zip(NAMES)
-        .map(|((question, answer), name)| view! { <YesNo question=question.text name answer /> })
+        .enumerate()
+        .map(|(i, (question, name))| view! { <YesNo question=question.text name answer=answers.get(i) /> })
         .collect_view();
     view! {
         <section class="page assessment">

@@ -55,7 +55,7 @@ pub fn ReportPage() -> impl IntoView {
             <CurrentPlan />
             <Screenings />
             <p class="muted small">
-                "Spinewise is a self-help diary, not a diagnosis. Daily pain is the check-in score, or the score before the day's first routine."
+                "Spinewise is a self-help diary, not a diagnosis. Daily pain is the check-in score, or the score before the day's first routine. Days due leave out rest days, flare days and today."
             </p>
         </section>
     }
@@ -70,7 +70,7 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
         (
             "Routines done",
             format!(
-                "{} of {} due ({} %; rest and flare days and today are not counted)",
+                "{} of {} due ({} %)",
                 summary.done_days,
                 day::count_days(summary.due_days),
                 summary.adherence_percent()

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 
 use crate::a11y::use_page;
 use crate::clock;
-use crate::components::yes_no::YesNo;
+use crate::components::yes_no::{YesNo, YesNoAnswers};
 use crate::domain::red_flags::{RED_FLAGS, Screening, Urgency};
 use crate::pwa;
 use crate::state::use_app_state;
@@ -13,13 +13,11 @@ use crate::state::use_app_state;
 pub fn SafetyPage() -> impl IntoView {
     use_page("Safety check");
     let state = use_app_state();
-    // One answer per question: None until chosen.
-    let answers: Vec<RwSignal<Option<bool>>> =
-        RED_FLAGS.iter().map(|_| RwSignal::new(None)).collect();
+    let answers = YesNoAnswers::new(RED_FLAGS.len());
     let result = RwSignal::new(None::<Screening>);
     let all_answered = {
         let answers = answers.clone();
-        move || answers.iter().all(|a| a.get().is_some())
+        move || answers.complete()
     };
     let submit = {
         let answers = answers.clone();
@@ -30,9 +28,9 @@ pub fn SafetyPage() -> impl IntoView {
                 day: clock::day_of(now),
                 yes: RED_FLAGS
                     .iter()
-                    .zip(&answers)
-                    .filter(|(_, a)| a.get_untracked() == Some(true))
-                    .map(|(f, _)| f.id.to_string())
+                    .enumerate()
+                    .filter(|(i, _)| answers.yes(*i))
+                    .map(|(_, f)| f.id.to_string())
                     .collect(),
             };
             state.store.update(|s| s.screenings.push(screening.clone()));
@@ -41,8 +39,8 @@ pub fn SafetyPage() -> impl IntoView {
     };
     let questions = RED_FLAGS
         .iter()
-        .zip(answers)
-        .map(|(flag, answer)| view! { <YesNo question=flag.question name=flag.id answer /> })
+        .enumerate()
+        .map(|(i, flag)| view! { <YesNo question=flag.question name=flag.id answer=answers.get(i) /> })
         .collect_view();
 
     view! {
