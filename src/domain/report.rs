@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 
+use super::followup::FollowUpKind;
 use super::journal::{DayOff, Journal};
+use super::session::SessionRecord;
 use super::trends::{self, Relief, Span};
 use super::warning::{self, Sign};
 
@@ -31,6 +33,32 @@ pub struct Summary {
     pub pain_end: Option<f32>,
     /// Warning signs that fired in the range, with the first day seen.
     pub signs: Vec<(Sign, NaiveDate)>,
+    /// The follow-up answers behind the warning signs.
+    pub hour_later: FollowUps,
+    pub next_morning: FollowUps,
+}
+
+/// How the pain compared after sessions that got a follow-up answer.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct FollowUps {
+    /// Sessions with both a score before and this follow-up answer.
+    pub answered: usize,
+    /// Of those, how many were back to within a point of the score before, or above it.
+    pub back: usize,
+}
+
+impl FollowUps {
+    fn of(journal: &Journal, sessions: &[SessionRecord], kind: FollowUpKind) -> FollowUps {
+        let pairs = sessions.iter().filter_map(|s| {
+            let before = s.pain_before?.score();
+            let answer = journal.followup(s.started_ms, kind)?.pain?.score();
+            Some((before, answer))
+        });
+        pairs.fold(FollowUps::default(), |total, (before, answer)| FollowUps {
+            answered: total.answered + 1,
+            back: total.back + usize::from(answer + 1 >= before),
+        })
+    }
 }
 
 impl Summary {
@@ -78,6 +106,8 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
         pain_start: trends::mean(scored.iter().take(EDGE_DAYS).copied()),
         pain_end: trends::mean(scored.iter().rev().take(EDGE_DAYS).copied()),
         signs: warning::seen(journal, span),
+        hour_later: FollowUps::of(journal, sessions, FollowUpKind::HourLater),
+        next_morning: FollowUps::of(journal, sessions, FollowUpKind::NextMorning),
     }
 }
 
@@ -128,6 +158,29 @@ mod tests {
             (summary.pain_start, summary.pain_end),
             (Some(7.0), Some(3.0))
         );
+    }
+
+    #[test]
+    fn follow_up_answers_count_how_often_the_pain_was_back() {
+        let mut journal = Journal::with_sessions((1..=3).map(|d| session(d, 6, 3)));
+        for (at, pain) in [(0, 5), (1, 2), (2, 7)] {
+            let answer = crate::domain::followup::FollowUp {
+                session: journal.sessions[at].started_ms,
+                kind: FollowUpKind::HourLater,
+                pain: Pain::new(pain),
+                answered_ms: 0,
+            };
+            journal.answer(answer);
+        }
+        let summary = summarize(&journal, Span::ending(day(3), 3), day(3));
+        assert_eq!(
+            summary.hour_later,
+            FollowUps {
+                answered: 3,
+                back: 2
+            }
+        );
+        assert_eq!(summary.next_morning, FollowUps::default());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::components::range_picker::RangePicker;
 use crate::domain::day;
 use crate::domain::decimal::Tenths;
 use crate::domain::phase::Phase;
-use crate::domain::report::{self, Summary};
+use crate::domain::report::{self, FollowUps, Summary};
 use crate::domain::trends::Span;
 use crate::state::use_app_state;
 
@@ -65,6 +65,17 @@ fn one_decimal(value: Option<f32>) -> String {
     value.map_or("–".into(), |v| Tenths::of(v.into()).to_string())
 }
 
+/// "after 3 of 5 answered sessions (back to within a point of the score before)".
+fn follow_ups(answers: FollowUps) -> String {
+    match answers.answered {
+        0 => "no answers".into(),
+        n => format!(
+            "after {} of {n} answered sessions (to within a point of before)",
+            answers.back
+        ),
+    }
+}
+
 fn summary_table(summary: &Summary) -> impl IntoView + use<> {
     let rows = [
         (
@@ -95,6 +106,11 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
                 one_decimal(summary.pain_start),
                 one_decimal(summary.pain_end)
             ),
+        ),
+        ("Pain back an hour later", follow_ups(summary.hour_later)),
+        (
+            "Pain back the next morning",
+            follow_ups(summary.next_morning),
         ),
         (
             "Relief per session",
