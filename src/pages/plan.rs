@@ -22,6 +22,7 @@ pub fn PlanPage() -> impl IntoView {
     use_page("Plan");
     let state = use_app_state();
     let draft = RwSignal::new(None::<Draft>);
+    let deleted = RwSignal::new(None::<(Plan, bool)>);
     let edit = move |name: Option<String>| {
         let plan = state.store.with_untracked(|s| match &name {
             Some(name) => s.plan_named(name).cloned(),
@@ -79,7 +80,29 @@ pub fn PlanPage() -> impl IntoView {
                 <legend>"Routine in use"</legend>
                 <ul class="plain-list">{routines}</ul>
             </fieldset>
-            {move || draft.get().is_some().then(|| view! { <Builder draft /> })}
+            {move || {
+                deleted.get().map(|(plan, was_active)| {
+                    let name = plan.name.clone();
+                    let restore = move |_| {
+                        state.store.update(|s| {
+                            if s.plan_named(&plan.name).is_none() {
+                                if was_active {
+                                    s.active_plan = Some(plan.name.clone());
+                                }
+                                s.plans.push(plan.clone());
+                            }
+                        });
+                        deleted.set(None);
+                    };
+                    view! {
+                        <p class="notice" role="status">
+                            {format!("“{name}” deleted. ")}
+                            <button id="undo-delete" class="button" on:click=restore>"Undo"</button>
+                        </p>
+                    }
+                })
+            }}
+            {move || draft.get().is_some().then(|| view! { <Builder draft deleted /> })}
         </section>
     }
 }
@@ -135,7 +158,11 @@ fn refocus(id: String) {
 
 /// The editor for one routine.
 #[component]
-fn Builder(draft: RwSignal<Option<Draft>>) -> impl IntoView {
+fn Builder(
+    draft: RwSignal<Option<Draft>>,
+    /// Set to the routine deleted here (and whether it was in use), for Undo.
+    deleted: RwSignal<Option<(Plan, bool)>>,
+) -> impl IntoView {
     let state = use_app_state();
     let pacing = state.store.with_untracked(|s| s.settings.pacing());
     let change = move |f: &dyn Fn(&mut Draft)| edit_draft(draft, f);
@@ -183,12 +210,17 @@ fn Builder(draft: RwSignal<Option<Draft>>) -> impl IntoView {
             return;
         };
         state.store.update(|s| {
-            s.plans.retain(|p| p.name != name);
-            if s.active_plan.as_ref() == Some(&name) {
+            let Some(at) = s.plans.iter().position(|p| p.name == name) else {
+                return;
+            };
+            let was_active = s.active_plan.as_ref() == Some(&name);
+            if was_active {
                 s.active_plan = None;
             }
+            deleted.set(Some((s.plans.remove(at), was_active)));
         });
         draft.set(None);
+        refocus("undo-delete".into());
     };
     let phases = move || {
         let plan = draft.with(|d| d.as_ref().map(|d| d.plan.clone()))?;

@@ -71,6 +71,12 @@ test("builder edits are checked live, undone on request, and persist across a re
   expect(saved.name).toBe("Morning");
   expect(saved.steps.find((s) => s.exercise === "dead-hang").secs).toBe(105);
   expect(saved.steps.some((s) => s.exercise === "clamshell")).toBe(true);
+  // Deleting can be undone, and the routine stays in use.
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  await page.getByRole("button", { name: "Delete this routine" }).click();
+  await expect(page.getByRole("radio", { name: "Morning" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("radio", { name: "Morning" })).toBeChecked();
   await page.getByRole("link", { name: "Routine", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Morning" })).toBeVisible();
   await expect(page.getByText("Clamshell")).toBeVisible();
