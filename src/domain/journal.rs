@@ -448,6 +448,34 @@ mod tests {
     }
 
     #[test]
+    fn travelling_west_keeps_each_session_on_the_local_day_it_was_done() {
+        use crate::domain::day::local_day;
+        const HOUR: i64 = 3_600_000;
+        let (london, new_york) = (0, -5 * 60);
+        // 10 Nov 08:00 in London, then a flight; 20:00 in New York is 01:00Z on the 11th.
+        let morning = 1_794_268_800_000 + 8 * HOUR; // 2026-11-10T08:00Z
+        let evening = morning + 17 * HOUR;
+        let next_day = evening + 12 * HOUR; // 11 Nov 08:00 in New York
+        let at = |ms: i64, offset: i32| SessionRecord {
+            started_ms: ms,
+            day: local_day(ms, offset),
+            ..session(1, 100)
+        };
+        let journal = Journal::with_sessions([
+            at(morning, london),
+            at(evening, new_york),
+            at(next_day, new_york),
+        ]);
+        let days: Vec<NaiveDate> = journal.sessions.iter().map(|s| s.day).collect();
+        assert_eq!(days, [day(10), day(10), day(11)]);
+        assert_eq!(
+            journal.streak(day(11)),
+            2,
+            "two sessions on the 10th count once"
+        );
+    }
+
+    #[test]
     fn the_short_day_when_clocks_go_forward_keeps_the_streak() {
         // London, 2026-03-29: clocks go from UTC+0 to UTC+1 at 01:00 UTC.
         use crate::domain::day::local_day;
