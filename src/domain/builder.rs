@@ -180,12 +180,14 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::plan::Sides;
 
     fn step(id: &str, secs: u32) -> Step {
         Step {
             exercise: id.into(),
             secs,
             rest_secs: 0,
+            sides: Sides::Both,
         }
     }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::exercise::{self, EquipmentSet, Exercise};
 use super::phase::Phase;
+use super::timeline::Side;
 
 /// One exercise of a plan with its time box.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,6 +16,37 @@ pub struct Step {
     /// Rest after the exercise, before the next count-in.
     #[serde(default)]
     pub rest_secs: u32,
+    /// For a per-side exercise, which sides; both unless the patient chose one.
+    #[serde(default, skip_serializing_if = "Sides::is_both")]
+    pub sides: Sides,
+}
+
+/// Which sides a per-side exercise is done on: a patient with one tight
+/// side may stretch only that one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sides {
+    #[default]
+    Both,
+    LeftOnly,
+    RightOnly,
+}
+
+impl Sides {
+    /// Every choice, in the order offered.
+    pub const ALL: [Sides; 3] = [Sides::Both, Sides::LeftOnly, Sides::RightOnly];
+
+    pub fn is_both(&self) -> bool {
+        *self == Sides::Both
+    }
+
+    /// Label in the builder.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sides::Both => "Both sides",
+            Sides::LeftOnly => "Left side only",
+            Sides::RightOnly => "Right side only",
+        }
+    }
 }
 
 impl Step {
@@ -24,6 +56,32 @@ impl Step {
             exercise: exercise.id.into(),
             secs: exercise.default_secs,
             rest_secs: exercise.default_rest_secs,
+            sides: Sides::Both,
+        }
+    }
+
+    /// The sides worked, in order: `[Both]` for an exercise that has no sides.
+    pub fn work_sides(&self, exercise: &Exercise) -> &'static [Side] {
+        match (exercise.per_side, self.sides) {
+            (false, _) => &[Side::Both],
+            (true, Sides::Both) => &[Side::Left, Side::Right],
+            (true, Sides::LeftOnly) => &[Side::Left],
+            (true, Sides::RightOnly) => &[Side::Right],
+        }
+    }
+
+    /// Seconds of work over all sides worked.
+    pub fn work_secs(&self, exercise: &Exercise) -> u32 {
+        self.secs * self.work_sides(exercise).len() as u32
+    }
+
+    /// " each side", " left side only", or nothing, after the time.
+    pub fn sides_note(&self, exercise: &Exercise) -> &'static str {
+        match self.work_sides(exercise) {
+            [Side::Left, Side::Right] => " each side",
+            [Side::Left] => " left side only",
+            [Side::Right] => " right side only",
+            _ => "",
         }
     }
 }
@@ -316,14 +374,14 @@ impl Plan {
     }
 }
 
-/// One step's length: count-in, work (twice plus the switch when per side) and rest.
+/// One step's length: count-in, work on each side worked (with a switch
+/// between two sides) and rest.
 fn step_secs(step: &Step, exercise: &Exercise, pacing: Pacing) -> u32 {
-    let work = if exercise.per_side {
-        2 * step.secs + pacing.switch_secs
-    } else {
-        step.secs
-    };
-    pacing.get_ready_secs + work + step.rest_secs
+    let switches = step.work_sides(exercise).len() as u32 - 1;
+    pacing.get_ready_secs
+        + step.work_secs(exercise)
+        + switches * pacing.switch_secs
+        + step.rest_secs
 }
 
 #[cfg(test)]
@@ -405,6 +463,7 @@ mod tests {
                 exercise: "bird-dog".into(),
                 secs: 40,
                 rest_secs: 10,
+                sides: Sides::Both,
             }],
         };
         let pacing = Pacing {
@@ -412,6 +471,34 @@ mod tests {
             switch_secs: 5,
         };
         assert_eq!(plan.total_secs(pacing), 3 + 40 + 5 + 40 + 10);
+    }
+
+    #[test]
+    fn one_side_only_counts_once_without_a_switch_and_is_saved_as_such() {
+        let mut plan = Plan {
+            name: "one".into(),
+            steps: vec![Step {
+                sides: Sides::LeftOnly,
+                ..Step::with_defaults(exercise::by_id("bird-dog").unwrap())
+            }],
+        };
+        let pacing = Pacing::default();
+        let secs = plan.steps[0].secs;
+        assert_eq!(plan.total_secs(pacing), pacing.get_ready_secs + secs);
+        let bird_dog = exercise::by_id("bird-dog").unwrap();
+        assert_eq!(plan.steps[0].sides_note(bird_dog), " left side only");
+        let json = serde_json::to_string(&plan).unwrap();
+        assert!(json.contains(r#""sides":"LeftOnly""#), "{json}");
+        plan.steps[0].sides = Sides::Both;
+        // Both sides is the default and is left out, so older apps read it.
+        assert!(!serde_json::to_string(&plan).unwrap().contains("sides"));
+        // Sides mean nothing for an exercise done with both sides at once.
+        let bridge = exercise::by_id("glute-bridge").unwrap();
+        let one_sided = Step {
+            sides: Sides::RightOnly,
+            ..Step::with_defaults(bridge)
+        };
+        assert_eq!(one_sided.work_secs(bridge), bridge.default_secs);
     }
 
     #[test]
@@ -433,6 +520,7 @@ mod tests {
                     exercise: id.into(),
                     secs: 60,
                     rest_secs: 0,
+                    sides: Sides::Both,
                 })
                 .collect(),
         };
@@ -515,7 +603,8 @@ mod tests {
             Step {
                 exercise: "supported-childs-pose".into(),
                 secs: 90,
-                rest_secs: 15
+                rest_secs: 15,
+                sides: Sides::Both,
             }
         );
     }
@@ -528,6 +617,7 @@ mod tests {
                 exercise: "from-the-future".into(),
                 secs: 60,
                 rest_secs: 0,
+                sides: Sides::Both,
             }],
         };
         assert_eq!(plan.for_equipment(EquipmentSet::FLOOR_ONLY), plan);

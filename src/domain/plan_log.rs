@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::Step;
+use super::plan::{Sides, Step};
 
 /// The steps of a routine as it was run, under a key sessions refer to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,17 +14,24 @@ pub struct PlanRun {
 }
 
 /// A short key that is the same for the same steps on every device (FNV-1a,
-/// 64 bits, over the exercise ids and times): two phones that ran the same
-/// routine agree on it when their backups are merged.
+/// 64 bits, over the exercise ids, times and any one-sided choice): two
+/// phones that ran the same routine agree on it when their backups are merged.
 pub fn key_of(steps: &[Step]) -> String {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0100_0000_01b3;
     let mut hash = OFFSET;
     for step in steps {
+        // Both sides adds nothing, so keys logged before sides existed stay valid.
+        let sides: &[u8] = match step.sides {
+            Sides::Both => &[],
+            Sides::LeftOnly => b"L",
+            Sides::RightOnly => b"R",
+        };
         let fields = [
             step.exercise.as_bytes(),
             &step.secs.to_le_bytes(),
             &step.rest_secs.to_le_bytes(),
+            sides,
         ];
         for byte in fields.into_iter().flatten().chain(&[0xff]) {
             hash = (hash ^ u64::from(*byte)).wrapping_mul(PRIME);

@@ -128,15 +128,13 @@ impl Timeline {
                 }
             };
             push(SegmentKind::GetReady, secs(pacing.get_ready_secs));
-            if exercise.per_side {
-                push(SegmentKind::Work(Side::Left), secs(planned.secs));
-                push(SegmentKind::SwitchSides, secs(pacing.switch_secs));
-                push(SegmentKind::Work(Side::Right), secs(planned.secs));
-                work_ms.push(2 * secs(planned.secs));
-            } else {
-                push(SegmentKind::Work(Side::Both), secs(planned.secs));
-                work_ms.push(secs(planned.secs));
+            for (at, side) in planned.work_sides(exercise).iter().enumerate() {
+                if at > 0 {
+                    push(SegmentKind::SwitchSides, secs(pacing.switch_secs));
+                }
+                push(SegmentKind::Work(*side), secs(planned.secs));
             }
+            work_ms.push(secs(planned.work_secs(exercise)));
             push(SegmentKind::Rest, secs(planned.rest_secs));
             exercises.push(exercise);
         }
@@ -356,7 +354,7 @@ impl<'a> Replay<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::Step;
+    use crate::domain::plan::{Sides, Step};
 
     const T0: i64 = 1_700_000_000_000;
     const SEC: i64 = 1000;
@@ -530,6 +528,7 @@ mod tests {
                 exercise: "gone".into(),
                 secs: 60,
                 rest_secs: 0,
+                sides: Sides::Both,
             }],
         };
         let p = Timeline::new(&plan, Pacing::default()).position(T0, &[], T0);
@@ -543,17 +542,20 @@ mod tests {
 mod properties {
     use super::*;
     use crate::domain::exercise::LIBRARY;
-    use crate::domain::plan::Step;
+    use crate::domain::plan::{Sides, Step};
     use proptest::prelude::*;
 
     const T0: i64 = 1_700_000_000_000;
 
     fn plans() -> impl Strategy<Value = (Plan, Pacing)> {
-        let step = (0..LIBRARY.len(), 0u32..300, 0u32..30).prop_map(|(i, secs, rest_secs)| Step {
-            exercise: LIBRARY[i].id.into(),
-            secs,
-            rest_secs,
-        });
+        let step = (0..LIBRARY.len(), 0u32..300, 0u32..30, 0..Sides::ALL.len()).prop_map(
+            |(i, secs, rest_secs, sides)| Step {
+                exercise: LIBRARY[i].id.into(),
+                secs,
+                rest_secs,
+                sides: Sides::ALL[sides],
+            },
+        );
         (prop::collection::vec(step, 0..12), 0u32..=10, 0u32..=10).prop_map(
             |(steps, get_ready_secs, switch_secs)| {
                 let plan = Plan {
@@ -600,17 +602,33 @@ mod properties {
         }
 
         #[test]
-        fn per_side_exercises_take_twice_their_time((plan, pacing) in plans()) {
+        fn per_side_exercises_take_their_time_on_each_side_chosen((plan, pacing) in plans()) {
             let timeline = Timeline::new(&plan, pacing);
             for (step, (planned, exercise)) in plan.resolved().enumerate() {
+                let worked: Vec<Side> = timeline
+                    .segments()
+                    .iter()
+                    .filter(|s| s.step == step)
+                    .filter_map(|s| match s.kind {
+                        SegmentKind::Work(side) if s.ms > 0 => Some(side),
+                        _ => None,
+                    })
+                    .collect();
+                let expected: &[Side] = match (exercise.per_side, planned.sides) {
+                    _ if planned.secs == 0 => &[],
+                    (false, _) => &[Side::Both],
+                    (true, Sides::Both) => &[Side::Left, Side::Right],
+                    (true, Sides::LeftOnly) => &[Side::Left],
+                    (true, Sides::RightOnly) => &[Side::Right],
+                };
+                prop_assert_eq!(&worked[..], expected);
                 let work: i64 = timeline
                     .segments()
                     .iter()
                     .filter(|s| s.step == step && matches!(s.kind, SegmentKind::Work(_)))
                     .map(|s| s.ms)
                     .sum();
-                let sides = if exercise.per_side { 2 } else { 1 };
-                prop_assert_eq!(work, sides * i64::from(planned.secs) * 1000);
+                prop_assert_eq!(work, expected.len() as i64 * i64::from(planned.secs) * 1000);
             }
         }
 

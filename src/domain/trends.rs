@@ -243,7 +243,7 @@ fn phase_minutes(steps: &[super::plan::Step], phase: Phase) -> u32 {
         .iter()
         .filter_map(|step| exercise::by_id(&step.exercise).map(|e| (step, e)))
         .filter(|(_, e)| e.phase == phase)
-        .map(|(step, e)| if e.per_side { 2 * step.secs } else { step.secs })
+        .map(|(step, e)| step.work_secs(e))
         .sum();
     (secs + 30) / 60
 }

@@ -7,7 +7,7 @@ use crate::domain::builder::{self, Direction, Removed};
 use crate::domain::countdown::spoken;
 use crate::domain::exercise::{self, LIBRARY};
 use crate::domain::phase::Phase;
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Plan, Sides};
 use crate::pwa;
 use crate::state::use_app_state;
 
@@ -326,7 +326,8 @@ fn phase_editor(
                 });
                 refocus(format!("{id}-{control}"));
             };
-            let sides = if e.per_side { " each side" } else { "" };
+            let sides = step.sides_note(e);
+            let step_sides = step.sides;
             view! {
                 <li class="builder-step">
                     <span class="builder-name">{e.name}</span>
@@ -347,6 +348,26 @@ fn phase_editor(
                             on:click=move |_| set_secs(secs + TIME_STEP, "more")
                         >"+"</button>
                     </span>
+                    {e.per_side.then(|| {
+                        let current = step_sides;
+                        let options = Sides::ALL
+                            .map(|choice| view! { <option value=choice.label() selected=choice == current>{choice.label()}</option> })
+                            .collect_view();
+                        view! {
+                            <select
+                                class="builder-sides"
+                                aria-label=format!("{}: sides", e.name)
+                                on:change=move |ev| {
+                                    let label = event_target_value(&ev);
+                                    if let Some(choice) = Sides::ALL.into_iter().find(|c| c.label() == label) {
+                                        change(&|d| d.plan.steps[index].sides = choice);
+                                    }
+                                }
+                            >
+                                {options}
+                            </select>
+                        }
+                    })}
                     <span class="builder-order">
                         <button
                             id=format!("{id}-up")

@@ -164,7 +164,7 @@ fn CurrentPlan() -> impl IntoView {
                 .resolved()
                 .filter(|(_, e)| e.phase == phase)
                 .map(|(step, e)| {
-                    let sides = if e.per_side { " each side" } else { "" };
+                    let sides = step.sides_note(e);
                     format!("{} {} s{sides}", e.name, step.secs)
                 })
                 .collect();

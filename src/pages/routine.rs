@@ -60,7 +60,7 @@ fn RoutineOverview() -> impl IntoView {
             .filter(|(_, e)| e.phase == phase)
             .map(|(step, e)| {
                 let secs = i64::from(step.secs);
-                let sides = if e.per_side { " each side" } else { "" };
+                let sides = step.sides_note(e);
                 view! {
                     <li>
                         <span>{e.name}</span>

@@ -62,6 +62,12 @@ test("builder edits are checked live, undone on request, and persist across a re
   await builder.getByLabel("Add to Activate").selectOption({ label: "Clamshell" });
   await builder.getByRole("button", { name: "Add", exact: true }).nth(1).click();
   await expect(builder.getByRole("button", { name: "Remove Clamshell" })).toBeVisible();
+  // A tight left hip: the hip flexor stretch on that side only, 65 s shorter (one side and the switch).
+  const total = async () => (await builder.locator(".builder-total").textContent()).trim();
+  const before = await total();
+  await builder.getByLabel("Half-kneeling hip flexor: sides").selectOption({ label: "Left side only" });
+  await expect(builder.getByText(/left side only/)).toBeVisible();
+  expect(await total()).not.toBe(before);
   await builder.getByLabel("Name").fill("Morning");
   await builder.getByRole("button", { name: "Save and use" }).click();
 
@@ -71,6 +77,7 @@ test("builder edits are checked live, undone on request, and persist across a re
   expect(saved.name).toBe("Morning");
   expect(saved.steps.find((s) => s.exercise === "dead-hang").secs).toBe(105);
   expect(saved.steps.some((s) => s.exercise === "clamshell")).toBe(true);
+  expect(saved.steps.find((s) => s.exercise === "hip-flexor-kneel").sides).toBe("LeftOnly");
   // Deleting can be undone, and the routine stays in use.
   await page.getByRole("button", { name: "Edit", exact: true }).click();
   await page.getByRole("button", { name: "Delete this routine" }).click();
@@ -80,6 +87,7 @@ test("builder edits are checked live, undone on request, and persist across a re
   await page.getByRole("link", { name: "Routine", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Morning" })).toBeVisible();
   await expect(page.getByText("Clamshell")).toBeVisible();
+  await expect(page.getByText(/left side only/)).toBeVisible();
 });
 
 test("without a bar or foam roller the routine swaps in floor exercises", async ({ page }) => {
