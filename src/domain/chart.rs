@@ -45,7 +45,7 @@ fn x_of(span: Span, offset: f32) -> f32 {
 }
 
 fn y_of(pain: f32) -> f32 {
-    TOP + (10.0 - pain) / 10.0 * (HEIGHT - TOP - BOTTOM)
+    TOP + (10.0 - pain) / 10.0 * (AXIS_Y - TOP)
 }
 
 /// Appends a line through the points, lifting the pen over gaps.
@@ -134,8 +134,8 @@ fn x_ticks(span: Span) -> Vec<(f32, String)> {
         .collect()
 }
 
-/// Vertical position of the bottom axis, for the date labels.
-pub const AXIS_Y: f32 = HEIGHT - BOTTOM;
+/// Vertical position of the bottom axis: pain 0.
+const AXIS_Y: f32 = HEIGHT - BOTTOM;
 
 #[cfg(test)]
 mod tests {

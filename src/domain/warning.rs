@@ -48,13 +48,6 @@ const MIN_PAIN_DAYS: usize = 7;
 const CONSISTENT_SHARE: f32 = 0.8;
 
 impl Sign {
-    pub const ALL: [Sign; 4] = [
-        Sign::PainBackWithinHour,
-        Sign::MoreForSameRelief,
-        Sign::WorseNextDay,
-        Sign::WorseDespiteConsistency,
-    ];
-
     /// The sign as a heading.
     pub fn title(self) -> &'static str {
         match self {
@@ -111,7 +104,7 @@ impl Sign {
     }
 }
 
-/// The signs firing on `today`, in the order of [`Sign::ALL`].
+/// The signs firing on `today`, in the order of [`Sign`].
 pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Finding> {
     [
         pain_back_within_hour(journal, today),
