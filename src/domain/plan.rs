@@ -156,7 +156,9 @@ impl Emphasis {
         Emphasis::Mobilize,
     ];
 
-    /// The phase that gets extra time; `None` for a balanced routine.
+    /// The phase that gets extra time; `None` for a balanced routine (the
+    /// tests check each emphasis routine against it).
+    #[cfg(test)]
     pub fn phase(self) -> Option<Phase> {
         match self {
             Emphasis::Balanced => None,
