@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_use_document_visibility::use_document_visibility;
+use leptos_use_interval_fn::use_interval_fn;
 
 use crate::clock;
 use crate::components::pain_scale::PainScale;
@@ -12,11 +13,15 @@ use crate::state::use_app_state;
 #[component]
 pub fn FollowUpPrompt() -> impl IntoView {
     let state = use_app_state();
-    // An installed app comes back from the background without reloading:
-    // look again whenever the page becomes visible.
+    // An installed app comes back from the background without reloading,
+    // and an open app crosses into a question's window: look again when
+    // the page becomes visible, and once a minute.
     let visibility = use_document_visibility();
+    let minute = RwSignal::new(0u32);
+    use_interval_fn(move || minute.update(|m| *m += 1), 60_000);
     let due = Memo::new(move |_| {
         visibility.track();
+        minute.track();
         let now = clock::now_ms();
         state.store.with(|s| {
             followup::due(&s.journal.sessions, &s.journal.followups, now, clock::local).map(|due| {

@@ -78,7 +78,8 @@ pub fn due<'a>(
             .iter()
             .any(|a| a.session == session.started_ms && a.kind == kind)
     };
-    let latest = sessions.last()?;
+    // A routine stopped before any exercise time asks nothing.
+    let latest = sessions.last().filter(|s| s.done_percent > 0)?;
     let since_end = now_ms - latest.ended_ms;
     if (HOUR_LATER_OPENS_MS..=HOUR_LATER_CLOSES_MS).contains(&since_end)
         && !answered(latest, FollowUpKind::HourLater)
@@ -202,6 +203,13 @@ mod tests {
         let wednesday_8am = TUESDAY_7AM + 25 * 60 * MIN;
         let sessions = [session(TUESDAY_7AM), session(wednesday_8am - 30 * MIN)];
         assert_eq!(due(&sessions, &[], wednesday_8am, london), None);
+    }
+
+    #[test]
+    fn a_routine_stopped_at_once_asks_nothing() {
+        let mut stopped = session(TUESDAY_7AM);
+        stopped.done_percent = 0;
+        assert_eq!(due(&[stopped], &[], TUESDAY_7AM + 60 * MIN, london), None);
     }
 
     #[test]

@@ -290,8 +290,8 @@ impl Store {
     }
 
     /// Adds the records of `other` this copy lacks: history, screenings and
-    /// routines under a name not used here. Where both have a record, this
-    /// copy's is kept.
+    /// routines. Where both have a record, this copy's is kept; a different
+    /// routine under a name used here comes in renamed, never dropped.
     pub fn add_records(&mut self, other: &Store) {
         self.journal.merge(&other.journal, false);
         for screening in &other.screenings {
@@ -303,10 +303,31 @@ impl Store {
             }
         }
         for plan in &other.plans {
-            if self.plan_named(&plan.name).is_none() {
-                self.plans.push(plan.clone());
-            }
+            self.adopt_plan(plan);
         }
+    }
+
+    /// Keeps `plan` beside this copy's routines: nothing to do when an equal
+    /// one is here, otherwise under its name or, if that is taken, "name (2)"…
+    fn adopt_plan(&mut self, plan: &Plan) {
+        if self
+            .plans
+            .iter()
+            .any(|p| p.steps == plan.steps && p.name.starts_with(&plan.name))
+        {
+            return;
+        }
+        let name = (1..)
+            .map(|n| match n {
+                1 => plan.name.clone(),
+                n => format!("{} ({n})", plan.name),
+            })
+            .find(|name| self.plan_named(name).is_none())
+            .unwrap_or_default();
+        self.plans.push(Plan {
+            name,
+            steps: plan.steps.clone(),
+        });
     }
 
     /// The saved routine called `name`.
@@ -325,9 +346,15 @@ impl Store {
         self.active_plan
             .as_deref()
             .and_then(|name| self.plan_named(name))
-            .filter(|plan| builder::check(plan, self.settings.pacing()).can_save())
+            .filter(|plan| self.check_plan(plan).can_save())
             .cloned()
             .unwrap_or_else(|| self.suggested_plan())
+    }
+
+    /// The builder's verdict on `plan` as it would run with these settings
+    /// (equipment swaps, rest and count-in included).
+    pub fn check_plan(&self, plan: &Plan) -> builder::Check {
+        builder::check(&self.settings.session_plan(plan), self.settings.pacing())
     }
 
     /// What the next session runs: the chosen routine with the equipment
@@ -394,11 +421,22 @@ impl Store {
         if self.active != base.active {
             merged.active = self.active.clone();
         }
-        if self.plans != base.plans || self.active_plan != base.active_plan {
-            merged.plans = self.plans.clone();
-            merged.active_plan = self.active_plan.clone();
-            merged.add_records(theirs);
-        }
+        // Routines three ways: a deletion or rename on either side stands,
+        // and a routine the other tab added since `base` joins this tab's.
+        let routines = |s: &Store| (s.plans.clone(), s.active_plan.clone());
+        let mine_changed = routines(self) != routines(base);
+        let theirs_changed = routines(theirs) != routines(base);
+        (merged.plans, merged.active_plan) = match (mine_changed, theirs_changed) {
+            (false, _) => routines(theirs),
+            (true, false) => routines(self),
+            (true, true) => {
+                let mut both = self.clone();
+                for plan in theirs.plans.iter().filter(|p| !base.plans.contains(p)) {
+                    both.adopt_plan(plan);
+                }
+                routines(&both)
+            }
+        };
         merged
     }
 
@@ -717,6 +755,49 @@ mod tests {
         let names: Vec<&str> = merged.plans.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Shared", "Theirs"]);
         assert_eq!(merged.plans[0].steps.len(), 8);
+    }
+
+    #[test]
+    fn a_routine_deleted_or_renamed_in_one_tab_does_not_come_back_from_another() {
+        let mut base = sample();
+        base.plans.push(named("Mine", 0..9));
+        base.active_plan = Some("Mine".into());
+        // Tab A renames it; tab B, untouched, hears of the save.
+        let mut renamed = base.clone();
+        renamed.plans[0].name = "Mine 2".into();
+        renamed.active_plan = Some("Mine 2".into());
+        renamed.revision += 1;
+        let in_b = base.rebase(&base, &renamed);
+        assert_eq!(in_b.plans, renamed.plans);
+        assert_eq!(in_b.active_plan.as_deref(), Some("Mine 2"));
+        // Tab A deletes it while tab B saved something else, newer.
+        let mut deleted = base.clone();
+        deleted.plans.clear();
+        deleted.active_plan = None;
+        let mut b_newer = base.clone();
+        b_newer.settings.sound = false;
+        b_newer.revision += 2;
+        let in_a = deleted.rebase(&base, &b_newer);
+        assert!(in_a.plans.is_empty() && in_a.active_plan.is_none());
+        assert!(!in_a.settings.sound);
+    }
+
+    #[test]
+    fn an_imported_routine_with_a_name_already_used_comes_in_renamed() {
+        let mut here = Store::default();
+        here.plans.push(named("My routine", 0..9));
+        let mut old_phone = Store::default();
+        old_phone.plans.push(named("My routine", 1..9));
+        old_phone.plans.push(named("My routine", 0..9)); // the same as here
+        let merged = crate::domain::backup::apply(
+            &here,
+            &old_phone,
+            crate::domain::backup::ImportMode::Merge,
+            0,
+        );
+        let names: Vec<&str> = merged.plans.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["My routine", "My routine (2)"]);
+        assert_eq!(merged.plans[1].steps.len(), 8);
     }
 
     #[test]

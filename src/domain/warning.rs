@@ -5,7 +5,7 @@
 //!
 //! | sign | fires when | needs |
 //! |---|---|---|
-//! | pain back within an hour | in ≥ 3 of the last 5 hour-later answers (last 28 days), pain is back to within 1 point of the score before the session | 3 such answers, each after a session that started at pain ≥ 2 |
+//! | pain back within an hour | in ≥ 3 of the last 5 hour-later answers (last 28 days), pain is back to within 1 point of the score before the session | 3 such answers, each after a session that eased the pain by ≥ 2 points |
 //! | more for the same relief | last 14 days against the 14 before: minutes per training day up ≥ 20 % with relief not up by more than ½ point, or relief down ≥ 1 point with minutes not down | 5 sessions with both scores in each half |
 //! | great during, worse next day | in ≥ 3 of the last 5 sessions with before, after and morning-after scores (last 28 days), pain eased during the session and the next morning was worse than before it | 3 such sessions |
 //! | worse despite consistency | the last 14 days' average daily pain is ≥ 1 point above the 14 days before, while a counted routine was done on ≥ 80 % of the last 14 days (leaving out marked rest and flare days and an unfinished today) | 7 days with a score in each half |
@@ -160,9 +160,12 @@ fn answered(journal: &Journal, session: &SessionRecord, kind: FollowUpKind) -> O
 }
 
 fn pain_back_within_hour(journal: &Journal, today: NaiveDate) -> Option<Finding> {
+    // Only sessions that eased the pain by 2 points or more: without
+    // relief there is nothing to come back.
     let pairs = last_scored(journal, today, |s| {
         let before = s.pain_before?.score();
-        (before >= 2).then_some((before, answered(journal, s, FollowUpKind::HourLater)?))
+        let eased = s.pain_after?.score() + 2 <= before;
+        eased.then_some((before, answered(journal, s, FollowUpKind::HourLater)?))
     });
     let back = pairs
         .iter()
@@ -345,12 +348,14 @@ mod tests {
     }
 
     #[test]
-    fn sign_1_ignores_sessions_that_started_almost_pain_free() {
-        let mut journal = Journal::with_sessions((0..5).map(|d| session(d, 1, 0)));
-        for days in 0..5 {
-            answer(&mut journal, days, FollowUpKind::HourLater, 1);
+    fn sign_1_ignores_sessions_that_brought_no_real_relief() {
+        for (before, after) in [(1, 0), (5, 5), (5, 4)] {
+            let mut journal = Journal::with_sessions((0..5).map(|d| session(d, before, after)));
+            for days in 0..5 {
+                answer(&mut journal, days, FollowUpKind::HourLater, before);
+            }
+            assert!(signs(&journal).is_empty(), "{before} → {after}");
         }
-        assert!(signs(&journal).is_empty());
     }
 
     #[test]

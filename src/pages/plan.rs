@@ -28,7 +28,7 @@ pub fn PlanPage() -> impl IntoView {
             Some(name) => s.plan_named(name).cloned(),
             None => Some(Plan {
                 name: free_name(s.plans.iter().map(|p| p.name.as_str())),
-                ..s.chosen_plan()
+                ..s.suggested_plan()
             }),
         });
         draft.set(plan.map(|plan| Draft {
@@ -44,6 +44,20 @@ pub fn PlanPage() -> impl IntoView {
                 .chain(s.plans.iter().map(|p| (Some(p.name.clone()), p.name.clone())))
                 .map(|(name, label)| {
                     let active = s.active_plan == name;
+                    // A routine that cannot run as things are now (say, too long after
+                    // the rest setting grew) gives way to the suggested one: say so.
+                    let blocked = name
+                        .as_deref()
+                        .and_then(|n| s.plan_named(n))
+                        .map(|p| s.check_plan(p))
+                        .filter(|check| active && !check.can_save())
+                        .map(|check| {
+                            let why: Vec<String> = check.blocking.iter().map(|i| i.message()).collect();
+                            format!(
+                                "This routine cannot run as it is, so today's routine is the suggested one. {}",
+                                why.join(" ")
+                            )
+                        });
                     let choose = name.clone();
                     let open = name.clone();
                     view! {
@@ -60,6 +74,7 @@ pub fn PlanPage() -> impl IntoView {
                             <button class="button" on:click=move |_| edit(open.clone())>
                                 {if name.is_some() { "Edit" } else { "Copy and edit" }}
                             </button>
+                            {blocked.map(|text| view! { <p class="alert">{text}</p> })}
                         </li>
                     }
                 })
@@ -164,12 +179,16 @@ fn Builder(
     deleted: RwSignal<Option<(Plan, bool)>>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let pacing = state.store.with_untracked(|s| s.settings.pacing());
     let change = move |f: &dyn Fn(&mut Draft)| edit_draft(draft, f);
+    // Judged as it would run: with the rest, count-in and equipment swaps from Settings.
     let checked = Memo::new(move |_| {
         draft.with(|d| {
-            d.as_ref()
-                .map(|d| (d.plan.total_secs(pacing), builder::check(&d.plan, pacing)))
+            d.as_ref().map(|d| {
+                state.store.with(|s| {
+                    let runs = s.settings.session_plan(&d.plan);
+                    (runs.total_secs(s.settings.pacing()), s.check_plan(&d.plan))
+                })
+            })
         })
     });
     let name_taken = Memo::new(move |_| {
