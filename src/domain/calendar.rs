@@ -64,7 +64,7 @@ pub fn weeks(journal: &Journal, today: NaiveDate, weeks: usize) -> Vec<[Calendar
     let sunday = today + Days::new(u64::from(6 - today.weekday().num_days_from_monday()));
     let span = Span::ending(sunday, (weeks * 7) as u32);
     let pain = trends::daily_pain(journal, span);
-    let first_record = first_day(journal);
+    let first_record = journal.first_day();
     let mut states = vec![DayState::Blank; span.day_count()];
     for session in trends::sessions_in(journal, span) {
         if let Some(at) = span.offset(session.day) {
@@ -101,18 +101,6 @@ pub fn weeks(journal: &Journal, today: NaiveDate, weeks: usize) -> Vec<[Calendar
     days.chunks_exact(7)
         .map(|week| std::array::from_fn(|i| week[i]))
         .collect()
-}
-
-/// The first day with any record: sessions, check-ins or day-off marks.
-fn first_day(journal: &Journal) -> Option<NaiveDate> {
-    [
-        journal.sessions.first().map(|s| s.day),
-        journal.checkins.first().map(|c| c.day),
-        journal.days_off.first().map(|m| m.day),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
 }
 
 #[cfg(test)]

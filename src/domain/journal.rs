@@ -202,6 +202,18 @@ impl Journal {
             .any(|s| s.day == day && s.counts_for_streak())
     }
 
+    /// The first day with any record: sessions, check-ins or day-off marks.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        [
+            self.sessions.first().map(|s| s.day),
+            self.checkins.first().map(|c| c.day),
+            self.days_off.first().map(|m| m.day),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+
     /// Days from `from` to `to` with a counted routine, and the days a
     /// routine was expected: all of them but marked rest and flare days and
     /// an unfinished `today` (it may still be trained).

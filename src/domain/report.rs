@@ -75,15 +75,7 @@ impl Summary {
 pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
     let daily = trends::daily_pain(journal, span);
     let scored: Vec<u8> = daily.iter().flatten().copied().collect();
-    let first_record = [
-        journal.sessions.first().map(|s| s.day),
-        journal.checkins.first().map(|c| c.day),
-        journal.days_off.first().map(|m| m.day),
-    ]
-    .into_iter()
-    .flatten()
-    .min();
-    let (done_days, due_days) = first_record.map_or((0, 0), |first| {
+    let (done_days, due_days) = journal.first_day().map_or((0, 0), |first| {
         journal.adherence(first.max(span.from), span.to, today)
     });
     let days = (0..span.day_count()).map(|at| span.day(at));
