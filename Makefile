@@ -3,7 +3,7 @@
 #   make test    every check and test layer, ending "N passed, N failed"
 .PHONY: serve test setup build size bench
 
-PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PATH := $(CURDIR)/scripts/split:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PATH
 
 serve: setup

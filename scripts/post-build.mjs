@@ -1,11 +1,17 @@
 // trunk post-build hook (Trunk.toml). In trunk's staging folder it:
-// 1. fills the service worker's precache list and version from the files
-//    trunk actually wrote (hashed names; never a hand-kept list);
-// 2. hashes the inline script trunk injects and writes it into the
-//    Content-Security-Policy, so the app runs under a strict policy;
-// 3. copies the shell to 404.html, so deep links work on plain static hosts.
+// 1. adds the lazily loaded page modules that scripts/split/wasm-bindgen cut
+//    out of the wasm, optimised and content-hashed, with their loader;
+// 2. inlines the stylesheet trunk minified, so the first paint waits for no
+//    second request;
+// 3. hashes the inline script trunk injects and the inlined styles and
+//    writes them into the Content-Security-Policy, so the app runs under a
+//    strict policy;
+// 4. copies the shell to 404.html, so deep links work on plain static hosts;
+// 5. fills the service worker's precache list and version from the files
+//    trunk actually wrote (hashed names; never a hand-kept list).
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 const stage = process.env.TRUNK_STAGING_DIR;
@@ -18,20 +24,66 @@ function files(dir) {
   });
 }
 
-// 2. CSP: hash every inline <script> (trunk's module loader).
 const indexPath = join(stage, "index.html");
 let index = readFileSync(indexPath, "utf8");
-const hashes = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-  ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,
-);
-if (!index.includes("__SCRIPT_HASHES__")) throw new Error("index.html has no CSP placeholder");
-index = index.replace("__SCRIPT_HASHES__", hashes.join(" "));
+const contentHash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
+// 1. Lazily loaded pages. The wasm-bindgen glue imports the loader only when
+// the wasm was split; the loader imports the glue back under trunk's hashed
+// name and fetches each page module relative to itself.
+const glueName = index.match(/from '\.\/(spinewise-[0-9a-f]+\.js)'/)?.[1];
+if (!glueName) throw new Error("index.html does not load the wasm-bindgen glue");
+if (readFileSync(join(stage, glueName), "utf8").includes("./__wasm_split.js")) {
+  const split = join(process.env.TRUNK_SOURCE_DIR ?? ".", "target", "wasm-split");
+  let loader = readFileSync(join(split, "__wasm_split.js"), "utf8");
+  loader = loader.replace('from "./spinewise.js"', `from "./${glueName}"`);
+  if (!loader.includes(glueName)) throw new Error("the split loader does not import the glue");
+  for (const chunk of readdirSync(split).filter((name) => name.endsWith(".wasm") && name !== "spinewise.wasm")) {
+    const optimised = join(split, `opt-${chunk}`);
+    if (process.env.TRUNK_PROFILE === "release") {
+      // stderr is piped, not shown: wasm-opt warns about the splitter's name
+      // section, which -Oz drops anyway; a failure still throws with it.
+      execFileSync("wasm-opt", ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+        join(split, chunk), "-o", optimised], { stdio: ["ignore", "ignore", "pipe"] });
+    } else {
+      copyFileSync(join(split, chunk), optimised);
+    }
+    const hashed = chunk.replace(/\.wasm$/, `-${contentHash(readFileSync(optimised))}.wasm`);
+    copyFileSync(optimised, join(stage, hashed));
+    if (!loader.includes(`"./${chunk}"`)) throw new Error(`the split loader does not fetch ${chunk}`);
+    loader = loader.replaceAll(`"./${chunk}"`, `"./${hashed}"`);
+  }
+  writeFileSync(join(stage, "__wasm_split.js"), loader);
+}
+
+// 2. The stylesheet, inlined in place of its <link>.
+const stylesheets = [...index.matchAll(/<link rel="stylesheet" href="(?:\.\/)?([^"]+\.css)"[^>]*>/g)];
+if (stylesheets.length !== 1) throw new Error(`expected one stylesheet link, found ${stylesheets.length}`);
+for (const [link, file] of stylesheets) {
+  const css = readFileSync(join(stage, file), "utf8");
+  index = index.replace(link, () => `<style>${css}</style>`);
+  rmSync(join(stage, file));
+}
+
+// 3. CSP: hash every inline <script> (trunk's module loader) and <style>.
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+const inline = (tag) =>
+  [...index.matchAll(new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)<\\/${tag}>`, "g"))].map(([, body]) =>
+    sha256(body),
+  );
+const scriptHashes = inline("script");
+const styleHashes = inline("style");
+for (const placeholder of ["__SCRIPT_HASHES__", "__STYLE_HASHES__"]) {
+  if (!index.includes(placeholder)) throw new Error(`index.html has no CSP placeholder ${placeholder}`);
+}
+index = index.replace("__SCRIPT_HASHES__", scriptHashes.join(" ")).replace("__STYLE_HASHES__", styleHashes.join(" "));
 writeFileSync(indexPath, index);
 
-// 3. Static-host fallback.
+// 4. Static-host fallback.
 writeFileSync(join(stage, "404.html"), index);
 
-// 1. Precache everything a visit can need, except the worker itself.
+// 5. Precache everything a visit can need, except the worker itself.
 const assets = files(stage)
   .map((path) => relative(stage, path).split(sep).join("/"))
   .filter((path) => path !== "sw.js" && path !== "404.html" && !path.startsWith("."))
@@ -46,5 +98,6 @@ if (!sw.includes("const PRECACHE = [\"./\"")) throw new Error("sw.js placeholder
 writeFileSync(swPath, sw);
 const bytes = assets.reduce((sum, asset) => sum + statSync(join(stage, asset)).size, 0);
 console.log(
-  `post-build: ${assets.length} files precached (${(bytes / 1024).toFixed(1)} KiB), ${hashes.length} inline script hashed`,
+  `post-build: ${assets.length} files precached (${(bytes / 1024).toFixed(1)} KiB), ` +
+    `${scriptHashes.length} inline script and ${styleHashes.length} inline style hashed`,
 );

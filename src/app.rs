@@ -2,22 +2,13 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 
 use crate::clock;
 use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
-use crate::pages::{
-    assessment::AssessmentPage,
-    not_found::NotFoundPage,
-    plan::PlanPage,
-    progress::{history::HistoryPage, trends::TrendsPage},
-    report::ReportPage,
-    routine::RoutinePage,
-    safety::SafetyPage,
-    settings::SettingsPage,
-    today::TodayPage,
-};
+use crate::pages::lazy::{Assessment, History, Plan, Report, Safety, Settings, Trends};
+use crate::pages::{not_found::NotFoundPage, routine::RoutinePage, today::TodayPage};
 use crate::persist::use_persistence;
 use crate::pwa;
 use crate::state::{AppState, Pwa};
@@ -63,13 +54,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=TodayPage />
                     <Route path=path!("/routine") view=RoutinePage />
-                    <Route path=path!("/settings") view=SettingsPage />
-                    <Route path=path!("/safety") view=SafetyPage />
-                    <Route path=path!("/history") view=HistoryPage />
-                    <Route path=path!("/trends") view=TrendsPage />
-                    <Route path=path!("/report") view=ReportPage />
-                    <Route path=path!("/assessment") view=AssessmentPage />
-                    <Route path=path!("/plan") view=PlanPage />
+                    <Route path=path!("/settings") view={Lazy::<Settings>::new()} />
+                    <Route path=path!("/safety") view={Lazy::<Safety>::new()} />
+                    <Route path=path!("/history") view={Lazy::<History>::new()} />
+                    <Route path=path!("/trends") view={Lazy::<Trends>::new()} />
+                    <Route path=path!("/report") view={Lazy::<Report>::new()} />
+                    <Route path=path!("/assessment") view={Lazy::<Assessment>::new()} />
+                    <Route path=path!("/plan") view={Lazy::<Plan>::new()} />
                 </Routes>
             </main>
         </Router>

@@ -1,6 +1,7 @@
 //! One file per route.
 
 pub mod assessment;
+pub mod lazy;
 pub mod not_found;
 pub mod plan;
 pub mod progress;

@@ -39,6 +39,8 @@ export async function appReady(page) {
 /** Answers "No" to every red-flag question and returns to the routine page. */
 export async function passSafetyCheck(page) {
   await page.getByRole("link", { name: "Start the safety check" }).click();
+  // The safety page loads its own code on first use: wait for it to open.
+  await expect(page.getByRole("heading", { level: 1, name: "Safety check" })).toBeVisible();
   const noes = page.getByRole("radio", { name: "No" });
   for (let i = 0; i < (await noes.count()); i++) await noes.nth(i).check();
   await page.getByRole("button", { name: "Done" }).click();

@@ -1,0 +1,40 @@
+// Code splitting (src/pages/lazy.rs, scripts/split/): Today downloads no page
+// module; a lazy page fetches its own the first time it opens; a page whose
+// module cannot be fetched says so, loses nothing, and loads on retry.
+import { test as plain } from "@playwright/test";
+import { test, expect, openAt } from "./fixtures.mjs";
+
+const isPageModule = (url) => /\/(split|chunk)_[^/]*\.wasm$/.test(new URL(url).pathname);
+
+test("Today loads no page module; Settings fetches its own when first opened", async ({ page }) => {
+  const modules = [];
+  page.on("request", (req) => {
+    if (isPageModule(req.url())) modules.push(new URL(req.url()).pathname);
+  });
+  await openAt(page, "/");
+  expect(modules).toEqual([]);
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  expect(modules.some((path) => /\/split_settings_page-[0-9a-f]{16}\.wasm$/.test(path))).toBe(true);
+  expect(modules.some((path) => path.includes("split_report_page"))).toBe(false);
+
+  await page.getByRole("link", { name: "Today" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+});
+
+// The plain runner: a blocked fetch is meant to log an error here.
+plain("a page whose module cannot be fetched says so and opens on retry", async ({ page }) => {
+  let block = true;
+  await page.route(/\/(split|chunk)_[^/]*\.wasm$/, (route) => (block ? route.abort() : route.continue()));
+  await page.goto("/");
+  await page.evaluate(() => localStorage.setItem("probe", "kept"));
+  await page.getByRole("link", { name: "Progress" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "This page could not load" })).toBeVisible();
+  await expect(page.getByText("Your data is safe")).toBeVisible();
+
+  block = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("probe"))).toBe("kept");
+});
