@@ -20,12 +20,16 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
+  // The previous version's cache is kept one update longer: a tab still
+  // running that version loads its pages' code from it (hashed names).
   event.waitUntil(
     caches
       .keys()
-      .then((keys) =>
-        Promise.all(keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE).map((key) => caches.delete(key))),
-      )
+      .then((keys) => {
+        const ours = keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE);
+        const previous = ours.at(-1);
+        return Promise.all(ours.filter((key) => key !== previous).map((key) => caches.delete(key)));
+      })
       .then(() => self.clients.claim()),
   );
 });
@@ -43,5 +47,10 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(caches.match(shell, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
     return;
   }
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
+  event.respondWith(
+    caches
+      .match(request, { cacheName: CACHE })
+      .then((hit) => hit ?? caches.match(request))
+      .then((hit) => hit ?? fetch(request)),
+  );
 });

@@ -30,14 +30,27 @@ const contentHash = (bytes) => createHash("sha256").update(bytes).digest("hex").
 
 // 1. Lazily loaded pages. The wasm-bindgen glue imports the loader only when
 // the wasm was split; the loader imports the glue back under trunk's hashed
-// name and fetches each page module relative to itself.
+// name and fetches each page module relative to itself. Every name carries a
+// content hash, so no cache can pair a new file with an old one.
 const glueName = index.match(/from '\.\/(spinewise-[0-9a-f]+\.js)'/)?.[1];
 if (!glueName) throw new Error("index.html does not load the wasm-bindgen glue");
-if (readFileSync(join(stage, glueName), "utf8").includes("./__wasm_split.js")) {
+let glue = readFileSync(join(stage, glueName), "utf8");
+if (glue.includes("__wasm_split_placeholder__")) {
+  throw new Error("the wasm has split points but was not split: build with `make build` (scripts/split/ first on PATH)");
+}
+if (glue.includes("./__wasm_split.js")) {
   const split = join(process.env.TRUNK_SOURCE_DIR ?? ".", "target", "wasm-split");
   let loader = readFileSync(join(split, "__wasm_split.js"), "utf8");
   loader = loader.replace('from "./spinewise.js"', `from "./${glueName}"`);
   if (!loader.includes(glueName)) throw new Error("the split loader does not import the glue");
+  // Hosts that serve .wasm with another content type make streaming
+  // instantiation fail; the modules are small, so read them whole instead.
+  const streaming = "WebAssembly.instantiateStreaming(src, imports)";
+  if (!loader.includes(streaming)) throw new Error("the split loader no longer instantiates as expected");
+  loader = loader.replaceAll(
+    streaming,
+    "src.then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.instantiate(bytes, imports))",
+  );
   for (const chunk of readdirSync(split).filter((name) => name.endsWith(".wasm") && name !== "spinewise.wasm")) {
     const optimised = join(split, `opt-${chunk}`);
     if (process.env.TRUNK_PROFILE === "release") {
@@ -54,7 +67,15 @@ if (readFileSync(join(stage, glueName), "utf8").includes("./__wasm_split.js")) {
     if (!loader.includes(`"./${chunk}"`)) throw new Error(`the split loader does not fetch ${chunk}`);
     loader = loader.replaceAll(`"./${chunk}"`, `"./${hashed}"`);
   }
-  writeFileSync(join(stage, "__wasm_split.js"), loader);
+  const loaderName = `__wasm_split-${contentHash(loader)}.js`;
+  writeFileSync(join(stage, loaderName), loader);
+  // The glue changes with the loader's name, so its integrity does too.
+  glue = glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
+  writeFileSync(join(stage, glueName), glue);
+  const integrity = `sha384-${createHash("sha384").update(glue).digest("base64")}`;
+  const preload = new RegExp(`(<link rel="modulepreload" href="\\./${glueName.replace(".", "\\.")}"[^>]*integrity=")[^"]*"`);
+  if (!preload.test(index)) throw new Error("index.html has no modulepreload with integrity for the glue");
+  index = index.replace(preload, `$1${integrity}"`);
 }
 
 // 2. The stylesheet, inlined in place of its <link>.

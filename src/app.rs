@@ -7,8 +7,8 @@ use leptos_router::{Lazy, path};
 use crate::clock;
 use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
-use crate::pages::lazy::{Assessment, History, Plan, Report, Safety, Settings, Trends};
-use crate::pages::{not_found::NotFoundPage, routine::RoutinePage, today::TodayPage};
+use crate::pages::lazy::{Assessment, History, Plan, Report, Routine, Safety, Settings, Trends};
+use crate::pages::{not_found::NotFoundPage, today::TodayPage};
 use crate::persist::use_persistence;
 use crate::pwa;
 use crate::state::{AppState, Pwa};
@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=TodayPage />
-                    <Route path=path!("/routine") view=RoutinePage />
+                    <Route path=path!("/routine") view={Lazy::<Routine>::new()} />
                     <Route path=path!("/settings") view={Lazy::<Settings>::new()} />
                     <Route path=path!("/safety") view={Lazy::<Safety>::new()} />
                     <Route path=path!("/history") view={Lazy::<History>::new()} />

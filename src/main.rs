@@ -6,6 +6,8 @@ fn main() {
     if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
         shell.remove();
     }
-    // The first view is built synchronously, so Today is on screen now.
+    // Today is built synchronously, so it is on screen now. (Other pages load
+    // their own code first, src/pages/lazy.rs: for those few milliseconds
+    // only the header and the navigation show.)
     spinewise::app::mark("spinewise:ready");
 }

@@ -32,9 +32,16 @@ plain("a page whose module cannot be fetched says so and opens on retry", async 
   await page.getByRole("link", { name: "Progress" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "This page could not load" })).toBeVisible();
   await expect(page.getByText("Your data is safe")).toBeVisible();
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByText("Still no connection.")).toBeVisible();
 
+  // The retry stays in the app: no reload, which offline would lose Today too.
+  await page.evaluate(() => (window.__sameDocument = true));
   block = false;
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
   expect(await page.evaluate(() => localStorage.getItem("probe"))).toBe("kept");
+  await page.getByRole("link", { name: "Today" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
 });

@@ -75,6 +75,8 @@ test("a new version waits for the patient, never interrupts a routine, and resum
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
   const cacheAfter = await page.evaluate(async () => (await caches.keys()).join());
   expect(cacheAfter).not.toBe(cacheBefore);
+  // The previous version stays one update longer, for tabs still running it.
+  expect(cacheAfter.split(",")).toEqual([cacheBefore, expect.any(String)]);
   expect((await savedStore(page)).sessions).toHaveLength(1);
 });
 
