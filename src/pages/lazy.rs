@@ -19,11 +19,11 @@ use leptos_router::LazyRoute;
 
 use crate::a11y::use_page;
 
-/// Declares a route type whose page is built by `$chunk::build`, which under
+/// Declares route types whose page is built by `$chunk::build`, which under
 /// the `split` feature lives in its own wasm file named after `$chunk`;
 /// `$chunk::fetch` only loads that file.
-macro_rules! lazy_route {
-    ($(#[$doc:meta])* $route:ident, $chunk:ident, $page:path) => {
+macro_rules! lazy_routes {
+    ($($(#[$doc:meta])* $route:ident, $chunk:ident, $page:path;)*) => {$(
         $(#[$doc])*
         pub struct $route;
 
@@ -67,41 +67,27 @@ macro_rules! lazy_route {
                 }
             }
         }
-    };
+    )*};
 }
 
-lazy_route!(
+lazy_routes! {
     /// `/routine`: the overview, the player and the end of a routine.
-    Routine, routine_page, crate::pages::routine::RoutinePage
-);
-lazy_route!(
+    Routine, routine_page, crate::pages::routine::RoutinePage;
     /// `/settings`.
-    Settings, settings_page, crate::pages::settings::SettingsPage
-);
-lazy_route!(
+    Settings, settings_page, crate::pages::settings::SettingsPage;
     /// `/safety`.
-    Safety, safety_page, crate::pages::safety::SafetyPage
-);
-lazy_route!(
+    Safety, safety_page, crate::pages::safety::SafetyPage;
     /// `/history`.
-    History, history_page, crate::pages::progress::history::HistoryPage
-);
-lazy_route!(
+    History, history_page, crate::pages::progress::history::HistoryPage;
     /// `/trends`.
-    Trends, trends_page, crate::pages::progress::trends::TrendsPage
-);
-lazy_route!(
+    Trends, trends_page, crate::pages::progress::trends::TrendsPage;
     /// `/report`.
-    Report, report_page, crate::pages::report::ReportPage
-);
-lazy_route!(
+    Report, report_page, crate::pages::report::ReportPage;
     /// `/assessment`.
-    Assessment, assessment_page, crate::pages::assessment::AssessmentPage
-);
-lazy_route!(
+    Assessment, assessment_page, crate::pages::assessment::AssessmentPage;
     /// `/plan`.
-    Plan, plan_page, crate::pages::plan::PlanPage
-);
+    Plan, plan_page, crate::pages::plan::PlanPage;
+}
 
 /// Loading a page's code.
 type Fetch = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
