@@ -41,7 +41,8 @@ for (const line of csv.split("\n").slice(1)) {
   // The names section exists only because names were kept for this count.
   if (/names"* subsection|^custom section/.test(name)) continue;
   all += size;
-  totals.set(group(name), (totals.get(group(name)) ?? 0) + size);
+  const crate = group(name);
+  totals.set(crate, (totals.get(crate) ?? 0) + size);
 }
 const raw = readFileSync(named);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;

@@ -11,7 +11,7 @@
 //    trunk actually wrote (hashed names; never a hand-kept list).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 const stage = process.env.TRUNK_STAGING_DIR;
