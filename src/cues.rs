@@ -44,6 +44,7 @@ fn tones(cue: Cue) -> &'static [(f32, f64, f64)] {
             (660.0, 400.0, 140.0),
         ],
         Cue::ExerciseDone => &[(880.0, 0.0, 160.0), (587.0, 220.0, 260.0)],
+        Cue::HoldDone => &[(587.0, 0.0, 260.0)],
         Cue::PhaseDone => &[
             (523.0, 0.0, 160.0),
             (659.0, 200.0, 160.0),
@@ -65,6 +66,7 @@ fn buzz(cue: Cue) -> &'static [u32] {
         Cue::Go => &[250],
         Cue::SwitchSides => &[120, 80, 120, 80, 120],
         Cue::ExerciseDone => &[200, 100, 200],
+        Cue::HoldDone => &[150, 100, 150],
         Cue::PhaseDone | Cue::RoutineDone => &[400, 150, 400],
     }
 }

@@ -169,12 +169,17 @@ impl Plan {
     }
 
     /// Sets a step's time (on each side, for a per-side exercise), kept
-    /// within [`STEP_SECS`]. Returns the time stored.
+    /// within [`STEP_SECS`] and the exercise's safe limit. Returns the time stored.
     pub fn set_secs(&mut self, index: usize, secs: u32) -> Option<u32> {
         let step = self.steps.get_mut(index)?;
-        step.secs = secs.clamp(*STEP_SECS.start(), *STEP_SECS.end());
+        step.secs = secs.clamp(*STEP_SECS.start(), longest_secs(&step.exercise));
         Some(step.secs)
     }
+}
+
+/// The longest time the builder offers for an exercise: its safe limit.
+pub fn longest_secs(id: &str) -> u32 {
+    exercise::by_id(id).map_or(*STEP_SECS.end(), |e| e.max_secs.min(*STEP_SECS.end()))
 }
 
 #[cfg(test)]
@@ -191,17 +196,22 @@ mod tests {
         }
     }
 
-    /// One exercise per phase, lasting exactly `total` with default pacing
-    /// (three 5-second count-ins).
+    /// A plan lasting exactly `total` with default pacing: a minute each of
+    /// activation and mobility, and the rest as the longest resting
+    /// position, in as many steps (each with a 5 s count-in) as its limit needs.
     fn plan_lasting(total: u32) -> Plan {
-        let work = total - 15;
+        let mut left = total - 2 * 65 - 5;
+        let mut steps = Vec::new();
+        while left > 600 {
+            steps.push(step("legs-on-chair", 600));
+            left -= 605;
+        }
+        steps.push(step("legs-on-chair", left));
+        steps.push(step("glute-bridge", 60));
+        steps.push(step("cat-cow", 60));
         Plan {
             name: "test".into(),
-            steps: vec![
-                step("knees-to-chest", work / 3),
-                step("glute-bridge", work / 3),
-                step("cat-cow", work - 2 * (work / 3)),
-            ],
+            steps,
         }
     }
 
@@ -270,14 +280,16 @@ mod tests {
 
     #[test]
     fn the_count_ins_count_towards_the_length() {
+        // Four steps, so four 5 s count-ins.
         let plan = plan_lasting(15 * 60);
+        assert_eq!(plan.steps.len(), 4);
         let no_count_in = Pacing {
             get_ready_secs: 0,
             ..Pacing::default()
         };
         assert_eq!(
             check(&plan, no_count_in).warnings,
-            [Issue::ShorterThanAdvised { secs: 885 }]
+            [Issue::ShorterThanAdvised { secs: 880 }]
         );
     }
 
@@ -403,14 +415,30 @@ mod tests {
     }
 
     #[test]
-    fn set_secs_keeps_each_exercise_between_fifteen_seconds_and_ten_minutes() {
+    fn set_secs_keeps_each_exercise_between_fifteen_seconds_and_its_limit() {
         let mut plan = Plan::seed();
         assert_eq!(plan.set_secs(0, 45), Some(45));
         assert_eq!(plan.set_secs(0, 14), Some(15));
         assert_eq!(plan.set_secs(0, 15), Some(15));
-        assert_eq!(plan.set_secs(0, 600), Some(600));
-        assert_eq!(plan.set_secs(0, 601), Some(600));
-        assert_eq!(plan.steps[0].secs, 600);
+        // The dead hang: three hangs of at most 30 s with 15 s rests.
+        assert_eq!(plan.set_secs(0, 120), Some(120));
+        assert_eq!(plan.set_secs(0, 135), Some(120));
+        assert_eq!(plan.steps[0].secs, 120);
         assert_eq!(plan.set_secs(9, 60), None);
+        plan.steps.push(step("legs-on-chair", 60));
+        assert_eq!(plan.set_secs(9, 601), Some(600));
+    }
+
+    #[test]
+    fn no_exercise_can_be_set_past_its_limit() {
+        for exercise in exercise::LIBRARY {
+            let mut plan = Plan {
+                name: "one".into(),
+                steps: vec![step(exercise.id, 15)],
+            };
+            assert_eq!(plan.set_secs(0, 10_000), Some(exercise.max_secs.min(600)));
+            assert_eq!(longest_secs(exercise.id), exercise.max_secs.min(600));
+        }
+        assert_eq!(longest_secs("no-such"), 600);
     }
 }

@@ -13,6 +13,8 @@ pub enum Cue {
     Go,
     /// Change to the other side now.
     SwitchSides,
+    /// A hold ended; rest before the next one.
+    HoldDone,
     /// An exercise ended and the next one is in the same phase.
     ExerciseDone,
     /// An exercise ended and with it a phase.
@@ -45,6 +47,7 @@ pub fn cues_between(timeline: &Timeline, before: &Position, after: &Position) ->
     match segment.kind {
         SegmentKind::Work(_) => vec![Cue::Go],
         SegmentKind::SwitchSides => vec![Cue::SwitchSides],
+        SegmentKind::HoldRest => vec![Cue::HoldDone],
         SegmentKind::GetReady | SegmentKind::Rest if matches!(left.kind, SegmentKind::Work(_)) => {
             let exercises = timeline.exercises();
             let next_step = segments[after.index..]
@@ -99,7 +102,14 @@ pub fn words_for(
         speak: Some(text),
     };
     let Some(before) = before.filter(|_| !jumped) else {
-        return whole(where_now(timeline, after));
+        let mut words = whole(where_now(timeline, after));
+        // Opening the player on a count-in introduces that exercise.
+        if let (Some(speak), Some(caution)) =
+            (words.speak.as_mut(), count_in_caution(timeline, after))
+        {
+            speak.push_str(&format!(" Take care: {caution}"));
+        }
+        return words;
     };
     match (before.paused, after.paused) {
         (false, true) => return whole("Paused.".into()),
@@ -122,19 +132,27 @@ pub fn words_for(
     if after.step > before.step {
         let what = segment.kind.instruction();
         let announce = format!("{} Next: {}. {what}.", parts.join(" "), exercise.name);
-        let speak = format!(
+        let mut speak = format!(
             "{} Next: {}. {}",
             parts.join(" "),
             exercise.name,
             exercise.cues[0]
         );
+        if let Some(caution) = count_in_caution(timeline, after) {
+            speak.push_str(&format!(" Take care: {caution}"));
+        }
         return Words {
             announce: Some(announce.trim_start().into()),
             speak: Some(speak.trim_start().into()),
         };
     }
+    let holds = exercise.holds();
+    let after_hold_rest =
+        after.index > 0 && timeline.segments()[after.index - 1].kind == SegmentKind::HoldRest;
     let line = cues.iter().find_map(|cue| match cue {
         Cue::SwitchSides => Some("Switch sides.".to_string()),
+        Cue::HoldDone => holds.map(|h| h.rest_cue.to_string()),
+        Cue::Go if after_hold_rest => holds.map(|h| h.again_cue.to_string()),
         Cue::Go => Some(format!(
             "{}: {}.",
             exercise.name,
@@ -148,9 +166,13 @@ pub fn words_for(
         }
         _ => None,
     });
-    let speak = cues
-        .contains(&Cue::SwitchSides)
-        .then(|| "Switch sides".to_string());
+    // The voice says only what the patient must do without looking.
+    let speak = cues.iter().find_map(|cue| match cue {
+        Cue::SwitchSides => Some("Switch sides".to_string()),
+        Cue::HoldDone => holds.map(|h| h.rest_cue.to_string()),
+        Cue::Go if after_hold_rest => holds.map(|h| h.again_cue.to_string()),
+        _ => None,
+    });
     match line {
         Some(line) => parts.push(line),
         None if parts.is_empty() => return Words::default(),
@@ -160,6 +182,15 @@ pub fn words_for(
         announce: Some(parts.join(" ")),
         speak,
     }
+}
+
+/// The caution of the exercise whose count-in `position` is on: said once
+/// as each exercise comes up, before the patient gets into position.
+fn count_in_caution(timeline: &Timeline, position: &Position) -> Option<&'static str> {
+    position
+        .segment
+        .filter(|s| s.kind == SegmentKind::GetReady)
+        .and_then(|s| timeline.exercises()[s.step].caution)
 }
 
 #[cfg(test)]
@@ -193,7 +224,7 @@ mod tests {
 
     #[test]
     fn an_exercise_ending_into_its_rest_is_marked() {
-        // Dead hang: 5 s count-in, 90 s work, then 15 s rest.
+        // Dead hang: 5 s count-in, 90 s of holds and rests, then 15 s rest.
         assert_eq!(cues_from(94, 95), vec![Cue::ExerciseDone]);
         // Rest ending into the next count-in is not a second "done".
         assert_eq!(cues_from(109, 110), vec![]);
@@ -297,7 +328,7 @@ mod tests {
         assert_eq!(said(&running, &paused).as_deref(), Some("Paused."));
         assert_eq!(
             said(&paused, &resumed).as_deref(),
-            Some("Dead hang: go, 1 min 15 s left.")
+            Some("Dead hang: go, 5 s left.")
         );
     }
 
@@ -305,6 +336,46 @@ mod tests {
     fn the_end_is_said_once() {
         let words = words_from(18 * 60 - 1, 18 * 60);
         assert_eq!(words.speak.as_deref(), Some("Routine complete. Well done."));
+    }
+
+    #[test]
+    fn holds_end_into_a_rest_and_start_again_with_their_own_words() {
+        // Dead hang: 5 s count-in, then holds of 20 s with 15 s rests.
+        assert_eq!(cues_from(24, 25), vec![Cue::HoldDone]);
+        assert_eq!(cues_from(39, 40), vec![Cue::Go]);
+        let rest = words_from(24, 25);
+        assert_eq!(rest.speak.as_deref(), Some("Step down and rest."));
+        assert_eq!(rest.announce.as_deref(), Some("Step down and rest."));
+        let again = words_from(39, 40);
+        assert_eq!(again.speak.as_deref(), Some("Hang again."));
+    }
+
+    #[test]
+    fn the_voice_gives_each_exercise_its_caution_as_it_comes_up() {
+        let timeline = Timeline::new(&Plan::seed(), Pacing::default());
+        let at = |ms: i64| timeline.position(T0, &[], T0 + ms);
+        let opening = words_for(&timeline, None, &at(0), &[], false)
+            .speak
+            .unwrap();
+        let hang = timeline.exercises()[0];
+        assert!(opening.ends_with(&format!("Take care: {}", hang.caution.unwrap())));
+        for (step, exercise) in timeline.exercises().iter().enumerate().skip(1) {
+            let start = timeline
+                .segments()
+                .iter()
+                .position(|s| s.step == step)
+                .unwrap();
+            let start_ms: i64 = timeline.segments()[..start].iter().map(|s| s.ms).sum();
+            let (before, after) = (at(start_ms - 1), at(start_ms));
+            let cues = cues_between(&timeline, &before, &after);
+            let spoken = words_for(&timeline, Some(&before), &after, &cues, false)
+                .speak
+                .unwrap();
+            match exercise.caution {
+                Some(caution) => assert!(spoken.ends_with(caution), "{spoken}"),
+                None => assert!(!spoken.contains("Take care"), "{spoken}"),
+            }
+        }
     }
 
     #[test]

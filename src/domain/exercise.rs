@@ -12,8 +12,50 @@ pub enum Dose {
     Timed,
     /// This many slow repetitions, at the patient's pace, within the time.
     Reps(u8),
-    /// This many holds with short rests between them, within the time.
-    Holds(u8),
+    /// Holds with short rests between them, within the time: each hold is
+    /// its own countdown, so the timer never asks for one long hold.
+    Holds(Holds),
+}
+
+/// How a held exercise is split up. Each hold is kept short enough to keep
+/// good form and a safe grip: the clinical review's limit for the dead hang
+/// (≤ 30 s a hold) and McGill's short holds for the side plank (≤ 10–15 s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holds {
+    pub count: u8,
+    /// Longest single hold; the builder and "+15 s" never go past it.
+    pub max_hold_secs: u32,
+    /// Rest between two holds, inside the exercise's time.
+    pub rest_secs: u32,
+    /// Said as a hold ends, e.g. "Step down and rest."
+    pub rest_cue: &'static str,
+    /// Said as the next hold starts, e.g. "Hang again."
+    pub again_cue: &'static str,
+}
+
+/// A hold shorter than this is not worth getting into position for.
+const MIN_HOLD_MS: i64 = 5_000;
+
+impl Holds {
+    /// The holds that fit into `box_ms` with a rest between each two, as
+    /// their lengths in ms; fewer holds when the time is too short for all.
+    pub fn split(&self, box_ms: i64) -> Vec<i64> {
+        let rest_ms = i64::from(self.rest_secs) * 1000;
+        let mut count = i64::from(self.count.max(1));
+        while count > 1 && (box_ms - (count - 1) * rest_ms) / count < MIN_HOLD_MS {
+            count -= 1;
+        }
+        let work = box_ms - (count - 1) * rest_ms;
+        let each = work / count;
+        let mut holds = vec![each; count as usize];
+        holds[count as usize - 1] += work - each * count;
+        holds
+    }
+
+    /// The rest between holds in ms.
+    pub fn rest_ms(&self) -> i64 {
+        i64::from(self.rest_secs) * 1000
+    }
 }
 
 /// What the patient needs to do the exercise.
@@ -147,6 +189,10 @@ pub struct Exercise {
     pub default_secs: u32,
     /// Rest after it, for the most demanding exercises.
     pub default_rest_secs: u32,
+    /// Longest time (per side) worth doing in one session: more adds strain,
+    /// not benefit. Plans, the builder and "+15 s" stay within it. For held
+    /// exercises it follows from the holds' limits (tested).
+    pub max_secs: u32,
 }
 
 /// Every exercise the app knows, grouped by phase in session order.
@@ -155,18 +201,24 @@ pub const LIBRARY: &[Exercise] = &[
         id: "dead-hang",
         name: "Dead hang",
         phase: Phase::Decompress,
-        targets: "The whole spine: your body weight gently opens the spaces between the bones.",
+        targets: "Hanging takes weight off your lower back for a moment. Many people find this eases, though it does not change the spine for good.",
         cues: &[
             "Hang from a bar with straight arms, feet off or lightly on the floor.",
-            "Hang 20–30 seconds, rest, repeat. Keep your toes touching for a partial hang.",
+            "Hang while the timer runs, then step down and rest. Keep your toes touching for a partial hang.",
         ],
-        dose: Dose::Holds(3),
+        dose: Dose::Holds(Holds {
+            count: 3,
+            max_hold_secs: 30,
+            rest_secs: 15,
+            rest_cue: "Step down and rest.",
+            again_cue: "Hang again.",
+        }),
         per_side: false,
         equipment: Equipment::Bar,
         easier: "Keep your feet on the floor or a step and bend your knees to take only part of your weight.",
-        harder: "Lift your feet fully off the floor and build up to 60 seconds per hang over a few weeks.",
+        harder: "Lift your feet off for each hang, still 20–30 seconds a hang, 3 hangs.",
         caution: Some(
-            "If you have a shoulder injury or pain with your arms overhead, keep your feet on the floor or choose another exercise.",
+            "Skip it, or keep your feet on the floor, if you have a shoulder injury or past dislocation, a recent arm or shoulder operation, elbow or wrist pain, uncontrolled high blood pressure, or you are pregnant. Check that the bar is fixed firmly. Step down, never drop.",
         ),
         without_equipment: &["supported-childs-pose", "legs-on-chair"],
         figure: Figure {
@@ -175,6 +227,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 90,
         default_rest_secs: 15,
+        max_secs: 120,
     },
     Exercise {
         id: "foam-roller-lie",
@@ -189,8 +242,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::FoamRoller,
         easier: "No roller: lie on a rolled-up towel or blanket along your spine.",
-        harder: "Rest your arms on the floor above your head, palms up, for a bigger opening.",
-        caution: None,
+        harder: "If your shoulders allow, rest your arms on the floor above your head, palms up.",
+        caution: Some(
+            "Sit on the end of the roller and lower yourself with your hands; to get up, roll off to one side. With osteoporosis or a past spine fracture, lie on a folded towel instead.",
+        ),
         without_equipment: &["legs-on-chair", "supported-childs-pose", "knees-to-chest"],
         figure: Figure {
             head: (24, 53),
@@ -198,12 +253,13 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 135,
         default_rest_secs: 0,
+        max_secs: 300,
     },
     Exercise {
         id: "knees-to-chest",
-        name: "Knees-to-chest traction",
+        name: "Knees to chest",
         phase: Phase::Decompress,
-        targets: "The lower back: it gently eases the joints and muscles at the base of the spine.",
+        targets: "The lower back: hugging your knees gently eases the muscles at the base of the spine.",
         cues: &[
             "On your back, hug both knees gently towards your chest.",
             "Breathe out slowly and let your lower back sink into the floor.",
@@ -212,8 +268,10 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: false,
         equipment: Equipment::Mat,
         easier: "Bring one knee up at a time, or rest your calves on a chair.",
-        harder: "Rock slowly from side to side while you hug your knees, to massage your lower back.",
-        caution: None,
+        harder: "Rock gently from side to side while you hug your knees.",
+        caution: Some(
+            "Do Legs up on a chair instead if bending forward sends pain down your leg. Do the same if you have a hip replacement or weak bones (osteoporosis).",
+        ),
         without_equipment: &[],
         figure: Figure {
             head: (24, 62),
@@ -221,24 +279,31 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 120,
         default_rest_secs: 0,
+        max_secs: 240,
     },
     Exercise {
         id: "doorframe-squat",
         name: "Doorframe supported squat",
         phase: Phase::Decompress,
-        targets: "The lower back: your arms hold you while your hips sink, so the spine can lengthen.",
+        targets: "The lower back: your arms take some of your weight while your hips sink, which many people find easing.",
         cues: &[
-            "Hold both sides of a doorframe at waist height, feet hip-width apart.",
-            "Sit your hips back and down and let your lower back lengthen.",
+            "Hold something fixed and solid at waist height: a worktop, a heavy table, a stair rail, or a doorframe only if you can grip its edge.",
+            "Sit your hips back and down and let your lower back relax.",
             "Breathe slowly; stand up, rest, and sink again.",
         ],
-        dose: Dose::Holds(3),
+        dose: Dose::Holds(Holds {
+            count: 3,
+            max_hold_secs: 30,
+            rest_secs: 10,
+            rest_cue: "Stand up and rest.",
+            again_cue: "Sink again.",
+        }),
         per_side: false,
         equipment: Equipment::Doorframe,
         easier: "Sit back only a little, with your knees less bent.",
         harder: "Sink lower, and let one hip drop a little more, then the other.",
         caution: Some(
-            "Go only as low as your knees allow. Skip it if holding on hurts your shoulders.",
+            "Go only as low as your knees allow, and hold on with both hands so you cannot slip. Skip it if holding on hurts your shoulders.",
         ),
         without_equipment: &["knees-to-chest", "supported-childs-pose", "legs-on-chair"],
         figure: Figure {
@@ -247,6 +312,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 90,
         default_rest_secs: 0,
+        max_secs: 110,
     },
     Exercise {
         id: "supported-childs-pose",
@@ -262,7 +328,9 @@ pub const LIBRARY: &[Exercise] = &[
         equipment: Equipment::Mat,
         easier: "Add more pillows under your chest, or one between your heels and your bottom.",
         harder: "Use no pillow and walk your hands a little further forwards.",
-        caution: Some("Skip it if kneeling hurts your knees; hug your knees on your back instead."),
+        caution: Some(
+            "Skip it if kneeling hurts your knees or bending forward sends pain down your leg. Skip it too if you have a hip replacement or weak bones (osteoporosis). Do Legs up on a chair instead.",
+        ),
         without_equipment: &[],
         figure: Figure {
             head: (44, 58),
@@ -270,12 +338,13 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 120,
         default_rest_secs: 0,
+        max_secs: 240,
     },
     Exercise {
         id: "sphinx",
         name: "Sphinx (resting on your elbows)",
         phase: Phase::Decompress,
-        targets: "The discs of the lower back: a gentle backward curve many people with disc pain find easing.",
+        targets: "The lower back: a gentle backward curve that many people find easing.",
         cues: &[
             "Lie on your front and come up onto your forearms, elbows under your shoulders.",
             "Let your belly and bottom stay soft and sink towards the floor.",
@@ -286,7 +355,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Lie flat on your front with a pillow under your chest.",
         harder: "Slowly press up onto straight arms for a breath or two, hips staying on the floor.",
         caution: Some(
-            "If you have spinal stenosis, or pain spreads into your leg, stop and choose another exercise.",
+            "Stop if pain spreads further down your leg. Pain that moves up towards your back is usually fine. Skip it if you have spinal stenosis or a slipped bone in your back, or if leaning back hurts.",
         ),
         without_equipment: &[],
         figure: Figure {
@@ -295,6 +364,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 90,
         default_rest_secs: 0,
+        max_secs: 180,
     },
     Exercise {
         id: "legs-on-chair",
@@ -318,6 +388,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 120,
         default_rest_secs: 0,
+        max_secs: 600,
     },
     Exercise {
         id: "glute-bridge",
@@ -325,7 +396,7 @@ pub const LIBRARY: &[Exercise] = &[
         phase: Phase::Activate,
         targets: "Your buttock muscles, so your lower back no longer has to do their job.",
         cues: &[
-            "Feet flat, squeeze your buttocks and lift your hips into a straight line.",
+            "Feet flat, squeeze your buttocks and lift your hips into a straight line, no higher.",
             "Pause two seconds at the top; lower slowly. Your back should not do the work.",
         ],
         dose: Dose::Reps(12),
@@ -341,6 +412,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 120,
         default_rest_secs: 0,
+        max_secs: 180,
     },
     Exercise {
         id: "bird-dog",
@@ -364,6 +436,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 60,
         default_rest_secs: 0,
+        max_secs: 120,
     },
     Exercise {
         id: "wall-slide",
@@ -387,6 +460,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 90,
         default_rest_secs: 0,
+        max_secs: 150,
     },
     Exercise {
         id: "clamshell",
@@ -410,6 +484,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 60,
         default_rest_secs: 0,
+        max_secs: 120,
     },
     Exercise {
         id: "dead-bug",
@@ -434,6 +509,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 90,
         default_rest_secs: 0,
+        max_secs: 150,
     },
     Exercise {
         id: "side-plank-knees",
@@ -444,7 +520,13 @@ pub const LIBRARY: &[Exercise] = &[
             "Lie on your side on your forearm, elbow under your shoulder, knees bent.",
             "Lift your hips so you are straight from head to knees; breathe and hold.",
         ],
-        dose: Dose::Holds(3),
+        dose: Dose::Holds(Holds {
+            count: 3,
+            max_hold_secs: 15,
+            rest_secs: 5,
+            rest_cue: "Lower your hip and rest.",
+            again_cue: "Lift again.",
+        }),
         per_side: true,
         equipment: Equipment::Mat,
         easier: "Keep your hips lower and hold for only ten seconds at a time.",
@@ -457,6 +539,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 45,
         default_rest_secs: 0,
+        max_secs: 55,
     },
     Exercise {
         id: "prone-y-t",
@@ -483,6 +566,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 90,
         default_rest_secs: 0,
+        max_secs: 150,
     },
     Exercise {
         id: "single-leg-bridge",
@@ -506,6 +590,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 60,
         default_rest_secs: 0,
+        max_secs: 90,
     },
     Exercise {
         id: "hip-flexor-kneel",
@@ -521,7 +606,7 @@ pub const LIBRARY: &[Exercise] = &[
         equipment: Equipment::Mat,
         easier: "Put a cushion under the knee, or stand in a short lunge holding a chair.",
         harder: "Raise the arm on the kneeling side over your head and lean a little away from it.",
-        caution: None,
+        caution: Some("Put a cushion under the knee, and skip it if kneeling hurts."),
         without_equipment: &[],
         figure: Figure {
             head: (60, 13),
@@ -529,6 +614,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 60,
         default_rest_secs: 0,
+        max_secs: 120,
     },
     Exercise {
         id: "open-book",
@@ -552,6 +638,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 60,
         default_rest_secs: 0,
+        max_secs: 120,
     },
     Exercise {
         id: "cat-cow",
@@ -567,7 +654,9 @@ pub const LIBRARY: &[Exercise] = &[
         equipment: Equipment::Mat,
         easier: "Do it seated on a chair, hands on your knees.",
         harder: "Pause at each end and breathe out fully as you round.",
-        caution: None,
+        caution: Some(
+            "Move only as far as is easy. With osteoporosis, skip the rounding and do only the gentle cow.",
+        ),
         without_equipment: &[],
         figure: Figure {
             head: (33, 46),
@@ -575,6 +664,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 90,
         default_rest_secs: 0,
+        max_secs: 150,
     },
     Exercise {
         id: "hip-switch-90-90",
@@ -590,7 +680,9 @@ pub const LIBRARY: &[Exercise] = &[
         equipment: Equipment::Mat,
         easier: "Lean back on your hands and move only as far as is easy.",
         harder: "Sit tall with your hands off the floor.",
-        caution: Some("If you have had a hip replacement, ask your surgeon before doing this one."),
+        caution: Some(
+            "If you have had a hip replacement, ask your surgeon before doing this one. Skip it if it twists or hurts your knees.",
+        ),
         without_equipment: &[],
         figure: Figure {
             head: (60, 33),
@@ -598,6 +690,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 90,
         default_rest_secs: 0,
+        max_secs: 150,
     },
     Exercise {
         id: "thread-the-needle",
@@ -621,6 +714,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 60,
         default_rest_secs: 0,
+        max_secs: 120,
     },
     Exercise {
         id: "figure-four",
@@ -635,7 +729,7 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: true,
         equipment: Equipment::Mat,
         easier: "Keep the lower foot on the floor and do not pull at all.",
-        harder: "Try pigeon pose: front shin across the mat, back leg straight out behind you.",
+        harder: "Stay in the stretch for three slow breaths longer, or do it seated on a chair and lean forward from your hips.",
         caution: Some(
             "If you have had a hip replacement, ask your surgeon before crossing your legs.",
         ),
@@ -646,6 +740,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 60,
         default_rest_secs: 0,
+        max_secs: 120,
     },
     Exercise {
         id: "hip-circles",
@@ -660,7 +755,7 @@ pub const LIBRARY: &[Exercise] = &[
         per_side: true,
         equipment: Equipment::None,
         easier: "Make smaller circles and keep your knee lower.",
-        harder: "Let go of the chair and balance while you circle.",
+        harder: "Only if you can stand on one leg for 30 seconds safely: let go of the chair, staying within reach of it.",
         caution: None,
         without_equipment: &[],
         figure: Figure {
@@ -669,6 +764,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 45,
         default_rest_secs: 0,
+        max_secs: 90,
     },
     Exercise {
         id: "doorway-chest-opener",
@@ -685,7 +781,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Put your elbow lower on the frame and take a smaller step.",
         harder: "Slide your elbow a little higher on the frame.",
         caution: Some(
-            "If your shoulder has ever come out of joint, keep your elbow below shoulder height.",
+            "If your shoulder has ever come out of joint, keep your elbow below shoulder height. If you feel tingling or numbness down your arm, lower your elbow and ease off.",
         ),
         without_equipment: &["thread-the-needle", "open-book"],
         figure: Figure {
@@ -694,6 +790,7 @@ pub const LIBRARY: &[Exercise] = &[
         },
         default_secs: 45,
         default_rest_secs: 0,
+        max_secs: 90,
     },
 ];
 
@@ -707,9 +804,33 @@ impl Exercise {
     pub fn dose_label(&self) -> Option<String> {
         match self.dose {
             Dose::Timed => None,
-            Dose::Holds(n) => Some(format!("{n} holds, resting between")),
+            Dose::Holds(holds) => Some(format!("{} holds, resting between", holds.count)),
             Dose::Reps(n) if self.per_side => Some(format!("{n} reps each side")),
             Dose::Reps(n) => Some(format!("{n} reps")),
+        }
+    }
+
+    /// The holds, for an exercise done as holds with rests between.
+    pub fn holds(&self) -> Option<Holds> {
+        match self.dose {
+            Dose::Holds(holds) => Some(holds),
+            _ => None,
+        }
+    }
+
+    /// Why the time cannot go higher, said where the builder or the
+    /// player stops at the limit.
+    pub fn limit_reason(&self) -> String {
+        match self.holds() {
+            Some(holds) => format!(
+                "Each hold stays at {} seconds or less, with a rest between. Longer holds tire the muscles, and tired muscles let go.",
+                holds.max_hold_secs
+            ),
+            None => format!(
+                "{} is the most for this exercise{}. More time is unlikely to help more, and it can strain.",
+                super::countdown::spoken(i64::from(self.max_secs)),
+                if self.per_side { " on each side" } else { "" }
+            ),
         }
     }
 
@@ -795,6 +916,116 @@ mod tests {
                 "{}",
                 exercise.id
             );
+        }
+    }
+
+    #[test]
+    fn every_limit_is_at_least_the_default_time_and_holds_fit_their_limit() {
+        for exercise in LIBRARY {
+            assert!(
+                exercise.max_secs >= exercise.default_secs,
+                "{}",
+                exercise.id
+            );
+            if let Some(holds) = exercise.holds() {
+                let longest = holds.split(i64::from(exercise.max_secs) * 1000);
+                assert_eq!(longest.len(), usize::from(holds.count), "{}", exercise.id);
+                assert!(
+                    longest
+                        .iter()
+                        .all(|&ms| ms <= i64::from(holds.max_hold_secs) * 1000),
+                    "{}: {longest:?}",
+                    exercise.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_dead_hang_is_three_hangs_of_twenty_to_thirty_seconds() {
+        let hang = by_id("dead-hang").unwrap();
+        let holds = hang.holds().unwrap();
+        assert_eq!(holds.split(90_000), [20_000, 20_000, 20_000]);
+        assert_eq!(holds.split(120_000), [30_000, 30_000, 30_000]);
+        assert_eq!(hang.max_secs, 120);
+    }
+
+    #[test]
+    fn holds_split_the_time_exactly_and_drop_holds_too_short_to_do() {
+        let plank = by_id("side-plank-knees").unwrap().holds().unwrap();
+        // 45 s: three holds and two 5 s rests; the last hold takes the odd ms.
+        assert_eq!(plank.split(45_000), [11_666, 11_666, 11_668]);
+        // 15 s leaves too little for three 5 s holds with rests between.
+        assert_eq!(plank.split(15_000), [5_000, 5_000]);
+        assert_eq!(plank.split(14_999), [14_999]);
+        let total = |ms: i64| {
+            plank.split(ms).iter().sum::<i64>() + (plank.split(ms).len() as i64 - 1) * 5_000
+        };
+        for ms in [15_000, 30_000, 45_000, 55_000] {
+            assert_eq!(total(ms), ms);
+        }
+    }
+
+    #[test]
+    fn cautions_name_the_risks_the_clinical_review_found() {
+        let caution = |id| by_id(id).and_then(|e| e.caution).unwrap_or_default();
+        assert!(caution("dead-hang").contains("blood pressure"));
+        for id in [
+            "knees-to-chest",
+            "supported-childs-pose",
+            "foam-roller-lie",
+            "cat-cow",
+        ] {
+            assert!(caution(id).contains("osteoporosis"), "{id}");
+        }
+        for id in [
+            "knees-to-chest",
+            "supported-childs-pose",
+            "hip-switch-90-90",
+            "figure-four",
+        ] {
+            assert!(caution(id).contains("hip replacement"), "{id}");
+        }
+    }
+
+    #[test]
+    fn texts_make_no_structural_promises() {
+        for exercise in LIBRARY {
+            let texts = [exercise.targets, exercise.easier, exercise.harder]
+                .into_iter()
+                .chain(exercise.cues.iter().copied())
+                .chain(exercise.caution);
+            for text in texts {
+                let lower = text.to_lowercase();
+                for word in [
+                    "opens the spaces",
+                    "traction",
+                    "fixes",
+                    "lengthen",
+                    "massage",
+                ] {
+                    assert!(!lower.contains(word), "{}: {text}", exercise.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cautions_and_limits_read_at_a_plain_language_level() {
+        use crate::domain::readability::grade;
+        for exercise in LIBRARY {
+            for text in exercise
+                .caution
+                .into_iter()
+                .chain([exercise.limit_reason().as_str()])
+            {
+                assert!(
+                    grade(text) <= 8.0,
+                    "{:.1} {}: {text}",
+                    grade(text),
+                    exercise.id
+                );
+            }
         }
     }
 

@@ -70,9 +70,15 @@ impl Step {
         }
     }
 
-    /// Seconds of work over all sides worked.
+    /// Seconds per side as run: never past the exercise's safe limit, so a
+    /// plan saved before the limits existed cannot run longer.
+    pub fn box_secs(&self, exercise: &Exercise) -> u32 {
+        self.secs.min(exercise.max_secs)
+    }
+
+    /// Seconds of the exercise's time box over all sides worked.
     pub fn work_secs(&self, exercise: &Exercise) -> u32 {
-        self.secs * self.work_sides(exercise).len() as u32
+        self.box_secs(exercise) * self.work_sides(exercise).len() as u32
     }
 
     /// " each side", " left side only", or nothing, after the time.

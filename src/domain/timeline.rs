@@ -25,6 +25,8 @@ pub enum SegmentKind {
     SwitchSides,
     /// Breather after an exercise, when the plan gives one.
     Rest,
+    /// Rest between two holds of one exercise.
+    HoldRest,
 }
 
 impl SegmentKind {
@@ -36,7 +38,7 @@ impl SegmentKind {
             SegmentKind::Work(Side::Left) => "Left side",
             SegmentKind::Work(Side::Right) => "Right side",
             SegmentKind::SwitchSides => "Switch sides",
-            SegmentKind::Rest => "Rest",
+            SegmentKind::Rest | SegmentKind::HoldRest => "Rest",
         }
     }
 }
@@ -48,6 +50,11 @@ pub struct Segment {
     pub step: usize,
     pub kind: SegmentKind,
     pub ms: i64,
+    /// For one hold of a held exercise: which hold, and of how many.
+    pub hold: Option<(u8, u8)>,
+    /// Longest the segment may run with "+15 s" added: the exercise's safe
+    /// limit for work, `None` for the pauses around it.
+    pub max_ms: Option<i64>,
 }
 
 /// Something the patient did to the running session.
@@ -95,6 +102,8 @@ pub struct Position {
     pub step: usize,
     /// Time left in the current segment.
     pub segment_left_ms: i64,
+    /// Time added to the current segment with "+15 s".
+    pub extended_ms: i64,
     /// Planned time still to run in the whole session.
     pub session_left_ms: i64,
     /// Time spent in the current phase and its planned length.
@@ -122,20 +131,57 @@ impl Timeline {
         let mut work_ms = Vec::new();
         for (step, (planned, exercise)) in plan.resolved().enumerate() {
             let secs = |s: u32| i64::from(s) * 1000;
-            let mut push = |kind, ms| {
+            let box_ms = secs(planned.box_secs(exercise));
+            let mut push = |kind, ms, hold, max_ms| {
                 if ms > 0 {
-                    segments.push(Segment { step, kind, ms });
+                    segments.push(Segment {
+                        step,
+                        kind,
+                        ms,
+                        hold,
+                        max_ms,
+                    });
                 }
             };
-            push(SegmentKind::GetReady, secs(pacing.get_ready_secs));
+            push(
+                SegmentKind::GetReady,
+                secs(pacing.get_ready_secs),
+                None,
+                None,
+            );
+            let mut work = 0;
             for (at, side) in planned.work_sides(exercise).iter().enumerate() {
                 if at > 0 {
-                    push(SegmentKind::SwitchSides, secs(pacing.switch_secs));
+                    push(
+                        SegmentKind::SwitchSides,
+                        secs(pacing.switch_secs),
+                        None,
+                        None,
+                    );
                 }
-                push(SegmentKind::Work(*side), secs(planned.secs));
+                let kind = SegmentKind::Work(*side);
+                match exercise.holds() {
+                    // Each hold its own countdown, with the rest between them.
+                    Some(holds) => {
+                        let split = holds.split(box_ms);
+                        let count = split.len() as u8;
+                        for (number, ms) in (1..).zip(split) {
+                            if number > 1 {
+                                push(SegmentKind::HoldRest, holds.rest_ms(), None, None);
+                            }
+                            let max = secs(holds.max_hold_secs);
+                            push(kind, ms, Some((number, count)), Some(max));
+                            work += ms;
+                        }
+                    }
+                    None => {
+                        push(kind, box_ms, None, Some(secs(exercise.max_secs)));
+                        work += box_ms;
+                    }
+                }
             }
-            work_ms.push(secs(planned.work_secs(exercise)));
-            push(SegmentKind::Rest, secs(planned.rest_secs));
+            work_ms.push(work);
+            push(SegmentKind::Rest, secs(planned.rest_secs), None, None);
             exercises.push(exercise);
         }
         Timeline {
@@ -158,6 +204,16 @@ impl Timeline {
     /// Planned length of the whole session.
     pub fn total_ms(&self) -> i64 {
         self.segments.iter().map(|s| s.ms).sum()
+    }
+
+    /// Whether "+15 s" (or `secs`) may still be added to the current
+    /// segment without going past the exercise's safe limit.
+    pub fn can_extend(&self, position: &Position, secs: u32) -> bool {
+        position.segment.is_some_and(|segment| {
+            segment
+                .max_ms
+                .is_none_or(|max| segment.ms + position.extended_ms + i64::from(secs) * 1000 <= max)
+        })
     }
 
     /// The session's state at `now_ms`, replaying the controls in order.
@@ -288,7 +344,14 @@ impl<'a> Replay<'a> {
                 };
                 self.jump_to(target);
             }
-            Action::Extend { secs } => self.extra_ms += i64::from(secs) * 1000,
+            // Never past the safe limit, even for a tap the screen allowed
+            // a moment before the segment changed.
+            Action::Extend { secs } => {
+                let room = segment
+                    .max_ms
+                    .map_or(i64::MAX, |max| max - segment.ms - self.extra_ms);
+                self.extra_ms += (i64::from(secs) * 1000).min(room.max(0));
+            }
         }
     }
 
@@ -341,6 +404,7 @@ impl<'a> Replay<'a> {
             index: self.index,
             step,
             segment_left_ms,
+            extended_ms: segment.map_or(0, |_| self.extra_ms),
             session_left_ms: segment_left_ms + later,
             phase_done_ms,
             phase_total_ms,
@@ -415,16 +479,59 @@ mod tests {
     }
 
     #[test]
-    fn the_dead_hang_is_followed_by_a_rest() {
-        let kinds: Vec<SegmentKind> = seed().segments()[..4].iter().map(|s| s.kind).collect();
+    fn the_dead_hang_is_three_timed_hangs_with_rests_then_a_rest() {
+        let timeline = seed();
+        let segments = &timeline.segments()[..7];
+        let kinds: Vec<SegmentKind> = segments.iter().map(|s| s.kind).collect();
+        let hang = SegmentKind::Work(Side::Both);
         assert_eq!(
             kinds,
             [
                 SegmentKind::GetReady,
-                SegmentKind::Work(Side::Both),
+                hang,
+                SegmentKind::HoldRest,
+                hang,
+                SegmentKind::HoldRest,
+                hang,
                 SegmentKind::Rest,
-                SegmentKind::GetReady
             ]
+        );
+        let ms: Vec<i64> = segments.iter().map(|s| s.ms / SEC).collect();
+        assert_eq!(ms, [5, 20, 15, 20, 15, 20, 15]);
+        let holds: Vec<_> = segments.iter().filter_map(|s| s.hold).collect();
+        assert_eq!(holds, [(1, 3), (2, 3), (3, 3)]);
+    }
+
+    #[test]
+    fn only_the_hangs_count_as_work_done() {
+        let timeline = seed();
+        // In the rest after the second hang, 40 s of work are done; the
+        // rests (9 count-ins, the hang's rests, 3 side switches) are not work.
+        let p = timeline.position(T0, &[], T0 + 62 * SEC);
+        let planned_work = 18 * MIN - 9 * 5 * SEC - 15 * SEC - 2 * 15 * SEC - 3 * 5 * SEC;
+        let expected = (40 * SEC) as f64 / planned_work as f64;
+        assert!(
+            (p.done_fraction - expected).abs() < 1e-9,
+            "{}",
+            p.done_fraction
+        );
+    }
+
+    #[test]
+    fn a_plan_longer_than_an_exercise_allows_runs_at_the_limit() {
+        let mut plan = Plan::seed();
+        plan.steps[0].secs = 600;
+        let timeline = Timeline::new(&plan, Pacing::default());
+        let hangs: Vec<i64> = timeline
+            .segments()
+            .iter()
+            .filter(|s| s.step == 0 && matches!(s.kind, SegmentKind::Work(_)))
+            .map(|s| s.ms / SEC)
+            .collect();
+        assert_eq!(hangs, [30, 30, 30]);
+        assert_eq!(
+            timeline.total_ms(),
+            i64::from(plan.total_secs(Pacing::default())) * SEC
         );
     }
 
@@ -491,10 +598,44 @@ mod tests {
     #[test]
     fn extend_adds_time_to_the_current_segment_and_the_session() {
         let timeline = seed();
-        let controls = [control(T0 + 20 * SEC, Action::Extend { secs: 15 })];
-        let p = timeline.position(T0, &controls, T0 + 20 * SEC);
-        assert_eq!(p.segment_left_ms, 90 * SEC - 15 * SEC + 15 * SEC);
-        assert_eq!(p.session_left_ms, 18 * MIN - 20 * SEC + 15 * SEC);
+        // Two minutes in: the foam roller's 135 s, from 115 s on.
+        let at = T0 + 120 * SEC;
+        let controls = [control(at, Action::Extend { secs: 15 })];
+        let p = timeline.position(T0, &controls, at);
+        assert_eq!(p.segment_left_ms, 130 * SEC + 15 * SEC);
+        assert_eq!(p.extended_ms, 15 * SEC);
+        assert_eq!(p.session_left_ms, 18 * MIN - 120 * SEC + 15 * SEC);
+    }
+
+    #[test]
+    fn extend_never_takes_a_hold_past_its_safe_limit() {
+        let timeline = seed();
+        let at = T0 + 10 * SEC; // in the first 20 s hang, limit 30 s
+        let p = timeline.position(T0, &[], at);
+        assert!(timeline.can_extend(&p, 10));
+        assert!(!timeline.can_extend(&p, 15));
+        // A tap that got through anyway adds only up to the limit.
+        let controls = [control(at, Action::Extend { secs: 15 })];
+        let p = timeline.position(T0, &controls, at);
+        assert_eq!(p.segment_left_ms, 15 * SEC + 10 * SEC);
+        assert!(!timeline.can_extend(&p, 1));
+        // The rests around the holds may always run longer.
+        let resting = timeline.position(T0, &[], T0 + 30 * SEC);
+        assert_eq!(resting.segment.map(|s| s.kind), Some(SegmentKind::HoldRest));
+        assert!(timeline.can_extend(&resting, 600));
+    }
+
+    #[test]
+    fn extend_stops_at_an_exercises_limit() {
+        let timeline = seed();
+        // Foam roller: 135 s planned, 300 s at most.
+        let at = T0 + 120 * SEC;
+        let taps: Vec<Control> = (0..12)
+            .map(|_| control(at, Action::Extend { secs: 15 }))
+            .collect();
+        let p = timeline.position(T0, &taps, at);
+        assert_eq!(p.extended_ms, 165 * SEC);
+        assert!(!timeline.can_extend(&p, 15));
     }
 
     #[test]
@@ -614,8 +755,11 @@ mod properties {
                         _ => None,
                     })
                     .collect();
+                // The holds of one side are one side's work.
+                let mut worked = worked;
+                worked.dedup();
                 let expected: &[Side] = match (exercise.per_side, planned.sides) {
-                    _ if planned.secs == 0 => &[],
+                    _ if planned.box_secs(exercise) == 0 => &[],
                     (false, _) => &[Side::Both],
                     (true, Sides::Both) => &[Side::Left, Side::Right],
                     (true, Sides::LeftOnly) => &[Side::Left],
@@ -628,7 +772,9 @@ mod properties {
                     .filter(|s| s.step == step && matches!(s.kind, SegmentKind::Work(_)))
                     .map(|s| s.ms)
                     .sum();
-                prop_assert_eq!(work, expected.len() as i64 * i64::from(planned.secs) * 1000);
+                let box_ms = i64::from(planned.box_secs(exercise)) * 1000;
+                let per_side = exercise.holds().map_or(box_ms, |h| h.split(box_ms).iter().sum());
+                prop_assert_eq!(work, expected.len() as i64 * per_side);
             }
         }
 
