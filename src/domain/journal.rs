@@ -28,6 +28,16 @@ pub struct DayMark {
     pub kind: DayOff,
 }
 
+/// How one day counts for the streak and for adherence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    /// A counted routine was done.
+    Done,
+    /// A flare day, or a rest day within the allowance.
+    Excused,
+    Missed,
+}
+
 /// Days that must lie between two rest days for both to keep the streak.
 const REST_EVERY_DAYS: i64 = 7;
 
@@ -215,19 +225,56 @@ impl Journal {
     }
 
     /// Days from `from` to `to` with a counted routine, and the days a
-    /// routine was expected: all of them but marked rest and flare days and
-    /// an unfinished `today` (it may still be trained).
+    /// routine was expected: all of them but flare days, rest days the
+    /// streak excuses (one in any 7) and an unfinished `today` (it may still
+    /// be trained). A second or third rest day in a week is a missed day here
+    /// as in the streak, so three rests and four routines is not 100 %.
     pub fn adherence(&self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> (usize, usize) {
         let (mut done, mut expected) = (0, 0);
-        for day in from.iter_days().take_while(|d| *d <= to) {
-            if self.done_on(day) {
-                done += 1;
-                expected += 1;
-            } else if self.day_off(day).is_none() && day != today {
-                expected += 1;
+        self.walk_forward(from, to, |day, counted| {
+            if day < from {
+                return;
+            }
+            match counted {
+                Counted::Done => {
+                    done += 1;
+                    expected += 1;
+                }
+                Counted::Excused => {}
+                Counted::Missed if day == today => {}
+                Counted::Missed => expected += 1,
+            }
+        });
+        (done, expected)
+    }
+
+    /// Calls `visit` for each day up to `to`, oldest first, with how it
+    /// counts. The walk starts at the first record (or `from`, if earlier),
+    /// so a rest day just before `from` uses up the week's rest allowance
+    /// exactly as it does for the streak.
+    fn walk_forward(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut visit: impl FnMut(NaiveDate, Counted),
+    ) {
+        let done = self.streak_days();
+        let mut day = self.first_day().map_or(from, |first| first.min(from));
+        let mut last_rest: Option<NaiveDate> = None;
+        while day <= to {
+            let counted = if done.contains(&day) {
+                Counted::Done
+            } else if self.excused(day, &mut last_rest) {
+                Counted::Excused
+            } else {
+                Counted::Missed
+            };
+            visit(day, counted);
+            match day.checked_add_days(Days::new(1)) {
+                Some(next) => day = next,
+                None => break,
             }
         }
-        (done, expected)
     }
 
     /// Marks `day` as a rest or flare day, or clears the mark with `None`.
@@ -292,30 +339,17 @@ impl Journal {
 
     /// The longest streak ever, by the same rules, up to `today`.
     pub fn best_streak(&self, today: NaiveDate) -> u32 {
-        let done = self.streak_days();
-        let first = done
-            .iter()
-            .next()
-            .copied()
-            .into_iter()
-            .chain(self.days_off.first().map(|m| m.day))
-            .min();
-        let Some(mut day) = first else { return 0 };
         let (mut best, mut current) = (0, 0);
-        let mut last_rest: Option<NaiveDate> = None;
-        while day <= today {
-            if done.contains(&day) {
+        self.walk_forward(today, today, |day, counted| match counted {
+            Counted::Done => {
                 current += 1;
                 best = best.max(current);
-            } else if !self.excused(day, &mut last_rest) && day != today {
-                // (Today may still be trained.)
-                current = 0;
             }
-            match day.checked_add_days(Days::new(1)) {
-                Some(next) => day = next,
-                None => break,
-            }
-        }
+            Counted::Excused => {}
+            // (Today may still be trained.)
+            Counted::Missed if day == today => {}
+            Counted::Missed => current = 0,
+        });
         best
     }
 
@@ -425,6 +459,54 @@ mod tests {
         journal.mark_day(day(11), Some(DayOff::Rest));
         assert_eq!(journal.adherence(day(9), day(13), day(13)), (2, 3));
         assert_eq!(journal.adherence(day(9), day(13), day(14)), (2, 4));
+    }
+
+    #[test]
+    fn three_rest_days_and_four_routines_a_week_is_not_full_adherence() {
+        // 2–8 November: rest on the 2nd, 4th and 6th, routines on the other four.
+        let mut journal = Journal::with_sessions([3, 5, 7, 8].map(|d| session(d, 100)));
+        for d in [2, 4, 6] {
+            journal.mark_day(day(d), Some(DayOff::Rest));
+        }
+        // The first rest is excused, as in the streak; the other two are missed days.
+        assert_eq!(journal.adherence(day(2), day(8), day(9)), (4, 6));
+        // Walking back from the 8th, the streak stops at the rest on the 4th.
+        assert_eq!(journal.streak(day(8)), 3);
+    }
+
+    #[test]
+    fn adherence_excuses_one_rest_day_in_seven_like_the_streak() {
+        let mut journal = Journal::with_sessions((1..=14).map(|d| session(d, 100)));
+        journal
+            .sessions
+            .retain(|s| s.day != day(1) && s.day != day(8));
+        journal.mark_day(day(1), Some(DayOff::Rest));
+        journal.mark_day(day(8), Some(DayOff::Rest));
+        // Exactly a week apart: both excused.
+        assert_eq!(journal.adherence(day(1), day(14), day(15)), (12, 12));
+        assert_eq!(journal.streak(day(14)), 12);
+        // A rest six days after the last one is not.
+        journal.sessions.retain(|s| s.day != day(14));
+        journal.mark_day(day(14), Some(DayOff::Rest));
+        assert_eq!(journal.adherence(day(1), day(14), day(15)), (11, 12));
+    }
+
+    #[test]
+    fn a_rest_day_before_the_range_uses_up_the_weeks_allowance() {
+        let mut journal = Journal::with_sessions([2, 3, 4, 6, 7].map(|d| session(d, 100)));
+        journal.mark_day(day(1), Some(DayOff::Rest));
+        journal.mark_day(day(5), Some(DayOff::Rest));
+        // From the 3rd the rest on the 5th looks alone, but the 1st came first.
+        assert_eq!(journal.adherence(day(3), day(7), day(8)), (4, 5));
+    }
+
+    #[test]
+    fn every_flare_day_stays_excused() {
+        let mut journal = Journal::with_sessions([5, 6, 7].map(|d| session(d, 100)));
+        for d in 1..=4 {
+            journal.mark_day(day(d), Some(DayOff::Flare));
+        }
+        assert_eq!(journal.adherence(day(1), day(7), day(8)), (3, 3));
     }
 
     #[test]

@@ -16,8 +16,8 @@ const EDGE_DAYS: usize = 7;
 pub struct Summary {
     pub span: Span,
     /// Days from the first record (or the range's start, if later) to its
-    /// end on which a routine was due: not marked rest or flare days, and
-    /// not an unfinished today.
+    /// end on which a routine was due: not flare days, not the rest days the
+    /// streak excuses (one in any 7), and not an unfinished today.
     pub due_days: usize,
     /// Days with a counted routine.
     pub done_days: usize,
