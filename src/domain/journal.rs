@@ -732,6 +732,7 @@ mod properties {
                     pain_before: None,
                     pain_after: None,
                     plan_key: None,
+                    extended_secs: 0,
                 });
             }
             for (d, flare) in off {
