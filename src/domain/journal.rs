@@ -1,6 +1,6 @@
 //! Everything the patient has done and logged, and what follows from it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -231,40 +231,63 @@ impl Journal {
     /// as in the streak, so three rests and four routines is not 100 %.
     pub fn adherence(&self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> (usize, usize) {
         let (mut done, mut expected) = (0, 0);
-        self.walk_forward(from, to, |day, counted| {
-            if day < from {
-                return;
+        self.walk_forward(from, to, |day, counted| match counted {
+            Counted::Done => {
+                done += 1;
+                expected += 1;
             }
-            match counted {
-                Counted::Done => {
-                    done += 1;
-                    expected += 1;
-                }
-                Counted::Excused => {}
-                Counted::Missed if day == today => {}
-                Counted::Missed => expected += 1,
-            }
+            Counted::Excused => {}
+            Counted::Missed if day == today => {}
+            Counted::Missed => expected += 1,
         });
         (done, expected)
     }
 
-    /// Calls `visit` for each day up to `to`, oldest first, with how it
-    /// counts. The walk starts at the first record (or `from`, if earlier),
-    /// so a rest day just before `from` uses up the week's rest allowance
-    /// exactly as it does for the streak.
+    /// Calls `visit` for each day from `from` to `to` with how it counts,
+    /// as if walking forward from the first record: a rest day just before
+    /// `from` uses up the week's rest allowance exactly as in the streak.
     fn walk_forward(
         &self,
         from: NaiveDate,
         to: NaiveDate,
         mut visit: impl FnMut(NaiveDate, Counted),
     ) {
-        let done = self.streak_days();
-        let mut day = self.first_day().map_or(from, |first| first.min(from));
+        // The first mark of a day wins, as in `day_off`.
+        let marks: BTreeMap<NaiveDate, DayOff> = self
+            .days_off
+            .iter()
+            .rev()
+            .map(|m| (m.day, m.kind))
+            .collect();
+        // Earlier days act only through the rest days they used, and only
+        // back to a week with no rest mark: a rest day used before that gap
+        // is a week or more from every later one, so it changes nothing.
+        let mut start = from;
+        for (day, kind) in marks.range(..from).rev() {
+            if *kind == DayOff::Rest {
+                if (start - *day).num_days() >= REST_EVERY_DAYS {
+                    break;
+                }
+                start = *day;
+            }
+        }
+        let done: BTreeSet<NaiveDate> = self
+            .sessions
+            .iter()
+            .filter(|s| (start..=to).contains(&s.day) && s.counts_for_streak())
+            .map(|s| s.day)
+            .collect();
         let mut last_rest: Option<NaiveDate> = None;
+        for (day, kind) in marks.range(start..from) {
+            if !done.contains(day) {
+                excused(Some(*kind), *day, &mut last_rest);
+            }
+        }
+        let mut day = from;
         while day <= to {
             let counted = if done.contains(&day) {
                 Counted::Done
-            } else if self.excused(day, &mut last_rest) {
+            } else if excused(marks.get(&day).copied(), day, &mut last_rest) {
                 Counted::Excused
             } else {
                 Counted::Missed
@@ -296,8 +319,8 @@ impl Journal {
     /// keeps yesterday's streak (the patient may still train tonight).
     pub fn streak(&self, today: NaiveDate) -> u32 {
         let done = self.streak_days();
-        let excused = |d: &NaiveDate| self.day_off(*d).is_some();
-        let mut day = if done.contains(&today) || excused(&today) {
+        let marked = |d: &NaiveDate| self.day_off(*d).is_some();
+        let mut day = if done.contains(&today) || marked(&today) {
             today
         } else {
             match today.checked_sub_days(Days::new(1)) {
@@ -310,7 +333,7 @@ impl Journal {
         loop {
             if done.contains(&day) {
                 streak += 1;
-            } else if !self.excused(day, &mut last_rest) {
+            } else if !excused(self.day_off(day), day, &mut last_rest) {
                 break;
             }
             match day.checked_sub_days(Days::new(1)) {
@@ -321,26 +344,11 @@ impl Journal {
         streak
     }
 
-    /// A day without a counted routine that keeps the chain: a flare day, or
-    /// a rest day at least a week from the last rest day used (either way in
-    /// time, so walking back and forth agree).
-    fn excused(&self, day: NaiveDate, last_rest: &mut Option<NaiveDate>) -> bool {
-        match self.day_off(day) {
-            Some(DayOff::Flare) => true,
-            Some(DayOff::Rest)
-                if last_rest.is_none_or(|r| (r - day).num_days().abs() >= REST_EVERY_DAYS) =>
-            {
-                *last_rest = Some(day);
-                true
-            }
-            _ => false,
-        }
-    }
-
     /// The longest streak ever, by the same rules, up to `today`.
     pub fn best_streak(&self, today: NaiveDate) -> u32 {
         let (mut best, mut current) = (0, 0);
-        self.walk_forward(today, today, |day, counted| match counted {
+        let first = self.first_day().map_or(today, |first| first.min(today));
+        self.walk_forward(first, today, |day, counted| match counted {
             Counted::Done => {
                 current += 1;
                 best = best.max(current);
@@ -373,6 +381,23 @@ impl Journal {
             (Some(s), Some(c)) => Some(if c.0 > s.0 { c.1 } else { s.1 }),
             (s, c) => s.or(c).map(|(_, last)| last),
         }
+    }
+}
+
+/// A day without a counted routine, marked `kind`, that keeps the chain: a
+/// flare day, or a rest day at least a week from the last rest day used
+/// (either way in time, so walking back and forth agree). The one rule for
+/// the streak, the best streak and adherence.
+fn excused(kind: Option<DayOff>, day: NaiveDate, last_rest: &mut Option<NaiveDate>) -> bool {
+    match kind {
+        Some(DayOff::Flare) => true,
+        Some(DayOff::Rest)
+            if last_rest.is_none_or(|r| (r - day).num_days().abs() >= REST_EVERY_DAYS) =>
+        {
+            *last_rest = Some(day);
+            true
+        }
+        _ => false,
     }
 }
 
@@ -498,6 +523,19 @@ mod tests {
         journal.mark_day(day(5), Some(DayOff::Rest));
         // From the 3rd the rest on the 5th looks alone, but the 1st came first.
         assert_eq!(journal.adherence(day(3), day(7), day(8)), (4, 5));
+    }
+
+    #[test]
+    fn a_rest_day_refused_before_the_range_does_not_use_up_the_allowance() {
+        // Rests on the 1st (used), 7th (refused: 6 days on) and 12th (used:
+        // 11 days after the 1st). The 7th is near the 12th, but was not used.
+        let trained = [2, 3, 4, 5, 6, 8, 9, 10, 11, 13, 14];
+        let mut journal = Journal::with_sessions(trained.map(|d| session(d, 100)));
+        for d in [1, 7, 12] {
+            journal.mark_day(day(d), Some(DayOff::Rest));
+        }
+        assert_eq!(journal.adherence(day(10), day(14), day(15)), (4, 4));
+        assert_eq!(journal.adherence(day(1), day(14), day(15)), (11, 12));
     }
 
     #[test]
@@ -743,6 +781,44 @@ mod properties {
             prop_assert!(streak <= counted_to_today);
             prop_assert!(streak <= today + 1);
             prop_assert!(journal.best_streak(day(today)) <= counted_to_today);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn adherence_matches_a_walk_from_the_first_record(
+            trained in prop::collection::btree_set(0u32..60, 0..50),
+            off in prop::collection::vec((0u32..60, any::<bool>()), 0..25),
+            from in 0u32..60,
+            days in 0u32..30,
+        ) {
+            let mut journal = Journal::default();
+            for (k, d) in trained.iter().enumerate() {
+                let mut s = SessionRecord::sample(day(*d));
+                s.started_ms += k as i64;
+                journal.record(s);
+            }
+            for (d, flare) in off {
+                journal.mark_day(day(d), Some(if flare { DayOff::Flare } else { DayOff::Rest }));
+            }
+            let (from, to) = (day(from), day(from + days));
+            // Reference: every day from the first record, one at a time.
+            let mut walk = journal.first_day().map_or(from, |f| f.min(from));
+            let (mut done, mut due, mut last_rest) = (0, 0, None);
+            while walk <= to {
+                let excused = !journal.done_on(walk)
+                    && excused(journal.day_off(walk), walk, &mut last_rest);
+                if walk >= from {
+                    if journal.done_on(walk) {
+                        done += 1;
+                        due += 1;
+                    } else if !excused && walk != to {
+                        due += 1;
+                    }
+                }
+                walk = walk + Days::new(1);
+            }
+            prop_assert_eq!(journal.adherence(from, to, to), (done, due));
         }
     }
 }
