@@ -24,8 +24,8 @@ pub fn WarningSigns(#[prop(optional)] only_when_firing: bool) -> impl IntoView {
                         <p class="muted small">
                             "Spinewise watches for four signs that a routine is not working: pain back \
                              within an hour, needing more for the same relief, feeling worse the next day, \
-                             and pain rising although you train. Answer the follow-up questions after a \
-                             routine so it can tell."
+                             and pain rising although you train. It also watches for a big rise in pain \
+                             over a week. Answer the follow-up questions after a routine so it can tell."
                         </p>
                     </section>
                 }

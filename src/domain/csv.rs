@@ -101,6 +101,7 @@ mod tests {
             pain_before: Pain::new(6),
             pain_after: None,
             plan_key: None,
+            extended_secs: 0,
         }]);
         assert_eq!(
             sessions(&journal),

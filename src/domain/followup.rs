@@ -127,6 +127,7 @@ mod tests {
             pain_before: Pain::new(6),
             pain_after: Pain::new(3),
             plan_key: None,
+            extended_secs: 0,
         }
     }
 

@@ -1,6 +1,6 @@
 //! Everything the patient has done and logged, and what follows from it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,16 @@ pub enum DayOff {
 pub struct DayMark {
     pub day: NaiveDate,
     pub kind: DayOff,
+}
+
+/// How one day counts for the streak and for adherence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    /// A counted routine was done.
+    Done,
+    /// A flare day, or a rest day within the allowance.
+    Excused,
+    Missed,
 }
 
 /// Days that must lie between two rest days for both to keep the streak.
@@ -215,19 +225,79 @@ impl Journal {
     }
 
     /// Days from `from` to `to` with a counted routine, and the days a
-    /// routine was expected: all of them but marked rest and flare days and
-    /// an unfinished `today` (it may still be trained).
+    /// routine was expected: all of them but flare days, rest days the
+    /// streak excuses (one in any 7) and an unfinished `today` (it may still
+    /// be trained). A second or third rest day in a week is a missed day here
+    /// as in the streak, so three rests and four routines is not 100 %.
     pub fn adherence(&self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> (usize, usize) {
         let (mut done, mut expected) = (0, 0);
-        for day in from.iter_days().take_while(|d| *d <= to) {
-            if self.done_on(day) {
+        self.walk_forward(from, to, |day, counted| match counted {
+            Counted::Done => {
                 done += 1;
                 expected += 1;
-            } else if self.day_off(day).is_none() && day != today {
-                expected += 1;
+            }
+            Counted::Excused => {}
+            Counted::Missed if day == today => {}
+            Counted::Missed => expected += 1,
+        });
+        (done, expected)
+    }
+
+    /// Calls `visit` for each day from `from` to `to` with how it counts,
+    /// as if walking forward from the first record: a rest day just before
+    /// `from` uses up the week's rest allowance exactly as in the streak.
+    fn walk_forward(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut visit: impl FnMut(NaiveDate, Counted),
+    ) {
+        // The first mark of a day wins, as in `day_off`.
+        let marks: BTreeMap<NaiveDate, DayOff> = self
+            .days_off
+            .iter()
+            .rev()
+            .map(|m| (m.day, m.kind))
+            .collect();
+        // Earlier days act only through the rest days they used, and only
+        // back to a week with no rest mark: a rest day used before that gap
+        // is a week or more from every later one, so it changes nothing.
+        let mut start = from;
+        for (day, kind) in marks.range(..from).rev() {
+            if *kind == DayOff::Rest {
+                if (start - *day).num_days() >= REST_EVERY_DAYS {
+                    break;
+                }
+                start = *day;
             }
         }
-        (done, expected)
+        let done: BTreeSet<NaiveDate> = self
+            .sessions
+            .iter()
+            .filter(|s| (start..=to).contains(&s.day) && s.counts_for_streak())
+            .map(|s| s.day)
+            .collect();
+        let mut last_rest: Option<NaiveDate> = None;
+        for (day, kind) in marks.range(start..from) {
+            if !done.contains(day) {
+                excused(Some(*kind), *day, &mut last_rest);
+            }
+        }
+        let mut day = from;
+        while day <= to {
+            let counted = if done.contains(&day) {
+                Counted::Done
+            } else if excused(marks.get(&day).copied(), day, &mut last_rest) {
+                Counted::Excused
+            } else {
+                Counted::Missed
+            };
+            visit(day, counted);
+            match day.checked_add_days(Days::new(1)) {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
     }
 
     /// Marks `day` as a rest or flare day, or clears the mark with `None`.
@@ -249,8 +319,8 @@ impl Journal {
     /// keeps yesterday's streak (the patient may still train tonight).
     pub fn streak(&self, today: NaiveDate) -> u32 {
         let done = self.streak_days();
-        let excused = |d: &NaiveDate| self.day_off(*d).is_some();
-        let mut day = if done.contains(&today) || excused(&today) {
+        let marked = |d: &NaiveDate| self.day_off(*d).is_some();
+        let mut day = if done.contains(&today) || marked(&today) {
             today
         } else {
             match today.checked_sub_days(Days::new(1)) {
@@ -263,7 +333,7 @@ impl Journal {
         loop {
             if done.contains(&day) {
                 streak += 1;
-            } else if !self.excused(day, &mut last_rest) {
+            } else if !excused(self.day_off(day), day, &mut last_rest) {
                 break;
             }
             match day.checked_sub_days(Days::new(1)) {
@@ -274,48 +344,20 @@ impl Journal {
         streak
     }
 
-    /// A day without a counted routine that keeps the chain: a flare day, or
-    /// a rest day at least a week from the last rest day used (either way in
-    /// time, so walking back and forth agree).
-    fn excused(&self, day: NaiveDate, last_rest: &mut Option<NaiveDate>) -> bool {
-        match self.day_off(day) {
-            Some(DayOff::Flare) => true,
-            Some(DayOff::Rest)
-                if last_rest.is_none_or(|r| (r - day).num_days().abs() >= REST_EVERY_DAYS) =>
-            {
-                *last_rest = Some(day);
-                true
-            }
-            _ => false,
-        }
-    }
-
     /// The longest streak ever, by the same rules, up to `today`.
     pub fn best_streak(&self, today: NaiveDate) -> u32 {
-        let done = self.streak_days();
-        let first = done
-            .iter()
-            .next()
-            .copied()
-            .into_iter()
-            .chain(self.days_off.first().map(|m| m.day))
-            .min();
-        let Some(mut day) = first else { return 0 };
         let (mut best, mut current) = (0, 0);
-        let mut last_rest: Option<NaiveDate> = None;
-        while day <= today {
-            if done.contains(&day) {
+        let first = self.first_day().map_or(today, |first| first.min(today));
+        self.walk_forward(first, today, |day, counted| match counted {
+            Counted::Done => {
                 current += 1;
                 best = best.max(current);
-            } else if !self.excused(day, &mut last_rest) && day != today {
-                // (Today may still be trained.)
-                current = 0;
             }
-            match day.checked_add_days(Days::new(1)) {
-                Some(next) => day = next,
-                None => break,
-            }
-        }
+            Counted::Excused => {}
+            // (Today may still be trained.)
+            Counted::Missed if day == today => {}
+            Counted::Missed => current = 0,
+        });
         best
     }
 
@@ -339,6 +381,23 @@ impl Journal {
             (Some(s), Some(c)) => Some(if c.0 > s.0 { c.1 } else { s.1 }),
             (s, c) => s.or(c).map(|(_, last)| last),
         }
+    }
+}
+
+/// A day without a counted routine, marked `kind`, that keeps the chain: a
+/// flare day, or a rest day at least a week from the last rest day used
+/// (either way in time, so walking back and forth agree). The one rule for
+/// the streak, the best streak and adherence.
+fn excused(kind: Option<DayOff>, day: NaiveDate, last_rest: &mut Option<NaiveDate>) -> bool {
+    match kind {
+        Some(DayOff::Flare) => true,
+        Some(DayOff::Rest)
+            if last_rest.is_none_or(|r| (r - day).num_days().abs() >= REST_EVERY_DAYS) =>
+        {
+            *last_rest = Some(day);
+            true
+        }
+        _ => false,
     }
 }
 
@@ -425,6 +484,67 @@ mod tests {
         journal.mark_day(day(11), Some(DayOff::Rest));
         assert_eq!(journal.adherence(day(9), day(13), day(13)), (2, 3));
         assert_eq!(journal.adherence(day(9), day(13), day(14)), (2, 4));
+    }
+
+    #[test]
+    fn three_rest_days_and_four_routines_a_week_is_not_full_adherence() {
+        // 2–8 November: rest on the 2nd, 4th and 6th, routines on the other four.
+        let mut journal = Journal::with_sessions([3, 5, 7, 8].map(|d| session(d, 100)));
+        for d in [2, 4, 6] {
+            journal.mark_day(day(d), Some(DayOff::Rest));
+        }
+        // The first rest is excused, as in the streak; the other two are missed days.
+        assert_eq!(journal.adherence(day(2), day(8), day(9)), (4, 6));
+        // Walking back from the 8th, the streak stops at the rest on the 4th.
+        assert_eq!(journal.streak(day(8)), 3);
+    }
+
+    #[test]
+    fn adherence_excuses_one_rest_day_in_seven_like_the_streak() {
+        let mut journal = Journal::with_sessions((1..=14).map(|d| session(d, 100)));
+        journal
+            .sessions
+            .retain(|s| s.day != day(1) && s.day != day(8));
+        journal.mark_day(day(1), Some(DayOff::Rest));
+        journal.mark_day(day(8), Some(DayOff::Rest));
+        // Exactly a week apart: both excused.
+        assert_eq!(journal.adherence(day(1), day(14), day(15)), (12, 12));
+        assert_eq!(journal.streak(day(14)), 12);
+        // A rest six days after the last one is not.
+        journal.sessions.retain(|s| s.day != day(14));
+        journal.mark_day(day(14), Some(DayOff::Rest));
+        assert_eq!(journal.adherence(day(1), day(14), day(15)), (11, 12));
+    }
+
+    #[test]
+    fn a_rest_day_before_the_range_uses_up_the_weeks_allowance() {
+        let mut journal = Journal::with_sessions([2, 3, 4, 6, 7].map(|d| session(d, 100)));
+        journal.mark_day(day(1), Some(DayOff::Rest));
+        journal.mark_day(day(5), Some(DayOff::Rest));
+        // From the 3rd the rest on the 5th looks alone, but the 1st came first.
+        assert_eq!(journal.adherence(day(3), day(7), day(8)), (4, 5));
+    }
+
+    #[test]
+    fn a_rest_day_refused_before_the_range_does_not_use_up_the_allowance() {
+        // Rests on the 1st (used), 7th (refused: 6 days on) and 12th (used:
+        // 11 days after the 1st). The 7th is near the 12th, but was not used.
+        let trained = [2, 3, 4, 5, 6, 8, 9, 10, 11, 13, 14];
+        let mut journal = Journal::with_sessions(trained.map(|d| session(d, 100)));
+        for d in [1, 7, 12] {
+            journal.mark_day(day(d), Some(DayOff::Rest));
+        }
+        assert_eq!(journal.adherence(day(10), day(14), day(15)), (4, 4));
+        assert_eq!(journal.adherence(day(1), day(14), day(15)), (11, 12));
+    }
+
+    #[test]
+    fn every_flare_day_stays_excused() {
+        let mut journal = Journal::with_sessions([5, 6, 7].map(|d| session(d, 100)));
+        for d in 1..=4 {
+            journal.mark_day(day(d), Some(DayOff::Flare));
+        }
+        assert_eq!(journal.adherence(day(1), day(7), day(8)), (3, 3));
     }
 
     #[test]
@@ -650,6 +770,7 @@ mod properties {
                     pain_before: None,
                     pain_after: None,
                     plan_key: None,
+                    extended_secs: 0,
                 });
             }
             for (d, flare) in off {
@@ -660,6 +781,44 @@ mod properties {
             prop_assert!(streak <= counted_to_today);
             prop_assert!(streak <= today + 1);
             prop_assert!(journal.best_streak(day(today)) <= counted_to_today);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn adherence_matches_a_walk_from_the_first_record(
+            trained in prop::collection::btree_set(0u32..60, 0..50),
+            off in prop::collection::vec((0u32..60, any::<bool>()), 0..25),
+            from in 0u32..60,
+            days in 0u32..30,
+        ) {
+            let mut journal = Journal::default();
+            for (k, d) in trained.iter().enumerate() {
+                let mut s = SessionRecord::sample(day(*d));
+                s.started_ms += k as i64;
+                journal.record(s);
+            }
+            for (d, flare) in off {
+                journal.mark_day(day(d), Some(if flare { DayOff::Flare } else { DayOff::Rest }));
+            }
+            let (from, to) = (day(from), day(from + days));
+            // Reference: every day from the first record, one at a time.
+            let mut walk = journal.first_day().map_or(from, |f| f.min(from));
+            let (mut done, mut due, mut last_rest) = (0, 0, None);
+            while walk <= to {
+                let excused = !journal.done_on(walk)
+                    && excused(journal.day_off(walk), walk, &mut last_rest);
+                if walk >= from {
+                    if journal.done_on(walk) {
+                        done += 1;
+                        due += 1;
+                    } else if !excused && walk != to {
+                        due += 1;
+                    }
+                }
+                walk = walk + Days::new(1);
+            }
+            prop_assert_eq!(journal.adherence(from, to, to), (done, due));
         }
     }
 }

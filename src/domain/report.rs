@@ -2,22 +2,24 @@
 
 use chrono::NaiveDate;
 
-use super::followup::FollowUpKind;
+use super::decimal::{Tenths, whole};
 use super::journal::{DayOff, Journal};
 use super::session::SessionRecord;
 use super::trends::{self, Relief, Span};
 use super::warning::{self, Sign};
 
-/// Days averaged for the pain at the start and at the end of the range.
-const EDGE_DAYS: usize = 7;
+/// Days in the week at each end of the range…
+const EDGE_DAYS: u32 = 7;
+/// …and the scores each needs for its average to be shown.
+const MIN_EDGE_SCORES: usize = 3;
 
 /// What the report says about a range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub span: Span,
     /// Days from the first record (or the range's start, if later) to its
-    /// end on which a routine was due: not marked rest or flare days, and
-    /// not an unfinished today.
+    /// end on which a routine was due: not flare days, not the rest days the
+    /// streak excuses (one in any 7), and not an unfinished today.
     pub due_days: usize,
     /// Days with a counted routine.
     pub done_days: usize,
@@ -28,36 +30,108 @@ pub struct Summary {
     pub best_streak: u32,
     /// Average relief per session, before − after.
     pub relief: Option<Relief>,
-    /// Average daily pain over the first and the last week with scores.
-    pub pain_start: Option<f32>,
-    pub pain_end: Option<f32>,
+    /// Daily pain in the first and the last 7 calendar days of the range.
+    pub first_week: WeekPain,
+    pub last_week: WeekPain,
+    /// From the first week to the last, when both have enough scores and
+    /// the range is long enough for them not to overlap.
+    pub pain_change: Option<PainChange>,
     /// Warning signs that fired in the range, with the first day seen.
     pub signs: Vec<(Sign, NaiveDate)>,
-    /// The follow-up answers behind the warning signs.
-    pub hour_later: FollowUps,
-    pub next_morning: FollowUps,
+    /// Sessions judged by warning sign 1's test, and those with pain back.
+    pub hour_later: Tally,
+    /// Sessions judged by warning sign 3's test, and those worse next morning.
+    pub next_morning: Tally,
 }
 
-/// How the pain compared after sessions that got a follow-up answer.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct FollowUps {
-    /// Sessions with both a score before and this follow-up answer.
-    pub answered: usize,
-    /// Of those, how many were back to within a point of the score before, or above it.
-    pub back: usize,
+/// Average daily pain over a fixed week.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WeekPain {
+    pub span: Span,
+    /// Days in it with a score.
+    pub scores: usize,
+    /// `None` with fewer than 3 scores: too few to stand for the week.
+    pub mean: Option<f32>,
 }
 
-impl FollowUps {
-    fn of(journal: &Journal, sessions: &[SessionRecord], kind: FollowUpKind) -> FollowUps {
-        let pairs = sessions.iter().filter_map(|s| {
-            let before = s.pain_before?.score();
-            let answer = journal.followup(s.started_ms, kind)?.pain?.score();
-            Some((before, answer))
+impl WeekPain {
+    fn of(journal: &Journal, span: Span) -> WeekPain {
+        let given: Vec<u8> = trends::daily_pain(journal, span)
+            .into_iter()
+            .flatten()
+            .collect();
+        let scores = given.len();
+        WeekPain {
+            span,
+            scores,
+            mean: (scores >= MIN_EDGE_SCORES)
+                .then(|| trends::mean(given))
+                .flatten(),
+        }
+    }
+}
+
+/// The change in average daily pain from the first week to the last.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PainChange {
+    /// Last minus first: negative when the pain fell.
+    pub points: f32,
+    /// The change as a share of the first week's pain; `None` from 0.
+    pub percent: Option<f32>,
+    /// Meets the mark of 2 points and 30 % (Farrar 2001), as warning sign 4 does.
+    pub meaningful: bool,
+}
+
+impl PainChange {
+    fn between(first: f32, last: f32) -> PainChange {
+        PainChange {
+            points: last - first,
+            percent: (first > 0.0).then(|| (last - first) / first * 100.0),
+            meaningful: trends::meaningful_change(first, last),
+        }
+    }
+
+    /// "-2.3 points (-35 %): meets the 2-point and 30 % mark for a meaningful change".
+    pub fn describe(self) -> String {
+        let signed = |value: f32, text: String| {
+            if value > 0.0 {
+                format!("+{text}")
+            } else {
+                text
+            }
+        };
+        let points = signed(self.points, Tenths::of(self.points.into()).to_string());
+        let percent = self.percent.map_or(String::new(), |p| {
+            format!(" ({} %)", signed(p, whole(p.into()).to_string()))
         });
-        pairs.fold(FollowUps::default(), |total, (before, answer)| FollowUps {
-            answered: total.answered + 1,
-            back: total.back + usize::from(answer + 1 >= before),
-        })
+        let verdict = if self.meaningful {
+            "meets"
+        } else {
+            "does not meet"
+        };
+        format!(
+            "{points} points{percent}: {verdict} the 2-point and 30 % mark for a meaningful change"
+        )
+    }
+}
+
+/// Sessions a warning sign's per-session test could judge, and how many
+/// showed the sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub judged: usize,
+    pub showing: usize,
+}
+
+impl Tally {
+    fn of(sessions: &[SessionRecord], test: impl Fn(&SessionRecord) -> Option<bool>) -> Tally {
+        sessions
+            .iter()
+            .filter_map(test)
+            .fold(Tally::default(), |total, showing| Tally {
+                judged: total.judged + 1,
+                showing: total.showing + usize::from(showing),
+            })
     }
 }
 
@@ -73,8 +147,6 @@ impl Summary {
 
 /// The report's figures for `span`, as of `today`.
 pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
-    let daily = trends::daily_pain(journal, span);
-    let scored: Vec<u8> = daily.iter().flatten().copied().collect();
     let (done_days, due_days) = journal.first_day().map_or((0, 0), |first| {
         journal.adherence(first.max(span.from), span.to, today)
     });
@@ -85,6 +157,27 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
             .count()
     };
     let sessions = trends::sessions_in(journal, span);
+    let first_week = WeekPain::of(
+        journal,
+        Span {
+            from: span.from,
+            to: span.day(EDGE_DAYS as usize - 1).min(span.to),
+        },
+    );
+    let last = Span::ending(span.to, EDGE_DAYS);
+    let last_week = WeekPain::of(
+        journal,
+        Span {
+            from: last.from.max(span.from),
+            to: span.to,
+        },
+    );
+    let apart = first_week.span.to < last_week.span.from;
+    let pain_change = first_week
+        .mean
+        .zip(last_week.mean)
+        .filter(|_| apart)
+        .map(|(first, last)| PainChange::between(first, last));
     Summary {
         span,
         due_days,
@@ -95,19 +188,20 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
         streak: journal.streak(span.to),
         best_streak: journal.best_streak(span.to),
         relief: Relief::of(sessions),
-        pain_start: trends::mean(scored.iter().take(EDGE_DAYS).copied()),
-        pain_end: trends::mean(scored.iter().rev().take(EDGE_DAYS).copied()),
+        first_week,
+        last_week,
+        pain_change,
         signs: warning::seen(journal, span),
-        hour_later: FollowUps::of(journal, sessions, FollowUpKind::HourLater),
-        next_morning: FollowUps::of(journal, sessions, FollowUpKind::NextMorning),
+        hour_later: Tally::of(sessions, |s| warning::pain_back_after(journal, s)),
+        next_morning: Tally::of(sessions, |s| warning::worse_next_morning(journal, s)),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::followup::FollowUpKind;
     use crate::domain::pain::Pain;
-    use crate::domain::session::SessionRecord;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -142,44 +236,139 @@ mod tests {
     }
 
     #[test]
-    fn pain_at_the_start_and_end_average_the_first_and_last_scored_week() {
+    fn pain_at_the_start_and_end_average_the_first_and_last_calendar_week() {
         let journal =
             Journal::with_sessions((1..=20).map(|d| session(d, if d <= 10 { 7 } else { 3 }, 2)));
         let summary = summarize(&journal, Span::ending(day(20), 20), day(20));
-        assert_eq!(
-            (summary.pain_start, summary.pain_end),
-            (Some(7.0), Some(3.0))
-        );
+        let (first, last) = (summary.first_week, summary.last_week);
+        assert_eq!((first.span.from, first.span.to), (day(1), day(7)));
+        assert_eq!((last.span.from, last.span.to), (day(14), day(20)));
+        assert_eq!((first.scores, first.mean), (7, Some(7.0)));
+        assert_eq!((last.scores, last.mean), (7, Some(3.0)));
+        let change = summary.pain_change.unwrap();
+        assert_eq!((change.points, change.meaningful), (-4.0, true));
     }
 
     #[test]
-    fn follow_up_answers_count_how_often_the_pain_was_back() {
-        let mut journal = Journal::with_sessions((1..=3).map(|d| session(d, 6, 3)));
-        for (at, pain) in [(0, 5), (1, 2), (2, 7)] {
-            let answer = crate::domain::followup::FollowUp {
-                session: journal.sessions[at].started_ms,
-                kind: FollowUpKind::HourLater,
-                pain: Pain::new(pain),
-                answered_ms: 0,
+    fn the_weeks_are_calendar_days_not_the_first_and_last_scores() {
+        // Scores on 1–3 Nov (7), 10–20 Nov (5) and 28–30 Nov (3).
+        let days = (1..=3).chain(10..=20).chain(28..=30);
+        let journal = Journal::with_sessions(days.map(|d| {
+            let before = match d {
+                ..=3 => 7,
+                4..=20 => 5,
+                _ => 3,
             };
-            journal.answer(answer);
+            session(d, before, 2)
+        }));
+        let summary = summarize(&journal, Span::ending(day(30), 30), day(30));
+        assert_eq!(
+            (summary.first_week.scores, summary.first_week.mean),
+            (3, Some(7.0))
+        );
+        assert_eq!(
+            (summary.last_week.scores, summary.last_week.mean),
+            (3, Some(3.0))
+        );
+        assert_eq!(summary.last_week.span.from, day(24));
+    }
+
+    #[test]
+    fn a_week_with_fewer_than_3_scores_shows_no_average_and_no_change() {
+        let journal = Journal::with_sessions([1, 2, 25, 26, 27].map(|d| session(d, 6, 2)));
+        let summary = summarize(&journal, Span::ending(day(30), 30), day(30));
+        assert_eq!(
+            (summary.first_week.scores, summary.first_week.mean),
+            (2, None)
+        );
+        assert_eq!(summary.last_week.mean, Some(6.0));
+        assert_eq!(summary.pain_change, None);
+    }
+
+    #[test]
+    fn a_range_too_short_for_two_separate_weeks_shows_no_change() {
+        let journal = Journal::with_sessions((1..=10).map(|d| session(d, 6, 2)));
+        let summary = summarize(&journal, Span::ending(day(10), 10), day(10));
+        assert_eq!(summary.first_week.mean, Some(6.0));
+        assert_eq!(summary.pain_change, None);
+    }
+
+    #[test]
+    fn the_change_says_whether_it_meets_the_two_point_and_thirty_percent_mark() {
+        assert_eq!(
+            PainChange::between(6.5, 4.2).describe(),
+            "-2.3 points (-35 %): meets the 2-point and 30 % mark for a meaningful change"
+        );
+        assert_eq!(
+            PainChange::between(8.0, 6.0).describe(),
+            "-2.0 points (-25 %): does not meet the 2-point and 30 % mark for a meaningful change"
+        );
+        assert_eq!(
+            PainChange::between(3.0, 5.0).describe(),
+            "+2.0 points (+67 %): meets the 2-point and 30 % mark for a meaningful change"
+        );
+        assert_eq!(
+            PainChange::between(0.0, 1.0).describe(),
+            "+1.0 points: does not meet the 2-point and 30 % mark for a meaningful change"
+        );
+    }
+
+    fn answer(journal: &mut Journal, at: usize, kind: FollowUpKind, pain: u8) {
+        let answer = crate::domain::followup::FollowUp {
+            session: journal.sessions[at].started_ms,
+            kind,
+            pain: Pain::new(pain),
+            answered_ms: 0,
+        };
+        journal.answer(answer);
+    }
+
+    #[test]
+    fn pain_back_an_hour_later_counts_as_warning_sign_1_does() {
+        let mut journal = Journal::with_sessions((1..=3).map(|d| session(d, 6, 3)));
+        // A session that brought no relief has nothing to come back.
+        journal.record(session(4, 5, 5));
+        for (at, pain) in [(0, 5), (1, 2), (2, 7), (3, 5)] {
+            answer(&mut journal, at, FollowUpKind::HourLater, pain);
         }
-        let summary = summarize(&journal, Span::ending(day(3), 3), day(3));
+        let summary = summarize(&journal, Span::ending(day(4), 4), day(4));
         assert_eq!(
             summary.hour_later,
-            FollowUps {
-                answered: 3,
-                back: 2
+            Tally {
+                judged: 3,
+                showing: 2
             }
         );
-        assert_eq!(summary.next_morning, FollowUps::default());
+        assert_eq!(summary.next_morning, Tally::default());
+    }
+
+    #[test]
+    fn worse_next_morning_counts_as_warning_sign_3_does() {
+        let mut journal = Journal::with_sessions((1..=3).map(|d| session(d, 6, 3)));
+        // A point better than before the routine (the old row said "back"),
+        // higher than before, level with it, and a session that eased nothing.
+        journal.record(session(4, 5, 5));
+        for (at, pain) in [(0, 5), (1, 7), (2, 6), (3, 7)] {
+            answer(&mut journal, at, FollowUpKind::NextMorning, pain);
+        }
+        let summary = summarize(&journal, Span::ending(day(5), 5), day(5));
+        assert_eq!(
+            summary.next_morning,
+            Tally {
+                judged: 4,
+                showing: 1
+            }
+        );
     }
 
     #[test]
     fn an_empty_history_reports_nothing_rather_than_zeroes_that_look_like_data() {
         let summary = summarize(&Journal::default(), Span::ending(day(20), 30), day(20));
         assert_eq!(summary.adherence_percent(), 0);
-        assert_eq!((summary.pain_start, summary.relief), (None, None));
+        assert_eq!(
+            (summary.first_week.mean, summary.pain_change, summary.relief),
+            (None, None, None)
+        );
         assert!(summary.signs.is_empty());
     }
 }

@@ -82,7 +82,21 @@ impl ActiveSession {
             pain_before: self.pain_before,
             pain_after,
             plan_key: Some(plan_log::key_of(&self.plan.steps)),
+            extended_secs: self.extended_secs(ended_ms),
         }
+    }
+
+    /// Seconds added with "+15 s" before `ended_ms` (taps after the end
+    /// change nothing, as the timeline ignores them too).
+    fn extended_secs(&self, ended_ms: i64) -> u32 {
+        self.controls
+            .iter()
+            .filter(|c| c.at_ms <= ended_ms)
+            .map(|c| match c.action {
+                Action::Extend { secs } => secs,
+                _ => 0,
+            })
+            .fold(0, u32::saturating_add)
     }
 }
 
@@ -105,6 +119,15 @@ pub struct SessionRecord {
     /// sessions saved before version 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_key: Option<String>,
+    /// Seconds added with "+15 s" during the session: the dose a patient
+    /// adds when a routine stops giving relief (absent when none, and in
+    /// sessions saved before it was kept).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extended_secs: u32,
+}
+
+fn is_zero(secs: &u32) -> bool {
+    *secs == 0
 }
 
 impl SessionRecord {
@@ -128,12 +151,19 @@ impl SessionRecord {
             pain_before: None,
             pain_after: None,
             plan_key: None,
+            extended_secs: 0,
         }
     }
 
     /// Enough of the routine was done for the day to count in the streak.
     pub fn counts_for_streak(&self) -> bool {
         f64::from(self.done_percent) >= STREAK_SHARE * 100.0
+    }
+
+    /// Seconds of exercise done: the planned time times the share done,
+    /// plus any "+15 s" added.
+    pub fn dose_secs(&self) -> u32 {
+        self.planned_secs * u32::from(self.done_percent) / 100 + self.extended_secs
     }
 
     /// Points of pain relief from before to after, when both were given.
@@ -189,6 +219,36 @@ mod tests {
     }
 
     #[test]
+    fn extra_time_tapped_before_the_end_is_kept_as_dose() {
+        let mut session = ActiveSession::start(Plan::seed(), Pacing::default(), T0);
+        session.act(Action::Extend { secs: 15 }, T0 + MIN);
+        session.act(Action::Extend { secs: 15 }, T0 + 2 * MIN);
+        // After the routine has ended: the timeline ignores it, so does the record.
+        session.act(Action::Extend { secs: 15 }, T0 + 30 * MIN);
+        let record = session.finish(T0 + 40 * MIN, |_| today(), None);
+        assert_eq!(record.extended_secs, 30);
+        assert_eq!(record.dose_secs(), 18 * 60 + 30);
+    }
+
+    #[test]
+    fn a_record_without_extra_time_keeps_the_old_layout() {
+        let record = SessionRecord::sample(today());
+        let json = serde_json::to_string(&record).unwrap();
+        assert!(!json.contains("extended_secs"), "{json}");
+        let back: SessionRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, record);
+        let extended = SessionRecord {
+            extended_secs: 45,
+            ..record
+        };
+        let json = serde_json::to_string(&extended).unwrap();
+        assert_eq!(
+            serde_json::from_str::<SessionRecord>(&json).unwrap(),
+            extended
+        );
+    }
+
+    #[test]
     fn the_eighty_percent_rule_is_inclusive() {
         let record = |done_percent| SessionRecord {
             started_ms: T0,
@@ -200,6 +260,7 @@ mod tests {
             pain_before: None,
             pain_after: None,
             plan_key: None,
+            extended_secs: 0,
         };
         assert!(record(80).counts_for_streak());
         assert!(!record(79).counts_for_streak());

@@ -121,6 +121,19 @@ pub fn mean(scores: impl IntoIterator<Item = u8>) -> Option<f32> {
     (count > 0).then(|| sum as f32 / count as f32)
 }
 
+/// A change in average pain of at least this many points…
+pub const MEANINGFUL_POINTS: f32 = 2.0;
+/// …and at least this share of the starting pain is one patients notice
+/// as real (Farrar 2001: about 2 points or 30 % on a 0–10 scale). Both
+/// must be met, so a high start needs more than 2 points.
+pub const MEANINGFUL_SHARE: f32 = 0.3;
+
+/// Whether average pain going from `start` to `end` (either way) meets the
+/// meaningful-change mark; the report and warning sign 4 both use it.
+pub fn meaningful_change(start: f32, end: f32) -> bool {
+    (end - start).abs() >= MEANINGFUL_POINTS.max(MEANINGFUL_SHARE * start)
+}
+
 /// Average relief (pain before − after) over a group of sessions.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Relief {
@@ -336,6 +349,16 @@ mod tests {
             [Some(4.0), Some(4.0), Some(6.0), Some(7.0), Some(7.0)]
         );
         assert_eq!(rolling_mean(&[None, None], 7), [None, None]);
+    }
+
+    #[test]
+    fn a_meaningful_change_needs_two_points_and_thirty_percent() {
+        assert!(meaningful_change(5.0, 3.0), "2 points, 40 %");
+        assert!(meaningful_change(3.0, 5.0), "rises count too");
+        assert!(!meaningful_change(5.0, 3.1), "1.9 points");
+        assert!(!meaningful_change(8.0, 6.0), "2 points is 25 % of 8");
+        assert!(meaningful_change(8.0, 5.5), "2.5 points, 31 %");
+        assert!(!meaningful_change(0.0, 1.5));
     }
 
     #[test]

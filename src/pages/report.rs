@@ -7,7 +7,7 @@ use crate::components::range_picker::RangePicker;
 use crate::domain::day;
 use crate::domain::decimal::Tenths;
 use crate::domain::phase::Phase;
-use crate::domain::report::{self, FollowUps, Summary};
+use crate::domain::report::{self, Summary, Tally, WeekPain};
 use crate::domain::trends::Span;
 use crate::state::use_app_state;
 
@@ -55,7 +55,7 @@ pub fn ReportPage() -> impl IntoView {
             <CurrentPlan />
             <Screenings />
             <p class="muted small">
-                "Spinewise is a self-help diary, not a diagnosis. Daily pain is the check-in score, or the score before the day's first routine. Days due leave out rest days, flare days and today."
+                "Spinewise is a self-help diary, not a diagnosis. Daily pain is the check-in score; without one, the answer to the next-morning question; without that, the score before the day's first routine. Days due leave out flare days, one rest day a week and today. A meaningful change is at least 2 points and 30 % (Farrar 2001)."
             </p>
         </section>
     }
@@ -65,15 +65,23 @@ fn one_decimal(value: Option<f32>) -> String {
     value.map_or("–".into(), |v| Tenths::of(v.into()).to_string())
 }
 
-/// "after 3 of 5 answered sessions (back to within a point of the score before)".
-fn follow_ups(answers: FollowUps) -> String {
-    match answers.answered {
+/// "after 3 of 5 answered sessions (…)", counted as the warning sign counts.
+fn tally(tally: Tally, rule: &str) -> String {
+    match tally.judged {
         0 => "no answers".into(),
-        n => format!(
-            "after {} of {n} answered sessions (to within a point of before)",
-            answers.back
-        ),
+        n => format!("after {} of {n} answered sessions ({rule})", tally.showing),
     }
+}
+
+/// "4.1 (27 Oct – 2 Nov, 5 days scored)".
+fn week(week: WeekPain) -> String {
+    format!(
+        "{} ({} – {}, {} scored)",
+        one_decimal(week.mean),
+        day::short_label(week.span.from),
+        day::short_label(week.span.to),
+        day::count_days(week.scores)
+    )
 }
 
 fn summary_table(summary: &Summary) -> impl IntoView + use<> {
@@ -101,16 +109,29 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
         ),
         (
             "Pain, first and last week",
-            format!(
-                "{} → {}",
-                one_decimal(summary.pain_start),
-                one_decimal(summary.pain_end)
+            format!("{} → {}", week(summary.first_week), week(summary.last_week)),
+        ),
+        (
+            "Change in pain",
+            summary
+                .pain_change
+                .map_or("needs 3 scores in each week".into(), |change| {
+                    change.describe()
+                }),
+        ),
+        (
+            "Pain back an hour later",
+            tally(
+                summary.hour_later,
+                "eased 2+ points, then back to within a point",
             ),
         ),
-        ("Pain back an hour later", follow_ups(summary.hour_later)),
         (
-            "Pain back the next morning",
-            follow_ups(summary.next_morning),
+            "Worse the next morning",
+            tally(
+                summary.next_morning,
+                "eased, then worse than a usual morning",
+            ),
         ),
         (
             "Relief per session",
