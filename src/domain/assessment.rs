@@ -139,13 +139,13 @@ impl Assessment {
     pub fn summary(&self) -> &'static str {
         match self.finding {
             Finding::Likely(Pattern::Compression) => {
-                "Your answers point most to compression: your spine may be squashed, and the muscles tighten to protect it. Extra time making space should help most."
+                "Your answers point most to compression: your back eases when the load comes off it. Extra time in unloading positions at the start may help most."
             }
             Finding::Likely(Pattern::Instability) => {
-                "Your answers point most to instability: the muscles that should hold you steady may have switched off, so your back works too hard. Extra strength work should help most."
+                "Your answers point most to instability: the muscles that should hold you steady may have switched off, so your back works too hard. Extra strength work may help most."
             }
             Finding::Likely(Pattern::Compensation) => {
-                "Your answers point most to compensation: stiff hips or upper back may make your lower back move for them. Extra time loosening them should help most."
+                "Your answers point most to compensation: stiff hips or upper back may make your lower back move for them. Extra time loosening them may help most."
             }
             Finding::Mixed => {
                 "Your answers point to more than one cause about equally. The balanced routine works on all three."

@@ -26,6 +26,7 @@ pub mod red_flags;
 pub mod report;
 pub mod session;
 pub mod settings;
+pub mod stop_rule;
 pub mod store;
 pub mod timeline;
 pub mod trends;

@@ -25,7 +25,7 @@ impl Phase {
     /// One line on why this phase comes where it does.
     pub fn purpose(self) -> &'static str {
         match self {
-            Phase::Decompress => "Make space in the spine so guarding muscles can let go.",
+            Phase::Decompress => "Ease the load on your back so tense muscles can relax.",
             Phase::Activate => "Wake up the glutes and deep stabilisers that sitting switched off.",
             Phase::Mobilize => "Now move the stiff hips and upper back, with support in place.",
         }

@@ -189,7 +189,7 @@ impl Emphasis {
         match self {
             Emphasis::Balanced => "The same time for all three parts. A good place to start.",
             Emphasis::Decompress => {
-                "Longer holds to make space in your spine, for a back that feels squashed."
+                "Longer unloading positions, for a back that eases when you lie down or take the weight off."
             }
             Emphasis::Activate => {
                 "More exercises to wake up your buttock and belly muscles, for a back that feels weak or wobbly."

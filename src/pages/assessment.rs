@@ -52,10 +52,9 @@ pub fn AssessmentPage() -> impl IntoView {
             <h1>"Pattern check"</h1>
             <div class="questions" hidden=move || result.get().is_some()>
                 <p>
-                    "Back pain that keeps coming back usually has one main driver: a squashed spine, \
-                     muscles that should steady you switched off, or stiff hips and upper back making \
-                     the lower back work for them. Nine questions help choose where your routine puts \
-                     its extra time."
+                    "Long-lasting back pain has many causes. These nine questions look at three common \
+                     patterns (easing when the load comes off, feeling weak or wobbly, and stiff hips or \
+                     upper back) to choose where your routine puts its extra time."
                 </p>
                 {questions}
                 <button class="button primary start" disabled=move || !all_answered() on:click=submit>

@@ -347,6 +347,7 @@ fn phase_editor(
             };
             let sides = step.sides_note(e);
             let step_sides = step.sides;
+            let at_limit = secs >= builder::longest_secs(id);
             view! {
                 <li class="builder-step">
                     <span class="builder-name">{e.name}</span>
@@ -363,10 +364,11 @@ fn phase_editor(
                             id=format!("{id}-more")
                             class="button"
                             aria-label=format!("{}: {TIME_STEP} seconds more", e.name)
-                            disabled={secs >= *builder::STEP_SECS.end()}
+                            disabled={at_limit}
                             on:click=move |_| set_secs(secs + TIME_STEP, "more")
                         >"+"</button>
                     </span>
+                    {at_limit.then(|| view! { <p class="muted small builder-limit">{e.limit_reason()}</p> })}
                     {e.per_side.then(|| {
                         let current = step_sides;
                         let options = Sides::ALL

@@ -7,6 +7,7 @@ use web_sys::VisibilityState;
 
 use crate::a11y::use_page;
 use crate::clock;
+use crate::components::exercise_notes::{Caution, ExerciseNotes, StopRule};
 use crate::components::figure::ExerciseFigure;
 use crate::components::pain_scale::PainScale;
 use crate::cues;
@@ -59,12 +60,16 @@ fn RoutineOverview() -> impl IntoView {
             .resolved()
             .filter(|(_, e)| e.phase == phase)
             .map(|(step, e)| {
-                let secs = i64::from(step.secs);
+                let secs = i64::from(step.box_secs(e));
                 let sides = step.sides_note(e);
+                let dose = e.dose_label().map(|d| format!(", {d}")).unwrap_or_default();
                 view! {
                     <li>
-                        <span>{e.name}</span>
-                        <span class="muted">{format!("{}{sides}", spoken(secs))}</span>
+                        <div class="exercise-line">
+                            <span>{e.name}</span>
+                            <span class="muted">{format!("{}{sides}{dose}", spoken(secs))}</span>
+                        </div>
+                        <ExerciseNotes exercise=e />
                     </li>
                 }
             })
@@ -105,6 +110,7 @@ fn RoutineOverview() -> impl IntoView {
                     "Begin routine"
                 </button>
             </Show>
+            <StopRule />
             <ol class="phase-list">{phases.into_iter().collect_view()}</ol>
             <p class="card">
                 <A href=pwa::href("/plan")>"Change the routine"</A>
@@ -240,11 +246,11 @@ fn PlayerScreen(
     let state = use_app_state();
     let step = Memo::new(move |_| position.with(|p| p.map_or(0, |p| p.step)));
     let exercise = Memo::new(move |_| timeline.with(|t| t.exercises().get(step.get()).copied()));
-    let kind = Memo::new(move |_| {
-        position.with(|p| {
-            p.and_then(|p| p.segment)
-                .map_or(SegmentKind::GetReady, |s| s.kind)
-        })
+    let segment = Memo::new(move |_| position.with(|p| p.and_then(|p| p.segment)));
+    let kind = Memo::new(move |_| segment.get().map_or(SegmentKind::GetReady, |s| s.kind));
+    // "+15 s" stops at the exercise's safe limit, and the screen says why.
+    let can_extend = Memo::new(move |_| {
+        position.with(|p| p.is_some_and(|p| timeline.with(|t| t.can_extend(&p, EXTEND_SECS))))
     });
     let secs_left =
         Memo::new(move |_| position.with(|p| p.map_or(0, |p| seconds_shown(p.segment_left_ms))));
@@ -321,22 +327,26 @@ fn PlayerScreen(
                         "Paused".to_string()
                     } else if resting() {
                         next_exercise.get().map_or("Last one done".to_string(), |e| format!("Up next: {}", e.name))
+                    } else if kind.get() == SegmentKind::HoldRest {
+                        exercise.get().and_then(|e| e.holds()).map_or("Rest", |h| h.rest_cue).to_string()
                     } else {
                         kind.get().instruction().to_string()
                     }
                 }}
                 {move || {
-                    exercise
-                        .get()
-                        .and_then(|e| e.dose_label())
-                        .filter(|_| matches!(kind.get(), SegmentKind::Work(_)) && !paused.get())
-                        .map(|dose| format!(" · {dose}"))
+                    let work = matches!(kind.get(), SegmentKind::Work(_)) && !paused.get();
+                    let dose = match segment.get().and_then(|s| s.hold) {
+                        Some((number, count)) => Some(format!("hold {number} of {count}")),
+                        None => exercise.get().and_then(|e| e.dose_label()),
+                    };
+                    dose.filter(|_| work).map(|dose| format!(" · {dose}"))
                 }}
             </p>
             <p class="countdown" role="timer" aria-label=move || format!("{} left", spoken(secs_left.get()))>
                 {move || mm_ss(secs_left.get())}
             </p>
             {move || exercise.get().map(|exercise| view! { <ExerciseFigure exercise /> })}
+            {move || exercise.get().map(|exercise| view! { <Caution exercise /> })}
             <ul class="cues">
                 {move || {
                     exercise
@@ -372,6 +382,8 @@ fn PlayerScreen(
             <div class="controls secondary">
                 <button
                     class="button"
+                    disabled=move || !can_extend.get()
+                    aria-describedby="extend-limit"
                     on:click=move |_| act(state, Action::Extend { secs: EXTEND_SECS })
                 >
                     "+15 s"
@@ -381,9 +393,14 @@ fn PlayerScreen(
             <p class="muted small">
                 "Ending early keeps the session in your history; it counts for your streak when at least 80% is done."
             </p>
-            <p class="muted small">
-                "Stop any exercise that causes sharp, spreading or worsening pain. Spinewise is not medical advice."
+            <p id="extend-limit" class="muted small" hidden=move || can_extend.get()>
+                {move || exercise.get().map(|e| e.limit_reason())}
             </p>
+            <details class="stop-rule-details">
+                <summary>"Stop for sharp, spreading or building pain"</summary>
+                <StopRule />
+            </details>
+            <p class="muted small">"Spinewise is not medical advice."</p>
             {move || match wake_lock.get() {
                 WakeLockState::Unsupported => Some("This browser cannot keep the screen on: the timer stays right, but you may need to wake the phone to see it."),
                 WakeLockState::Refused => Some("The phone did not allow keeping the screen on (battery saver?). The timer stays right even if the screen turns off."),

@@ -89,7 +89,7 @@ pub fn TodayPage() -> impl IntoView {
                         Some(kind) => {
                             let text = match kind {
                                 DayOff::Rest => "Today is a rest day: your streak is kept.",
-                                DayOff::Flare => "Today is marked as a flare day: rest, and your streak is kept.",
+                                DayOff::Flare => "Flare day: keep moving gently, with short walks and the easier decompress positions, and avoid long bed rest. Your streak is kept.",
                             };
                             view! {
                                 <p>{text}</p>

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::a11y::use_page;
+use crate::components::exercise_notes::StopRule;
 use crate::domain::settings::{
     MAX_GET_READY_SECS, MAX_REST_SECS, Settings, Theme, VOICE_RATE_PERCENT,
 };
@@ -169,9 +170,8 @@ pub fn SettingsPage() -> impl IntoView {
             </fieldset>
             <section class="settings-group" aria-labelledby="safety">
                 <h2 id="safety">"Safety"</h2>
-                <p class="muted small">
-                    "Spinewise is not medical advice. Stop any exercise that causes sharp, spreading or worsening pain."
-                </p>
+                <p class="muted small">"Spinewise is not medical advice."</p>
+                <StopRule />
                 <A href=pwa::href("/safety") attr:class="button">"Check for warning signs again"</A>
             </section>
             <data::YourData />
