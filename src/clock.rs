@@ -1,4 +1,4 @@
-//! The browser's clock and time zone; the only source of "now".
+//! The browser's clock, time zone and locale; the only source of "now".
 
 use chrono::{NaiveDate, NaiveDateTime};
 use wasm_bindgen::JsValue;
@@ -35,4 +35,11 @@ pub fn today() -> NaiveDate {
 pub fn time_label(at_ms: i64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(at_ms as f64));
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// The browser's language tag, e.g. "en-GB"; empty when it gives none.
+pub fn locale() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
 }

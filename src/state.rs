@@ -7,7 +7,9 @@ use crate::clock;
 use crate::domain::backup::{self, ImportMode};
 use crate::domain::checkin::CheckIn;
 use crate::domain::followup::{FollowUp, FollowUpKind};
+use crate::domain::journal::DayOff;
 use crate::domain::pain::Pain;
+use crate::domain::red_flags::Screening;
 use crate::domain::session::ActiveSession;
 use crate::domain::store::Store;
 use crate::storage::{self, LoadProblem, SaveError};
@@ -58,6 +60,27 @@ impl AppState {
                 storage::request_persistence().await;
             });
         }
+    }
+
+    /// Keeps the answers of a safety check.
+    pub fn record_screening(self, screening: Screening) {
+        self.store.update(|s| s.record_screening(screening));
+    }
+
+    /// Takes back a safety check saved by a mistaken tap.
+    pub fn withdraw_screening(self, at_ms: i64) {
+        self.store.update(|s| s.withdraw_screening(at_ms));
+    }
+
+    /// "I have been checked": open warning-sign answers are seen to.
+    pub fn mark_checked(self) {
+        let now = clock::now_ms();
+        self.store.update(|s| s.mark_checked(now));
+    }
+
+    /// Marks today as a rest or flare day, or clears the mark.
+    pub fn mark_day(self, day: NaiveDate, kind: Option<DayOff>) {
+        self.store.update(|s| s.journal.mark_day(day, kind));
     }
 
     /// Records today's check-in (replacing an earlier one today).

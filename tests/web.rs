@@ -3,7 +3,9 @@
 
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use leptos_router::components::Router;
+use spinewise::components::exercise_notes::ExerciseNotes;
 use spinewise::components::pain_scale::PainScale;
+use spinewise::domain::exercise::LIBRARY;
 use spinewise::domain::pain::Pain;
 use spinewise::domain::plan::{Pacing, Plan};
 use spinewise::domain::red_flags::Screening;
@@ -40,6 +42,35 @@ fn button(host: &HtmlElement, text: &str) -> HtmlElement {
         .unwrap_or_else(|| panic!("no button {text:?}"))
 }
 
+/// The browser's local date, so a check answered "today" is never 28 days old.
+fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn every_exercise_shows_its_caution_and_both_variations() {
+    for exercise in LIBRARY {
+        let host = host();
+        let _app = mount_to(host.clone(), move || view! { <ExerciseNotes exercise /> });
+        let text = host.text_content().unwrap_or_default();
+        if let Some(caution) = exercise.caution {
+            assert!(text.contains(caution), "{}", exercise.id);
+            assert_eq!(
+                find(&host, ".caution").get_attribute("role").as_deref(),
+                Some("note")
+            );
+        }
+        assert!(text.contains(exercise.easier), "{}", exercise.id);
+        assert!(text.contains(exercise.harder), "{}", exercise.id);
+    }
+}
+
 #[wasm_bindgen_test]
 async fn tapping_a_score_on_the_pain_scale_chooses_it() {
     let host = host();
@@ -61,11 +92,7 @@ async fn begin_on_the_routine_page_starts_a_session_with_the_pain_before() {
     let host = host();
     // Screened already: the first-run safety check does not stand in the way.
     let state = AppState::new(Store {
-        screenings: vec![Screening {
-            at_ms: 0,
-            day: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-            yes: vec![],
-        }],
+        screenings: vec![Screening::answered(0, today(), vec![])],
         ..Store::default()
     });
     let _app = mount_to(host.clone(), move || {

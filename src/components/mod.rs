@@ -1,6 +1,7 @@
 //! Widgets used by more than one page.
 
 pub mod checkin_form;
+pub mod concern_banner;
 pub mod exercise_notes;
 pub mod figure;
 pub mod followup_prompt;

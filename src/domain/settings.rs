@@ -38,6 +38,12 @@ pub struct Settings {
     pub reminder: Option<NaiveTime>,
     /// Which part of the routine gets extra time.
     pub emphasis: Emphasis,
+    /// The emergency number the patient set; `None` uses the locale's.
+    #[serde(
+        deserialize_with = "phone_number_or_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub emergency_number: Option<PhoneNumber>,
 }
 
 /// Light or dark colours.
@@ -73,26 +79,32 @@ impl Theme {
     }
 }
 
-/// A speech voice's name, kept inline (not in a `String`) so that
-/// `Settings` stays `Copy`. Saved as a plain string.
+/// A short text kept inline (not in a `String`) so that `Settings` stays
+/// `Copy`. Saved as a plain string.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub struct VoiceName {
+pub struct InlineText<const CAPACITY: usize> {
     len: u8,
-    bytes: [u8; VoiceName::CAPACITY],
+    bytes: [u8; CAPACITY],
 }
 
-impl VoiceName {
-    /// Longest name kept, in bytes; real voice names are well under half this.
-    pub const CAPACITY: usize = 127;
+/// A speech voice's name; real voice names are well under half this long.
+pub type VoiceName = InlineText<127>;
 
-    /// `None` for an empty name or one too long to keep.
-    pub fn new(name: &str) -> Option<VoiceName> {
-        let len = u8::try_from(name.len())
+/// The phone number the emergency button calls: digits, and a leading +.
+pub type PhoneNumber = InlineText<15>;
+
+impl<const CAPACITY: usize> InlineText<CAPACITY> {
+    /// Longest text kept, in bytes.
+    pub const CAPACITY: usize = CAPACITY;
+
+    /// `None` for an empty text or one too long to keep.
+    pub fn new(text: &str) -> Option<Self> {
+        let len = u8::try_from(text.len())
             .ok()
-            .filter(|&len| len > 0 && usize::from(len) <= Self::CAPACITY)?;
-        let mut bytes = [0; Self::CAPACITY];
-        bytes[..name.len()].copy_from_slice(name.as_bytes());
-        Some(VoiceName { len, bytes })
+            .filter(|&len| len > 0 && usize::from(len) <= CAPACITY)?;
+        let mut bytes = [0; CAPACITY];
+        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        Some(InlineText { len, bytes })
     }
 
     pub fn as_str(&self) -> &str {
@@ -101,13 +113,25 @@ impl VoiceName {
     }
 }
 
-impl fmt::Debug for VoiceName {
+impl PhoneNumber {
+    /// The number typed in Settings, spaces and dashes dropped; `None`
+    /// unless it is 2 to 15 digits (a leading + allowed).
+    pub fn parse(typed: &str) -> Option<PhoneNumber> {
+        let number: String = typed.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+        let digits = number.strip_prefix('+').unwrap_or(&number);
+        (digits.len() >= 2 && digits.chars().all(|c| c.is_ascii_digit()))
+            .then(|| PhoneNumber::new(&number))
+            .flatten()
+    }
+}
+
+impl<const CAPACITY: usize> fmt::Debug for InlineText<CAPACITY> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
-impl Serialize for VoiceName {
+impl<const CAPACITY: usize> Serialize for InlineText<CAPACITY> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
@@ -120,6 +144,14 @@ fn voice_name_or_none<'de, D: Deserializer<'de>>(
 ) -> Result<Option<VoiceName>, D::Error> {
     let name = Option::<String>::deserialize(deserializer)?;
     Ok(name.as_deref().and_then(VoiceName::new))
+}
+
+/// A saved number that is not a phone number falls back to the locale's.
+fn phone_number_or_none<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<PhoneNumber>, D::Error> {
+    let number = Option::<String>::deserialize(deserializer)?;
+    Ok(number.as_deref().and_then(PhoneNumber::parse))
 }
 
 /// Longest count-in offered.
@@ -146,6 +178,7 @@ impl Default for Settings {
             equipment: EquipmentSet::ALL,
             reminder: None,
             emphasis: Emphasis::Balanced,
+            emergency_number: None,
         }
     }
 }
@@ -166,6 +199,15 @@ impl Settings {
             .with_rest_between(self.rest_secs.min(MAX_REST_SECS))
     }
 
+    /// The number the emergency button calls: the patient's own, else the
+    /// usual one for the phone's locale.
+    pub fn emergency_number(&self, locale: &str) -> String {
+        self.emergency_number.map_or_else(
+            || super::red_flags::emergency_number_for(locale).to_string(),
+            |n| n.as_str().to_string(),
+        )
+    }
+
     /// The speech rate to give the speech engine, 1.0 being normal.
     pub fn speech_rate(&self) -> f32 {
         let percent = self
@@ -179,6 +221,28 @@ impl Settings {
 mod tests {
     use super::*;
     use crate::domain::exercise::Equipment;
+
+    #[test]
+    fn the_emergency_number_is_the_patients_own_or_the_locales() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.emergency_number("en-GB"), "999");
+        settings.emergency_number = PhoneNumber::parse("+44 20 7946-0000");
+        assert_eq!(settings.emergency_number("en-GB"), "+442079460000");
+        assert_eq!(PhoneNumber::parse("1"), None);
+        assert_eq!(PhoneNumber::parse("call 112"), None);
+        assert_eq!(PhoneNumber::parse("1234567890123456"), None);
+        assert_eq!(
+            PhoneNumber::parse("000")
+                .map(|n| n.as_str().to_string())
+                .as_deref(),
+            Some("000")
+        );
+        let saved: Settings =
+            serde_json::from_str(r#"{"emergency_number":"not a number"}"#).unwrap();
+        assert_eq!(saved.emergency_number, None);
+        let json = serde_json::to_string(&Settings::default()).unwrap();
+        assert!(!json.contains("emergency_number"));
+    }
 
     #[test]
     fn default_settings_give_the_default_pacing() {

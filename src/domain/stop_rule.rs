@@ -9,7 +9,7 @@ pub const STOP_RULE: [&str; 4] = [
     "Some discomfort, up to about 3 to 5 out of 10, is fine if it settles by the next morning.",
     "Ease off or use the easier way if it goes above that.",
     "Stop an exercise if pain becomes sharp, spreads down a leg, or keeps building.",
-    "Stop the routine and get advice if you notice new numbness, tingling or weakness, dizziness, or chest pain.",
+    "Stop the routine and get advice if you have new numbness, tingling or weakness. Do the same for dizziness or chest pain.",
 ];
 
 #[cfg(test)]

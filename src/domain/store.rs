@@ -20,7 +20,7 @@ use super::session::{ActiveSession, SessionRecord};
 use super::settings::Settings;
 
 /// Version of the document layout this app writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Everything Spinewise keeps.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -186,13 +186,13 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// How every document this version writes begins.
-const CURRENT_PREFIX: &str = "{\"schema_version\":3,";
+const CURRENT_PREFIX: &str = "{\"schema_version\":4,";
 
 type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
 /// Every past version keeps a fixture in `tests/fixtures/`.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// v2 lifts the history out of `journal`, adds check-ins and the counters
 /// that let two tabs merge.
@@ -213,6 +213,14 @@ fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), String> {
 /// needs no change; the version still moves so that a v2 app meeting v3
 /// data stays read-only instead of saving over what it cannot see.
 fn v2_to_v3(_doc: &mut Map<String, Value>) -> Result<(), String> {
+    Ok(())
+}
+
+/// v4 adds when a red-flag answer was checked by a clinician, the emergency
+/// number, the exercise-readiness answers and each session's "+15 s" time.
+/// All are optional with defaults, so a v3 document needs no change; the
+/// version moves so that a v3 app meeting v4 data stays read-only.
+fn v3_to_v4(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
@@ -295,11 +303,19 @@ impl Store {
     pub fn add_records(&mut self, other: &Store) {
         self.journal.merge(&other.journal, false);
         for screening in &other.screenings {
-            if !self.screenings.iter().any(|s| s.at_ms == screening.at_ms) {
-                let at = self
-                    .screenings
-                    .partition_point(|s| s.at_ms < screening.at_ms);
-                self.screenings.insert(at, screening.clone());
+            match self
+                .screenings
+                .iter_mut()
+                .find(|s| s.at_ms == screening.at_ms)
+            {
+                // "I have been checked" in either copy stands.
+                Some(mine) => mine.checked_ms = mine.checked_ms.or(screening.checked_ms),
+                None => {
+                    let at = self
+                        .screenings
+                        .partition_point(|s| s.at_ms < screening.at_ms);
+                    self.screenings.insert(at, screening.clone());
+                }
             }
         }
         for plan in &other.plans {
@@ -355,6 +371,29 @@ impl Store {
     /// (equipment swaps, rest and count-in included).
     pub fn check_plan(&self, plan: &Plan) -> builder::Check {
         builder::check(&self.settings.session_plan(plan), self.settings.pacing())
+    }
+
+    /// Keeps a screening's answers, in time order.
+    pub fn record_screening(&mut self, screening: Screening) {
+        self.screenings.retain(|s| s.at_ms != screening.at_ms);
+        let at = self
+            .screenings
+            .partition_point(|s| s.at_ms < screening.at_ms);
+        self.screenings.insert(at, screening);
+    }
+
+    /// Takes back a screening saved a moment ago by a mistaken tap.
+    pub fn withdraw_screening(&mut self, at_ms: i64) {
+        self.screenings.retain(|s| s.at_ms != at_ms);
+    }
+
+    /// "I have been checked": every open yes answer is marked as seen to.
+    pub fn mark_checked(&mut self, now_ms: i64) {
+        for screening in &mut self.screenings {
+            if screening.urgency().is_some() && screening.checked_ms.is_none() {
+                screening.checked_ms = Some(now_ms);
+            }
+        }
     }
 
     /// What the next session runs: the chosen routine with the equipment
@@ -467,6 +506,7 @@ mod tests {
 
     const V1_FIXTURE: &str = include_str!("../../tests/fixtures/store-v1.json");
     const V2_FIXTURE: &str = include_str!("../../tests/fixtures/store-v2.json");
+    const V3_FIXTURE: &str = include_str!("../../tests/fixtures/store-v3.json");
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -554,6 +594,55 @@ mod tests {
                 new
             }),
         );
+    }
+
+    #[test]
+    fn a_version_3_document_migrates_with_nothing_lost() {
+        let store = Store::parse(V3_FIXTURE).unwrap();
+        assert_eq!(store.schema_version, SCHEMA_VERSION);
+        assert_eq!(store.journal.followups.len(), 2);
+        assert_eq!(store.plans.len(), 1);
+        // Answers to questions this version no longer asks still read.
+        let urgency = store.screenings[1].urgency();
+        assert_eq!(urgency, Some(super::super::red_flags::Urgency::Emergency));
+        assert_eq!(store.screenings[1].checked_ms, None);
+        assert_eq!(store.settings.emergency_number, None);
+        assert_eq!(store.journal.sessions[0].extended_secs, 0);
+        // A saved 600 s dead hang stays saved as it was; only the player caps it.
+        assert_eq!(store.plans[0].steps[0].secs, 600);
+        let old: Value = serde_json::from_str(V3_FIXTURE).unwrap();
+        let new: Value = serde_json::from_str(&store.to_json()).unwrap();
+        assert_contains(
+            &old,
+            &Value::Object({
+                let mut new = new.as_object().unwrap().clone();
+                new.insert("schema_version".into(), 3.into());
+                new
+            }),
+        );
+    }
+
+    #[test]
+    fn a_check_marked_in_either_tab_stands_and_a_withdrawn_answer_is_gone() {
+        let mut mine = Store::default();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        mine.record_screening(Screening::answered(10, day, vec!["saddle".into()]));
+        mine.record_screening(Screening::answered(5, day, Vec::new()));
+        assert_eq!(
+            mine.screenings.iter().map(|s| s.at_ms).collect::<Vec<_>>(),
+            [5, 10]
+        );
+        let mut theirs = mine.clone();
+        theirs.mark_checked(20);
+        assert_eq!(theirs.screenings[1].checked_ms, Some(20));
+        assert_eq!(
+            theirs.screenings[0].checked_ms, None,
+            "an all-no answer needs no check"
+        );
+        mine.add_records(&theirs);
+        assert_eq!(mine.screenings[1].checked_ms, Some(20));
+        mine.withdraw_screening(10);
+        assert_eq!(mine.screenings.len(), 1);
     }
 
     /// Everything in `old` is in `new`: objects may gain keys, nothing else changes.

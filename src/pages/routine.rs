@@ -7,6 +7,7 @@ use web_sys::VisibilityState;
 
 use crate::a11y::use_page;
 use crate::clock;
+use crate::components::concern_banner::{ConcernBanner, emergency_open};
 use crate::components::exercise_notes::{Caution, ExerciseNotes, StopRule};
 use crate::components::figure::ExerciseFigure;
 use crate::components::pain_scale::PainScale;
@@ -15,6 +16,7 @@ use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
 use crate::domain::cue::{cues_between, words_for};
 use crate::domain::pain::Pain;
 use crate::domain::phase::Phase;
+use crate::domain::recheck;
 use crate::domain::session::STREAK_SHARE;
 use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
 use crate::pwa;
@@ -83,7 +85,21 @@ fn RoutineOverview() -> impl IntoView {
         }
     });
     let pain_before = RwSignal::new(None::<Pain>);
-    let screened = Memo::new(move |_| state.store.with(|s| !s.screenings.is_empty()));
+    let today = clock::today();
+    let recheck = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| recheck::due(&s.screenings, &s.journal, today))
+    });
+    let emergency = emergency_open();
+    // Pain far above the usual is a moment to look for warning signs first.
+    let spike = Memo::new(move |_| {
+        pain_before.get().and_then(|pain| {
+            state
+                .store
+                .with(|s| recheck::pain_spike(&s.journal, today, pain))
+        })
+    });
     let begin = move |_| {
         // This tap is the user gesture iOS needs before any sound can play.
         cues::unlock_audio();
@@ -93,19 +109,26 @@ fn RoutineOverview() -> impl IntoView {
         <section class="page overview">
             <h1>{plan.name.clone()}</h1>
             <p>{format!("{minutes} minutes, always in this order.")}</p>
-            <Show
-                when=move || screened.get()
-                fallback=|| view! {
-                    <div class="card">
-                        <p>
-                            <strong>"Before your first routine: a one-minute safety check."</strong>
-                            " Some back pain needs a doctor, not exercise."
-                        </p>
-                        <A href=pwa::href("/safety") attr:class="button primary">"Start the safety check"</A>
-                    </div>
-                }
-            >
+            <ConcernBanner />
+            {move || recheck.get().map(|why| view! {
+                <div class="card">
+                    <p>
+                        <strong>{why.reason()}</strong>
+                        " Some back pain needs a doctor, not exercise."
+                    </p>
+                    <A href=pwa::href("/safety") attr:class="button primary">"Start the safety check"</A>
+                </div>
+            })}
+            <Show when=move || recheck.get().is_none() && !emergency.get()>
                 <PainScale legend="Pain right now (optional)" name="pain-before" score=pain_before />
+                {move || spike.get().map(|usual| view! {
+                    <div class="card nudge" role="note">
+                        <p>
+                            {format!("This is much higher than your usual pain (about {usual:.0} in the last two weeks). Check for warning signs before you start.")}
+                        </p>
+                        <A href=pwa::href("/safety") attr:class="button">"Check for warning signs"</A>
+                    </div>
+                })}
                 <button class="button primary start" on:click=begin>
                     "Begin routine"
                 </button>
@@ -400,7 +423,10 @@ fn PlayerScreen(
                 <summary>"Stop for sharp, spreading or building pain"</summary>
                 <StopRule />
             </details>
-            <p class="muted small">"Spinewise is not medical advice."</p>
+            <p class="muted small">
+                <A href=pwa::href("/safety")>"Something new? Check for warning signs"</A>
+                " · Spinewise is not medical advice."
+            </p>
             {move || match wake_lock.get() {
                 WakeLockState::Unsupported => Some("This browser cannot keep the screen on: the timer stays right, but you may need to wake the phone to see it."),
                 WakeLockState::Refused => Some("The phone did not allow keeping the screen on (battery saver?). The timer stays right even if the screen turns off."),

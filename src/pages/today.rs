@@ -5,10 +5,12 @@ use leptos_router::hooks::use_navigate;
 use crate::a11y::use_page;
 use crate::clock;
 use crate::components::checkin_form::CheckInForm;
+use crate::components::concern_banner::ConcernBanner;
 use crate::components::followup_prompt::FollowUpPrompt;
 use crate::components::warning_signs::WarningSigns;
 use crate::domain::day;
 use crate::domain::journal::DayOff;
+use crate::domain::recheck::{self, Recheck};
 use crate::pwa;
 use crate::state::use_app_state;
 
@@ -31,7 +33,14 @@ pub fn TodayPage() -> impl IntoView {
     let open_routine = move |_| navigate(&pwa::href("/routine"), Default::default());
     let best = Memo::new(move |_| state.store.with(|s| s.journal.best_streak(today)));
     let day_off = Memo::new(move |_| state.store.with(|s| s.journal.day_off(today)));
-    let mark = move |kind: Option<DayOff>| state.store.update(|s| s.journal.mark_day(today, kind));
+    let mark = move |kind: Option<DayOff>| state.mark_day(today, kind);
+    // The first check waits for the first routine; later ones show here.
+    let recheck = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| recheck::due(&s.screenings, &s.journal, today))
+            .filter(|r| *r != Recheck::First)
+    });
     // Past the reminder time with nothing done: a gentle nudge, once the page opens.
     let now = clock::local(clock::now_ms()).time();
     let reminder_passed = Memo::new(move |_| {
@@ -47,6 +56,13 @@ pub fn TodayPage() -> impl IntoView {
         <section class="page today">
             <p class="today-date">{day::long_label(today)}</p>
             <h1>"Today"</h1>
+            <ConcernBanner />
+            {move || recheck.get().map(|why| view! {
+                <div class="card nudge recheck">
+                    <p>{why.reason()}</p>
+                    <A href=pwa::href("/safety") attr:class="button">"Answer the safety questions"</A>
+                </div>
+            })}
             <FollowUpPrompt />
             <div class="today-cards">
                 <div class="card stat">
@@ -91,8 +107,13 @@ pub fn TodayPage() -> impl IntoView {
                                 DayOff::Rest => "Today is a rest day: your streak is kept.",
                                 DayOff::Flare => "Flare day: keep moving gently, with short walks and the easier decompress positions, and avoid long bed rest. Your streak is kept.",
                             };
+                            // A flare is one of the moments to look for warning signs first.
+                            let check_first = recheck.get() == Some(Recheck::Flare);
                             view! {
                                 <p>{text}</p>
+                                {check_first.then(|| view! {
+                                    <A href=pwa::href("/safety") attr:class="button primary">"Check for warning signs first"</A>
+                                })}
                                 <button class="button quiet" on:click=move |_| mark(None)>"Undo"</button>
                             }
                                 .into_any()
@@ -116,6 +137,9 @@ pub fn TodayPage() -> impl IntoView {
             </button>
             <p class="today-plan">
                 {format!("{minutes} minutes: decompress, then activate, then mobilize.")}
+            </p>
+            <p class="something-new">
+                <A href=pwa::href("/safety")>"Something new? Check for warning signs"</A>
             </p>
             <CheckInForm />
             <WarningSigns only_when_firing=true />
