@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 
 use super::decimal::{Tenths, whole};
 use super::journal::{DayOff, Journal};
+use super::recheck::RECHECK_DAYS;
+use super::red_flags::{Screening, Urgency};
 use super::session::SessionRecord;
 use super::trends::{self, Relief, Span};
 use super::warning::{self, Sign};
@@ -197,6 +199,48 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
     }
 }
 
+/// Every safety check of the report's period, and how old the last one is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScreeningLog<'a> {
+    /// The checks in the period, oldest first.
+    pub checks: Vec<&'a Screening>,
+    /// Days since the latest check of all; `None` when never answered.
+    pub last_days_ago: Option<i64>,
+}
+
+impl ScreeningLog<'_> {
+    /// The last check is older than the 28 days after which it is asked again.
+    pub fn out_of_date(&self) -> bool {
+        self.last_days_ago
+            .is_none_or(|days| days > RECHECK_DAYS as i64)
+    }
+}
+
+/// The safety checks to report for `span`, seen from `today`.
+pub fn screenings<'a>(
+    screenings: &'a [Screening],
+    span: Span,
+    today: NaiveDate,
+) -> ScreeningLog<'a> {
+    ScreeningLog {
+        checks: screenings
+            .iter()
+            .filter(|s| (span.from..=span.to).contains(&s.day))
+            .collect(),
+        last_days_ago: screenings.iter().map(|s| (today - s.day).num_days()).min(),
+    }
+}
+
+/// What a check's answers meant, as the report states it.
+pub fn screening_outcome(screening: &Screening) -> &'static str {
+    match screening.urgency() {
+        None => "no warning signs",
+        Some(Urgency::Soon) => "see a doctor soon",
+        Some(Urgency::SameDay) => "speak to a doctor the same day",
+        Some(Urgency::Emergency) => "emergency care now",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +414,27 @@ mod tests {
             (None, None, None)
         );
         assert!(summary.signs.is_empty());
+    }
+
+    #[test]
+    fn the_screening_log_lists_the_periods_checks_and_flags_an_old_last_check() {
+        use crate::domain::red_flags::Screening;
+        let d = |n: u32| NaiveDate::from_ymd_opt(2026, 11, n).unwrap();
+        let checks = vec![
+            Screening::answered(1, d(1), vec![]),
+            Screening::answered(2, d(10), vec!["saddle".into()]),
+        ];
+        let span = Span::ending(d(30), 14);
+        let log = screenings(&checks, span, d(30));
+        assert!(log.checks.is_empty());
+        assert_eq!(log.last_days_ago, Some(20));
+        assert!(!log.out_of_date());
+        let month = Span::ending(d(30), 30);
+        let log = screenings(&checks, month, d(30));
+        assert_eq!(log.checks.len(), 2);
+        assert_eq!(screening_outcome(log.checks[1]), "emergency care now");
+        assert!(screenings(&checks, month, d(10) + chrono::Days::new(29)).out_of_date());
+        assert!(!screenings(&checks, month, d(10) + chrono::Days::new(28)).out_of_date());
+        assert!(screenings(&[], month, d(30)).out_of_date());
     }
 }

@@ -53,7 +53,7 @@ pub fn ReportPage() -> impl IntoView {
             <PainTrend span=span />
             {move || signs_seen(&summary.get())}
             <CurrentPlan />
-            <Screenings />
+            <Screenings span today />
             <p class="muted small">
                 "Spinewise is a self-help diary, not a diagnosis. Daily pain is the check-in score; without one, the answer to the next-morning question; without that, the score before the day's first routine. Days due leave out flare days, one rest day a week and today. A meaningful change is at least 2 points and 30 % (Farrar 2001)."
             </p>
@@ -200,43 +200,52 @@ fn CurrentPlan() -> impl IntoView {
     }
 }
 
-/// The latest red-flag screening and any "yes" answers ever given.
+/// Every safety check of the period with what it meant and the advice
+/// shown, and a flag when the last one is out of date.
 #[component]
-fn Screenings() -> impl IntoView {
+fn Screenings(span: Signal<Span>, today: chrono::NaiveDate) -> impl IntoView {
     let state = use_app_state();
     move || {
         state.store.with(|s| {
-            let latest = s.screenings.last().map(|screening| {
-                let flags: Vec<&str> = screening.flags().map(|f| f.question).collect();
-                let answer = if flags.is_empty() {
-                    "no to every question".to_string()
-                } else {
-                    format!("yes to: {}", flags.join(" "))
-                };
-                format!("Last check {}: {answer}", day::dated_label(screening.day))
-            });
-            let earlier_yes: Vec<String> = s
-                .screenings
+            let log = report::screenings(&s.screenings, span.get(), today);
+            let age = match log.last_days_ago {
+                None => "Not answered yet.".to_string(),
+                Some(0) => "Last checked today.".to_string(),
+                Some(1) => "Last checked 1 day ago.".to_string(),
+                Some(days) => format!("Last checked {days} days ago."),
+            };
+            let flag = log
+                .out_of_date()
+                .then_some(" Out of date: the app asks again every 28 days.");
+            let rows = log
+                .checks
                 .iter()
-                .rev()
-                .skip(1)
-                .filter(|sc| sc.flags().next().is_some())
-                .map(|sc| {
-                    let questions: Vec<&str> = sc.flags().map(|f| f.question).collect();
-                    format!(
-                        "{}: yes to {}",
-                        day::dated_label(sc.day),
-                        questions.join(" ")
-                    )
+                .map(|check| {
+                    let questions: Vec<&str> = check.flags().map(|f| f.question).collect();
+                    let answers = if questions.is_empty() {
+                        "no to every question".to_string()
+                    } else {
+                        format!("yes to: {}", questions.join(" "))
+                    };
+                    let advice = check.urgency().map(|u| format!(" Advice shown: {}", u.advice()));
+                    let checked = check
+                        .checked_ms
+                        .map(|at| format!(" Checked by a clinician (noted {}).", day::dated_label(clock::day_of(at))));
+                    view! {
+                        <li>
+                            <strong>{format!("{}: {}", day::dated_label(check.day), report::screening_outcome(check))}</strong>
+                            {format!(" · {answers}.")}
+                            {advice}
+                            {checked}
+                        </li>
+                    }
                 })
-                .collect();
+                .collect_view();
             view! {
                 <section class="report-section">
                     <h2>"Serious-symptom screening"</h2>
-                    <p>{latest.unwrap_or_else(|| "Not answered yet.".into())}</p>
-                    {(!earlier_yes.is_empty()).then(|| view! {
-                        <p>{format!("Earlier: {}", earlier_yes.join("; "))}</p>
-                    })}
+                    <p>{age}<strong>{flag}</strong></p>
+                    <ul>{rows}</ul>
                 </section>
             }
         })

@@ -8,7 +8,7 @@
 //   a routine stopped at 40 % on 12 November;
 // - the last five routines have an hour-later answer of 6: the pain is back (warning sign 1);
 // - a check-in every evening, pain 4;
-// - one red-flag screening, all "no".
+// - two red-flag screenings, all "no": before the first routine and yesterday.
 import { MORNING } from "./fixtures.mjs";
 
 const DAY_MS = 86_400_000;
@@ -51,7 +51,13 @@ export function sixtyDayStore() {
   for (const session of sessions.slice(-5)) {
     followups.push({ session: session.started_ms, kind: "HourLater", pain: 6, answered_ms: session.ended_ms + 3_600_000 });
   }
-  const screenings = [{ at_ms: sessions[0].started_ms - 60_000, day: sessions[0].day, yes: [] }];
+  // The first check before the first routine, and the latest a day ago, after the
+  // flare: no safety check is due on the seeded "today" (25 November).
+  const last = sessions[sessions.length - 1];
+  const screenings = [
+    { at_ms: sessions[0].started_ms - 60_000, day: sessions[0].day, yes: [] },
+    { at_ms: last.started_ms - 60_000, day: last.day, yes: [] },
+  ];
   return JSON.stringify({ schema_version: 3, revision: 1, generation: 0, sessions, checkins, days_off, followups, screenings, active: null });
 }
 

@@ -52,13 +52,18 @@ test("back, +15 s and skip move the player as labelled", async ({ page }) => {
   await openAt(page, "/");
   await startRoutine(page);
   const timer = page.getByRole("timer");
-  await page.clock.runFor(15_000); // 10 s into the 90 s hang
-  await expect(timer).toHaveText("1:20");
-  await page.getByRole("button", { name: "+15 s" }).click();
-  await expect(timer).toHaveText("1:35");
+  await page.clock.runFor(15_000); // 10 s into the first 20 s hang
+  await expect(timer).toHaveText("0:10");
+  // A hang stays at 30 s or less: +15 s is off, and the screen says why.
+  await expect(page.getByRole("button", { name: "+15 s" })).toBeDisabled();
+  await expect(page.getByText("Each hold stays at 30 seconds or less")).toBeVisible();
   await page.getByRole("button", { name: "Skip" }).click();
   await expect(page.locator("main h1")).toHaveText("Lie along a foam roller");
   await expect(page.locator(".player-instruction")).toHaveText("Get ready");
+  await page.clock.runFor(10_000); // 5 s into the 2:15 lie
+  await expect(timer).toHaveText("2:10");
+  await page.getByRole("button", { name: "+15 s" }).click();
+  await expect(timer).toHaveText("2:25");
   await page.getByRole("button", { name: "Back" }).click();
   await expect(page.locator("main h1")).toHaveText("Dead hang");
   await expect(timer).toHaveText("0:05");
@@ -84,8 +89,8 @@ test("settings persist and a zero count-in starts work at once", async ({ page }
   await page.getByRole("link", { name: "Spinewise" }).click();
   await expect(page.getByText("17 minutes: decompress")).toBeVisible();
   await startRoutine(page);
-  await expect(page.locator(".player-instruction")).toHaveText("Go · 3 holds, resting between");
-  await expect(page.getByRole("timer")).toHaveText("1:30");
+  await expect(page.locator(".player-instruction")).toHaveText("Go · hold 1 of 3");
+  await expect(page.getByRole("timer")).toHaveText("0:20");
 });
 
 test("a pain score given before starting is kept with the session", async ({ page }) => {
@@ -165,4 +170,27 @@ test("a browser without wake lock gets one plain note in the player", async ({ p
   await openAt(page, "/");
   await startRoutine(page);
   await expect(page.locator(".note")).toHaveText(/cannot keep the screen on/);
+});
+
+test("the dead hang plays as three timed hangs with rests, each with its cue and its caution", async ({ page }) => {
+  await openAt(page, "/");
+  await startRoutine(page);
+  const timer = page.getByRole("timer");
+  const instruction = page.locator(".player-instruction");
+  await expect(page.getByRole("note")).toContainText("Step down, never drop.");
+  await page.clock.runFor(6_000);
+  await expect(instruction).toHaveText("Go · hold 1 of 3");
+  await expect(timer).toHaveText("0:19");
+  await page.clock.runFor(20_000); // 26 s in: the first rest
+  await expect(page.locator("main h1")).toHaveText("Dead hang");
+  await expect(instruction).toHaveText("Step down and rest.");
+  await expect(timer).toHaveText("0:14");
+  await expect(page.locator("[aria-live]").first()).toHaveText("Step down and rest.");
+  await page.clock.runFor(15_000); // 41 s in: hang again
+  await expect(instruction).toHaveText("Go · hold 2 of 3");
+  await expect(page.locator("[aria-live]").first()).toHaveText("Hang again.");
+  await page.clock.runFor(35_000); // 76 s in: the third hang
+  await expect(instruction).toHaveText("Go · hold 3 of 3");
+  await page.clock.runFor(20_000); // 96 s in: the rest after the exercise
+  await expect(page.locator("main h1")).toHaveText("Rest");
 });

@@ -62,7 +62,7 @@ test("a whole routine runs in phase order, logs pain and starts a streak that su
   await expect(page.locator(".stat").nth(1)).toContainText("3last pain, 25 Nov");
 
   const saved = await savedStore(page);
-  expect(saved.schema_version).toBe(3);
+  expect(saved.schema_version).toBe(4);
   expect(saved.active).toBeNull();
   expect(saved.sessions).toHaveLength(1);
   expect(saved.sessions[0]).toMatchObject({ day: "2026-11-25", done_percent: 100, pain_after: 3 });
@@ -76,14 +76,14 @@ test("pause stops the countdown and resume carries on from the same second", asy
   await openAt(page, "/routine");
   await beginRoutine(page);
   const timer = page.getByRole("timer");
-  await page.clock.runFor(10_000); // 5 s count-in, then 5 s into the hang
-  await expect(timer).toHaveText("1:25");
+  await page.clock.runFor(10_000); // 5 s count-in, then 5 s into the first 20 s hang
+  await expect(timer).toHaveText("0:15");
   await page.getByRole("button", { name: "Pause" }).click();
   await page.clock.runFor(5 * 60_000);
-  await expect(timer).toHaveText("1:25");
+  await expect(timer).toHaveText("0:15");
   await page.getByRole("button", { name: "Resume" }).click();
   await page.clock.runFor(5_000);
-  await expect(timer).toHaveText("1:20");
+  await expect(timer).toHaveText("0:10");
 });
 
 test("a reload mid-routine resumes at the same place", async ({ page }) => {

@@ -1,40 +1,143 @@
-import { test, expect, openAt, savedStore } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, passSafetyCheck } from "./fixtures.mjs";
 
-test("first run: a red-flag 'yes' gets calm urgent advice, is saved, and never locks the patient out", async ({ page }) => {
+const DAY_MS = 86_400_000;
+
+/** A store whose only safety check, all "no", was `daysAgo` days before 25 November. */
+function screenedStore(daysAgo, extra = {}) {
+  const day = new Date(2026, 10, 25 - daysAgo, 7, 0, 0);
+  const pad = (n) => String(n).padStart(2, "0");
+  const iso = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  return JSON.stringify({
+    schema_version: 4,
+    revision: 1,
+    generation: 0,
+    screenings: [{ at_ms: day.getTime(), day: iso, yes: [] }],
+    ...extra,
+  });
+}
+
+async function seed(page, raw) {
+  await page.addInitScript((raw) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("spinewise/v1", raw);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, raw);
+}
+
+test("an emergency answer shows the call button at once, offers no routine, and its banner stays until checked", async ({
+  page,
+}) => {
   await openAt(page, "/");
   await page.getByRole("button", { name: "Start routine" }).click();
   await expect(page.getByRole("button", { name: "Begin routine" })).toHaveCount(0);
   await page.getByRole("link", { name: "Start the safety check" }).click();
   await expect(page).toHaveURL(/\/safety$/);
-
-  const done = page.getByRole("button", { name: "Done" });
   const groups = page.getByRole("group");
-  await expect(groups).toHaveCount(7);
-  for (let i = 0; i < 7; i++) {
-    await expect(done).toBeDisabled();
-    await groups.nth(i).getByRole("radio", { name: i === 1 ? "Yes" : "No" }).check();
-  }
-  await done.click();
-  await expect(page.getByRole("heading", { name: "Please get urgent medical care now" })).toBeVisible();
-  await expect(page.getByText(/emergency department/)).toBeVisible();
-
+  await expect(groups).toHaveCount(15);
+  await expect(page.getByRole("button", { name: "Done" })).toBeDisabled();
+  // The second question (bladder) answered yes, before any other answer.
+  await groups.nth(1).getByRole("radio", { name: "Yes" }).check();
+  await expect(page.getByRole("heading", { name: "Please get emergency care now" })).toBeVisible();
+  const call = page.getByRole("link", { name: "Call 112" });
+  await expect(call).toHaveAttribute("href", "tel:112");
+  await expect(page.getByText("Pain, numbness or weakness in both legs")).toBeVisible();
+  await expect(page.locator("main").getByRole("link", { name: /routine/i })).toHaveCount(0);
   const [screening] = (await savedStore(page)).screenings;
   expect(screening).toMatchObject({ day: "2026-11-25", yes: ["bladder-bowel"] });
 
-  await page.getByRole("link", { name: "I understand; continue to the routine" }).click();
+  // The routine page and Today keep the warning, after a reload too.
+  await page.goto("/routine");
+  await expect(page.getByRole("heading", { name: "Please get emergency care now" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Begin routine" })).toHaveCount(0);
+  await page.reload();
+  await page.getByRole("link", { name: "Spinewise" }).click();
+  await expect(page.getByRole("heading", { name: "Please get emergency care now" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Call 112" })).toBeVisible();
+  await page.getByRole("button", { name: "I have been checked" }).click();
+  await expect(page.getByRole("heading", { name: "Please get emergency care now" })).toHaveCount(0);
+  expect((await savedStore(page)).screenings[0].checked_ms).toBeGreaterThan(0);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "I have been checked" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Start routine" }).click();
   await expect(page.getByRole("button", { name: "Begin routine" })).toBeVisible();
 });
 
-test("all 'no' says so and opens the routine; Settings offers the check again", async ({ page }) => {
+test("a yes tapped by mistake can be taken back", async ({ page }) => {
   await openAt(page, "/safety");
-  const noes = page.getByRole("radio", { name: "No" });
-  for (let i = 0; i < 7; i++) await noes.nth(i).check();
+  await page.getByRole("group").first().getByRole("radio", { name: "Yes" }).check();
+  await expect(page.getByRole("heading", { name: "Please get emergency care now" })).toBeVisible();
+  await page.getByRole("button", { name: "I tapped yes by mistake" }).click();
+  await expect(page.getByRole("group").first().getByRole("radio", { name: "Yes" })).not.toBeChecked();
+  expect((await savedStore(page)).screenings).toHaveLength(0);
+});
+
+test("a same-day answer says to phone today and keeps a banner; all 'no' promises nothing", async ({ page }) => {
+  await openAt(page, "/safety");
+  const groups = page.getByRole("group");
+  for (let i = 0; i < 15; i++) {
+    const id = await groups.nth(i).getByRole("radio").first().getAttribute("name");
+    await groups.nth(i).getByRole("radio", { name: id === "cancer-new-pain" ? "Yes" : "No" }).check();
+  }
   await page.getByRole("button", { name: "Done" }).click();
-  await expect(page.getByRole("heading", { name: "Nothing here needs a doctor first" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Please speak to a doctor today" })).toBeVisible();
+  await expect(page.getByText(/Do not start a new exercise routine until you have been checked/)).toBeVisible();
   await page.getByRole("link", { name: "Continue to the routine" }).click();
+  await expect(page.getByRole("heading", { name: "Please speak to a doctor today" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Begin routine" })).toBeVisible();
+
   await page.goto("/settings");
   await page.getByRole("link", { name: "Check for warning signs again" }).click();
+  const noes = page.getByRole("radio", { name: "No" });
+  for (let i = 0; i < 15; i++) await noes.nth(i).check();
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("heading", { name: "None of these warning signs today" })).toBeVisible();
+  await expect(page.getByText("This check does not replace an examination.", { exact: false })).toBeVisible();
+  await expect(page.getByText(/Nothing here needs a doctor/)).toHaveCount(0);
+  expect((await savedStore(page)).screenings).toHaveLength(2);
+});
+
+test("the check is asked again after 28 days", async ({ page }) => {
+  await seed(page, screenedStore(27));
+  await openAt(page, "/routine");
+  await expect(page.getByRole("button", { name: "Begin routine" })).toBeVisible();
+  await page.clock.fastForward(DAY_MS);
+  await page.goto("/");
+  await expect(page.getByText("It is four weeks since your last safety check.")).toBeVisible();
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await expect(page.getByRole("button", { name: "Begin routine" })).toHaveCount(0);
+  await passSafetyCheck(page);
+  await expect(page.getByRole("button", { name: "Begin routine" })).toBeVisible();
+});
+
+test("marking a flare day asks the safety questions again and keeps moving gently", async ({ page }) => {
+  await seed(page, screenedStore(2));
+  await openAt(page, "/");
+  await page.getByRole("button", { name: "Flare day" }).click();
+  await expect(page.getByText(/keep moving gently/)).toBeVisible();
+  await expect(page.getByText("You marked a flare day. Check for warning signs first.")).toBeVisible();
+  await page.getByRole("link", { name: "Check for warning signs first" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Safety check" })).toBeVisible();
-  expect((await savedStore(page)).screenings).toHaveLength(1);
+});
+
+test("a pain score far above the usual suggests the check before starting", async ({ page }) => {
+  const checkins = [22, 23, 24].map((d) => ({ day: `2026-11-${d}`, pain: 3, stiffness: null, note: "", updated_ms: 1 }));
+  await seed(page, screenedStore(1, { checkins }));
+  await openAt(page, "/routine");
+  await page.getByRole("radio", { name: "5 — moderate" }).check();
+  await expect(page.getByText(/much higher than your usual pain/)).toHaveCount(0);
+  await page.getByRole("radio", { name: "6 — moderate" }).check();
+  await expect(page.getByText(/much higher than your usual pain \(about 3/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Begin routine" })).toBeVisible();
+});
+
+test("every caution of the routine is on the overview", async ({ page }) => {
+  await seed(page, screenedStore(0));
+  await openAt(page, "/routine");
+  const notes = page.getByRole("note");
+  // Seed routine: dead hang, foam roller, knees to chest, wall slides, hip flexor, cat-cow.
+  await expect(notes).toHaveCount(6);
+  await expect(notes.first()).toContainText("Check that the bar is fixed firmly");
+  await expect(page.getByText(/weak bones \(osteoporosis\)/).first()).toBeVisible();
+  await expect(page.getByText("How much is too much")).toBeVisible();
 });
