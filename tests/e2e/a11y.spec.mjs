@@ -28,9 +28,9 @@ const SCREENS = {
   "safety check": async (page) => openAt(page, "/safety"),
   "urgent care advice": async (page) => {
     await openAt(page, "/safety");
-    const answers = page.getByRole("radio", { name: "Yes" });
-    for (let i = 0; i < (await answers.count()); i++) await answers.nth(i).check();
-    await page.getByRole("button", { name: "Done" }).click();
+    // An emergency "yes" shows the advice at once, before the other answers.
+    await page.getByRole("radio", { name: "Yes" }).first().check();
+    await expect(page.getByRole("heading", { name: "Please get emergency care now" })).toBeVisible();
   },
   "not found": async (page) => openAt(page, "/no-such-page"),
   "today with a warning sign": async (page) => {

@@ -86,7 +86,7 @@ test("builder edits are checked live, undone on request, and persist across a re
   await expect(page.getByRole("radio", { name: "Morning" })).toBeChecked();
   await page.getByRole("link", { name: "Routine", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Morning" })).toBeVisible();
-  await expect(page.getByText("Clamshell")).toBeVisible();
+  await expect(page.getByText("Clamshell", { exact: true })).toBeVisible();
   await expect(page.getByText(/left side only/)).toBeVisible();
 });
 

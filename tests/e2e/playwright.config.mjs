@@ -20,6 +20,8 @@ export default defineConfig({
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
+    // Fixed, so the emergency number the app picks from the locale (911) is too.
+    locale: "en-US",
     serviceWorkers: "block",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
