@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::exercise::{self, EquipmentSet, Exercise};
 use super::phase::Phase;
+use super::readiness::Readiness;
 use super::timeline::Side;
 
 /// One exercise of a plan with its time box.
@@ -115,6 +116,18 @@ impl Default for Pacing {
 pub struct Plan {
     pub name: String,
     pub steps: Vec<Step>,
+}
+
+/// An exercise swapped for this patient, and why: shown on the routine overview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Swap {
+    /// Id of the exercise the plan had.
+    pub from: &'static str,
+    /// Id of the exercise done instead. When the plan already had it, that
+    /// step is done for longer instead of twice.
+    pub to: &'static str,
+    /// A readiness answer's reason, or the missing equipment.
+    pub reason: &'static str,
 }
 
 /// Why a plan cannot be run as it is.
@@ -290,28 +303,81 @@ impl Plan {
     /// replaced by an equipment-free one of the same phase and timing, so
     /// the order and the total time stay the same.
     pub fn for_equipment(&self, have: EquipmentSet) -> Plan {
-        let mut taken: Vec<&str> = self.steps.iter().map(|s| s.exercise.as_str()).collect();
-        let steps = self
-            .steps
-            .iter()
-            .map(|step| {
-                let swap = exercise::by_id(&step.exercise).and_then(|e| e.swap_for(have, &taken));
-                match swap {
-                    Some(alternative) => {
-                        taken.push(alternative.id);
-                        Step {
-                            exercise: alternative.id.into(),
-                            ..step.clone()
-                        }
-                    }
-                    None => step.clone(),
-                }
-            })
+        self.for_patient(have, &Readiness::default()).0
+    }
+
+    /// This plan as this patient can do it, and what was swapped: each
+    /// exercise they lack the equipment for, or that a readiness answer
+    /// rules out, becomes one of its phase that is allowed
+    /// ([`Exercise::swap_for`]), in its place. The swapped step keeps its
+    /// time (converted when the new exercise is done per side and the old
+    /// was not, or the other way round) up to the new exercise's limit;
+    /// when the plan already has the new exercise, that step gets the time
+    /// instead. Time that no limit lets in goes to the other steps of the
+    /// phase, then of the plan, up to their limits, so a swap does not
+    /// shorten the routine where the library allows it (15–20 minutes for
+    /// every built-in plan and answer: tested).
+    pub fn for_patient(&self, have: EquipmentSet, readiness: &Readiness) -> (Plan, Vec<Swap>) {
+        // Only what stays can be taken: an exercise about to be swapped
+        // out is free for an earlier step to swap in.
+        let mut taken: Vec<&str> = self
+            .resolved()
+            .filter(|(_, e)| e.unavailable(have, readiness).is_none())
+            .map(|(_, e)| e.id)
             .collect();
-        Plan {
+        let mut steps = Vec::with_capacity(self.steps.len());
+        let mut swaps = Vec::new();
+        let mut lengthen_first: Vec<&str> = Vec::new();
+        let mut spare = [0u32; 3];
+        for step in &self.steps {
+            let found = exercise::by_id(&step.exercise);
+            let Some((exercise, reason)) =
+                found.and_then(|e| e.unavailable(have, readiness).map(|why| (e, why)))
+            else {
+                steps.push(step.clone());
+                continue;
+            };
+            let phase = phase_index(exercise.phase);
+            let work = step.work_secs(exercise);
+            // `None` only if nothing of the phase is allowed, which the
+            // library never allows to happen (tested): the step is left out.
+            let Some(alternative) = exercise.swap_for(have, readiness, &taken) else {
+                spare[phase] += work;
+                continue;
+            };
+            swaps.push(Swap {
+                from: exercise.id,
+                to: alternative.id,
+                reason,
+            });
+            if taken.contains(&alternative.id) {
+                lengthen_first.push(alternative.id);
+                spare[phase] += work;
+                continue;
+            }
+            taken.push(alternative.id);
+            let same_timing = alternative.per_side == exercise.per_side;
+            let mut swapped = Step {
+                exercise: alternative.id.into(),
+                secs: 0,
+                sides: if same_timing { step.sides } else { Sides::Both },
+                ..step.clone()
+            };
+            let sides = swapped.work_sides(alternative).len() as u32;
+            let mut secs = work / sides;
+            if !same_timing {
+                secs -= secs % 5;
+            }
+            swapped.secs = secs.min(alternative.max_secs);
+            spare[phase] += work - swapped.work_secs(alternative);
+            steps.push(swapped);
+        }
+        give_back(&mut steps, &mut spare, &lengthen_first);
+        let plan = Plan {
             name: self.name.clone(),
             steps,
-        }
+        };
+        (plan, swaps)
     }
 
     /// This plan with a breather of at least `secs` after every exercise
@@ -380,6 +446,44 @@ impl Plan {
         }
         problems
     }
+}
+
+fn phase_index(phase: Phase) -> usize {
+    Phase::ALL.iter().position(|&p| p == phase).unwrap_or(0)
+}
+
+/// Hands the `spare` work seconds of each phase to that phase's steps up to
+/// their limits, the ones in `first` before the others, then what is still
+/// spare to any step of the plan, in order.
+fn give_back(steps: &mut [Step], spare: &mut [u32; 3], first: &[&str]) {
+    let mut order: Vec<usize> = (0..steps.len()).collect();
+    order.sort_by_key(|&i| !first.contains(&steps[i].exercise.as_str()));
+    for phase in Phase::ALL {
+        for &i in &order {
+            let step = &mut steps[i];
+            if let Some(e) = exercise::by_id(&step.exercise).filter(|e| e.phase == phase) {
+                lengthen(step, e, &mut spare[phase_index(phase)]);
+            }
+        }
+    }
+    let mut left: u32 = spare.iter().sum();
+    for step in steps.iter_mut() {
+        if let Some(e) = exercise::by_id(&step.exercise) {
+            lengthen(step, e, &mut left);
+        }
+    }
+}
+
+/// Adds as much of `spare` (work seconds over all sides) to `step` as its
+/// exercise's limit lets in.
+fn lengthen(step: &mut Step, exercise: &Exercise, spare: &mut u32) {
+    let sides = step.work_sides(exercise).len() as u32;
+    let add = exercise
+        .max_secs
+        .saturating_sub(step.secs)
+        .min(*spare / sides);
+    step.secs += add;
+    *spare -= add * sides;
 }
 
 /// One step's length: count-in, work on each side worked (with a switch
