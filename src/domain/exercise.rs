@@ -857,12 +857,12 @@ impl Exercise {
     }
 
     /// The exercise to do instead when [`Exercise::unavailable`] says so:
-    /// one that is itself available, of the same phase, from its
-    /// alternatives first, then any of the phase with the same per-side
-    /// timing, then with the other timing (the plan converts the time).
-    /// One not in `taken` wins; when all are taken, the first (the plan then
-    /// gives it this one's time). `None` when this one can be done, or
-    /// nothing of its phase can (never with this library: tested).
+    /// one that is itself available, of the same phase and per-side
+    /// timing, from its alternatives first, then any of the phase; one not
+    /// in `taken` wins, else the first (the plan then gives that step this
+    /// one's time). Only when none of the same timing is allowed, one of the
+    /// other timing (the plan converts the time). `None` when this one can
+    /// be done, or nothing of its phase can (never with this library: tested).
     pub fn swap_for(
         &self,
         have: EquipmentSet,
@@ -870,22 +870,23 @@ impl Exercise {
         taken: &[&str],
     ) -> Option<&'static Exercise> {
         self.unavailable(have, readiness)?;
-        let of_phase = move |per_side: bool| {
-            LIBRARY
-                .iter()
-                .filter(move |e| e.phase == self.phase && e.per_side == per_side)
-        };
-        let candidates = || {
+        let allowed = move |per_side: bool| {
             self.alternatives
                 .iter()
                 .filter_map(|id| by_id(id))
-                .chain(of_phase(self.per_side))
-                .chain(of_phase(!self.per_side))
-                .filter(|e| e.id != self.id && e.unavailable(have, readiness).is_none())
+                .chain(LIBRARY.iter().filter(move |e| e.phase == self.phase))
+                .filter(move |e| {
+                    e.per_side == per_side
+                        && e.id != self.id
+                        && e.unavailable(have, readiness).is_none()
+                })
         };
-        candidates()
-            .find(|alternative| !taken.contains(&alternative.id))
-            .or_else(|| candidates().next())
+        let pick = |per_side: bool| {
+            allowed(per_side)
+                .find(|alternative| !taken.contains(&alternative.id))
+                .or_else(|| allowed(per_side).next())
+        };
+        pick(self.per_side).or_else(|| pick(!self.per_side))
     }
 }
 
