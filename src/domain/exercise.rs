@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::phase::Phase;
+use super::readiness::Readiness;
 
 /// How an exercise is counted inside its time box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +80,17 @@ impl Equipment {
             Equipment::FoamRoller => Some("Foam roller"),
             Equipment::Wall => Some("A clear wall"),
             Equipment::Doorframe => Some("An open doorway"),
+        }
+    }
+
+    /// Shown beside an exercise swapped because this is missing.
+    pub fn missing_reason(self) -> &'static str {
+        match self {
+            Equipment::None | Equipment::Mat => "Swapped.",
+            Equipment::Bar => "Swapped: no pull-up bar is ticked in Settings.",
+            Equipment::FoamRoller => "Swapped: no foam roller is ticked in Settings.",
+            Equipment::Wall => "Swapped: no clear wall is ticked in Settings.",
+            Equipment::Doorframe => "Swapped: no open doorway is ticked in Settings.",
         }
     }
 }
@@ -182,8 +194,9 @@ pub struct Exercise {
     /// Who should skip it or take care, when that matters.
     pub caution: Option<&'static str>,
     /// Ids of equipment-free exercises of the same phase and the same
-    /// per-side timing, best first, to do when the equipment is missing.
-    pub without_equipment: &'static [&'static str],
+    /// per-side timing, best first, to do when this one is unavailable:
+    /// its equipment is missing or a readiness answer rules it out.
+    pub alternatives: &'static [&'static str],
     pub figure: Figure,
     /// Seconds per side (or in all, when not per side) when added to a plan.
     pub default_secs: u32,
@@ -220,7 +233,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "Skip it, or keep your feet on the floor, if you have a shoulder injury or past dislocation, a recent arm or shoulder operation, elbow or wrist pain, uncontrolled high blood pressure, or you are pregnant. Check that the bar is fixed firmly. Step down, never drop.",
         ),
-        without_equipment: &["supported-childs-pose", "legs-on-chair"],
+        alternatives: &["supported-childs-pose", "legs-on-chair"],
         figure: Figure {
             head: (60, 27),
             path: "M40 8H80M55 8L58 24M65 8L62 24M60 32V55M60 55L56 70M60 55L64 70",
@@ -246,7 +259,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "Sit on the end of the roller and lower yourself with your hands; to get up, roll off to one side. With osteoporosis or a past spine fracture, lie on a folded towel instead.",
         ),
-        without_equipment: &["legs-on-chair", "supported-childs-pose", "knees-to-chest"],
+        alternatives: &["legs-on-chair", "supported-childs-pose", "knees-to-chest"],
         figure: Figure {
             head: (24, 53),
             path: "M30 61H82M30 71H82M30 61A5 5 0 0 0 30 71M82 61A5 5 0 0 1 82 71M31 55H74L86 42L96 71M42 55L36 44",
@@ -272,7 +285,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "Do Legs up on a chair instead if bending forward sends pain down your leg. Do the same if you have a hip replacement or weak bones (osteoporosis).",
         ),
-        without_equipment: &[],
+        alternatives: &["legs-on-chair", "sphinx"],
         figure: Figure {
             head: (24, 62),
             path: "M30 66H64L72 46L58 42M42 66L62 50",
@@ -305,7 +318,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "Go only as low as your knees allow, and hold on with both hands so you cannot slip. Skip it if holding on hurts your shoulders.",
         ),
-        without_equipment: &["knees-to-chest", "supported-childs-pose", "legs-on-chair"],
+        alternatives: &["knees-to-chest", "supported-childs-pose", "legs-on-chair"],
         figure: Figure {
             head: (57, 29),
             path: "M90 4V72M58 35L50 54L72 50L76 72M57 40L90 42",
@@ -331,7 +344,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "Skip it if kneeling hurts your knees or bending forward sends pain down your leg. Skip it too if you have a hip replacement or weak bones (osteoporosis). Do Legs up on a chair instead.",
         ),
-        without_equipment: &[],
+        alternatives: &["knees-to-chest", "legs-on-chair"],
         figure: Figure {
             head: (44, 58),
             path: "M94 70H68L88 56L52 60M54 62L16 70M50 71Q58 63 66 71",
@@ -357,7 +370,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "Stop if pain spreads further down your leg. Pain that moves up towards your back is usually fine. Skip it if you have spinal stenosis or a slipped bone in your back, or if leaning back hurts.",
         ),
-        without_equipment: &[],
+        alternatives: &["legs-on-chair"],
         figure: Figure {
             head: (38, 44),
             path: "M100 70H64L42 52V70H24",
@@ -381,7 +394,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Put a folded towel under your head and a pillow under your calves.",
         harder: "Breathe in for 4 counts and out for 8 the whole time, letting go more on each breath out.",
         caution: None,
-        without_equipment: &[],
+        alternatives: &[],
         figure: Figure {
             head: (16, 66),
             path: "M22 68H58V44H84M62 47H92V20M64 47V72M90 47V72",
@@ -405,7 +418,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Lift only a few centimetres, or hold a small lift without reps.",
         harder: "Hold the top for five seconds each time, or move on to the single-leg bridge.",
         caution: None,
-        without_equipment: &[],
+        alternatives: &[],
         figure: Figure {
             head: (20, 64),
             path: "M27 66L60 48L78 44L84 70M30 68H46",
@@ -429,7 +442,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Slide only the leg back and keep both hands on the floor.",
         harder: "Hold each reach for ten seconds, or draw small squares with your hand and foot.",
         caution: None,
-        without_equipment: &[],
+        alternatives: &[],
         figure: Figure {
             head: (33, 37),
             path: "M40 40H75M40 40L18 33M46 40V70M75 40L72 70H90M75 40L104 35",
@@ -453,7 +466,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Do it lying on your back on the floor, arms sliding along it.",
         harder: "Keep your lower back flat on the wall the whole time and slide more slowly.",
         caution: Some("With a painful shoulder, slide only as high as feels easy."),
-        without_equipment: &["prone-y-t", "dead-bug"],
+        alternatives: &["prone-y-t", "dead-bug"],
         figure: Figure {
             head: (78, 18),
             path: "M88 4V72M78 24V52L76 70M78 52L82 70M78 30H68V14",
@@ -477,7 +490,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Open your knee only a little and go slowly.",
         harder: "Put a loop band around your thighs, or lift the whole top leg with your feet together.",
         caution: None,
-        without_equipment: &[],
+        alternatives: &[],
         figure: Figure {
             head: (20, 58),
             path: "M26 64H60L80 70H92M60 64L76 50L92 68M30 64L28 70",
@@ -502,7 +515,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Keep your arms still and lower one foot at a time to tap the floor.",
         harder: "Straighten the leg fully and count slowly to five on the way out and back.",
         caution: None,
-        without_equipment: &[],
+        alternatives: &[],
         figure: Figure {
             head: (20, 66),
             path: "M26 68H58V50H74M58 68L98 62M32 68V44",
@@ -532,7 +545,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Keep your hips lower and hold for only ten seconds at a time.",
         harder: "Straighten your legs and lift from your feet.",
         caution: Some("Skip it if it hurts your shoulder; do the dead bug instead."),
-        without_equipment: &[],
+        alternatives: &["bird-dog", "clamshell"],
         figure: Figure {
             head: (22, 48),
             path: "M44 70H30V52L80 70L94 62",
@@ -559,7 +572,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "With a shoulder injury, keep your arms low and lift only as far as is pain-free.",
         ),
-        without_equipment: &[],
+        alternatives: &["dead-bug", "glute-bridge"],
         figure: Figure {
             head: (24, 63),
             path: "M30 68H100M34 67L18 42",
@@ -583,7 +596,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Do a normal bridge and lift one foot just off the floor at the top.",
         harder: "Put your foot on a low step and pause three seconds at the top.",
         caution: None,
-        without_equipment: &[],
+        alternatives: &[],
         figure: Figure {
             head: (20, 64),
             path: "M27 66L60 48L78 44L84 70M30 68H46M78 44L102 38",
@@ -607,7 +620,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Put a cushion under the knee, or stand in a short lunge holding a chair.",
         harder: "Raise the arm on the kneeling side over your head and lean a little away from it.",
         caution: Some("Put a cushion under the knee, and skip it if kneeling hurts."),
-        without_equipment: &[],
+        alternatives: &[],
         figure: Figure {
             head: (60, 13),
             path: "M60 19V45L78 50V70M60 45L48 70H32M60 30L66 40",
@@ -631,7 +644,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Make the movement smaller and rest the top arm on a pillow.",
         harder: "Hold the open position for three slow breaths each time.",
         caution: None,
-        without_equipment: &[],
+        alternatives: &["thread-the-needle", "hip-flexor-kneel"],
         figure: Figure {
             head: (24, 60),
             path: "M30 64H62L74 52L88 64M36 62L24 42M36 64L52 58",
@@ -657,7 +670,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "Move only as far as is easy. With osteoporosis, skip the rounding and do only the gentle cow.",
         ),
-        without_equipment: &[],
+        alternatives: &["hip-switch-90-90"],
         figure: Figure {
             head: (33, 46),
             path: "M40 42Q57 24 75 42M42 42V70M75 42V70H92",
@@ -683,7 +696,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "If you have had a hip replacement, ask your surgeon before doing this one. Skip it if it twists or hurts your knees.",
         ),
-        without_equipment: &[],
+        alternatives: &["cat-cow"],
         figure: Figure {
             head: (60, 33),
             path: "M60 39V68H84L96 70M60 68L40 70L30 64M60 46L46 70",
@@ -707,7 +720,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Rest on your forearm instead of your hand and make the movement smaller.",
         harder: "Hold for three slow breaths at each end of the movement.",
         caution: None,
-        without_equipment: &[],
+        alternatives: &["open-book", "hip-flexor-kneel"],
         figure: Figure {
             head: (38, 60),
             path: "M80 40L46 56V70M46 56L72 68M80 40L78 70H96",
@@ -733,7 +746,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "If you have had a hip replacement, ask your surgeon before crossing your legs.",
         ),
-        without_equipment: &[],
+        alternatives: &["hip-flexor-kneel", "open-book"],
         figure: Figure {
             head: (20, 66),
             path: "M26 68H56L66 44L84 50M56 68L82 60L66 46M30 68L62 50",
@@ -757,7 +770,7 @@ pub const LIBRARY: &[Exercise] = &[
         easier: "Make smaller circles and keep your knee lower.",
         harder: "Only if you can stand on one leg for 30 seconds safely: let go of the chair, staying within reach of it.",
         caution: None,
-        without_equipment: &[],
+        alternatives: &["hip-flexor-kneel", "open-book"],
         figure: Figure {
             head: (50, 14),
             path: "M50 20V46L52 72M50 46L70 44L68 62M50 28L40 44",
@@ -783,7 +796,7 @@ pub const LIBRARY: &[Exercise] = &[
         caution: Some(
             "If your shoulder has ever come out of joint, keep your elbow below shoulder height. If you feel tingling or numbness down your arm, lower your elbow and ease off.",
         ),
-        without_equipment: &["thread-the-needle", "open-book"],
+        alternatives: &["thread-the-needle", "open-book"],
         figure: Figure {
             head: (60, 16),
             path: "M40 4V72M60 22V48L54 72M60 48L68 72M60 28H45V14",
@@ -834,17 +847,46 @@ impl Exercise {
         }
     }
 
-    /// The exercise to do instead when `have` lacks its equipment: its
-    /// first alternative not already in `taken`, else its first one.
-    /// `None` when the patient can do this one as it is.
-    pub fn swap_for(&self, have: EquipmentSet, taken: &[&str]) -> Option<&'static Exercise> {
-        if have.has(self.equipment) {
-            return None;
-        }
-        let alternatives = || self.without_equipment.iter().filter_map(|id| by_id(id));
-        alternatives()
-            .find(|alternative| !taken.contains(&alternative.id))
-            .or_else(|| alternatives().next())
+    /// Why this patient should not do this exercise as it is: a readiness
+    /// answer's reason first (safety before convenience), else the missing
+    /// equipment. `None` when it can be done.
+    pub fn unavailable(&self, have: EquipmentSet, readiness: &Readiness) -> Option<&'static str> {
+        readiness
+            .rules_out(self)
+            .or_else(|| (!have.has(self.equipment)).then(|| self.equipment.missing_reason()))
+    }
+
+    /// The exercise to do instead when [`Exercise::unavailable`] says so:
+    /// one that is itself available, of the same phase and per-side
+    /// timing, from its alternatives first, then any of the phase; one not
+    /// in `taken` wins, else the first (the plan then gives that step this
+    /// one's time). Only when none of the same timing is allowed, one of the
+    /// other timing (the plan converts the time). `None` when this one can
+    /// be done, or nothing of its phase can (never with this library: tested).
+    pub fn swap_for(
+        &self,
+        have: EquipmentSet,
+        readiness: &Readiness,
+        taken: &[&str],
+    ) -> Option<&'static Exercise> {
+        self.unavailable(have, readiness)?;
+        let allowed = move |per_side: bool| {
+            self.alternatives
+                .iter()
+                .filter_map(|id| by_id(id))
+                .chain(LIBRARY.iter().filter(move |e| e.phase == self.phase))
+                .filter(move |e| {
+                    e.per_side == per_side
+                        && e.id != self.id
+                        && e.unavailable(have, readiness).is_none()
+                })
+        };
+        let pick = |per_side: bool| {
+            allowed(per_side)
+                .find(|alternative| !taken.contains(&alternative.id))
+                .or_else(|| allowed(per_side).next())
+        };
+        pick(self.per_side).or_else(|| pick(!self.per_side))
     }
 }
 
@@ -1040,13 +1082,12 @@ mod tests {
     fn every_exercise_needing_equipment_names_a_floor_only_alternative() {
         for exercise in LIBRARY {
             let needs_extra = !EquipmentSet::FLOOR_ONLY.has(exercise.equipment);
-            assert_eq!(
-                needs_extra,
-                !exercise.without_equipment.is_empty(),
+            assert!(
+                !needs_extra || !exercise.alternatives.is_empty(),
                 "{}",
                 exercise.id
             );
-            for id in exercise.without_equipment {
+            for id in exercise.alternatives {
                 let alternative = by_id(id).unwrap_or_else(|| panic!("{id} is not in the library"));
                 assert_ne!(alternative.id, exercise.id);
                 assert_eq!(alternative.phase, exercise.phase, "{id}");
@@ -1054,6 +1095,35 @@ mod tests {
                 assert!(
                     matches!(alternative.equipment, Equipment::None | Equipment::Mat),
                     "{id}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_exercise_an_answer_rules_out_names_an_alternative_that_answer_allows() {
+        use crate::domain::readiness::READINESS;
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        for question in READINESS {
+            let answer = Readiness::answered(day, [question.id]);
+            for id in question.rules_out {
+                let exercise = by_id(id).unwrap();
+                let allowed =
+                    |e: &&Exercise| e.unavailable(EquipmentSet::FLOOR_ONLY, &answer).is_none();
+                let swap = exercise.swap_for(EquipmentSet::FLOOR_ONLY, &answer, &[]);
+                assert!(swap.as_ref().is_some_and(allowed), "{}: {id}", question.id);
+                // Its own list has one, unless no exercise of the same
+                // phase and timing is allowed at all.
+                let same_timing_allowed = LIBRARY
+                    .iter()
+                    .filter(|e| e.phase == exercise.phase && e.per_side == exercise.per_side)
+                    .any(|e| allowed(&e));
+                let listed = exercise.alternatives.iter().filter_map(|id| by_id(id));
+                assert_eq!(
+                    listed.clone().any(|e| allowed(&e)),
+                    same_timing_allowed,
+                    "{}: {id}",
+                    question.id
                 );
             }
         }
@@ -1108,14 +1178,95 @@ mod tests {
 
     #[test]
     fn a_swap_prefers_an_alternative_the_plan_does_not_have_yet() {
+        let none = Readiness::default();
         let hang = by_id("dead-hang").unwrap();
-        assert_eq!(hang.swap_for(EquipmentSet::ALL, &[]), None);
-        let swap = |taken: &[&str]| hang.swap_for(EquipmentSet::FLOOR_ONLY, taken).map(|e| e.id);
+        assert_eq!(hang.swap_for(EquipmentSet::ALL, &none, &[]), None);
+        let swap = |taken: &[&str]| {
+            hang.swap_for(EquipmentSet::FLOOR_ONLY, &none, taken)
+                .map(|e| e.id)
+        };
         assert_eq!(swap(&[]), Some("supported-childs-pose"));
         assert_eq!(swap(&["supported-childs-pose"]), Some("legs-on-chair"));
+        // Past its own list, any other exercise of the phase the plan lacks.
         assert_eq!(
             swap(&["supported-childs-pose", "legs-on-chair"]),
-            Some("supported-childs-pose")
+            Some("knees-to-chest")
         );
+        let whole_phase: Vec<&str> = LIBRARY
+            .iter()
+            .filter(|e| e.phase == Phase::Decompress)
+            .map(|e| e.id)
+            .collect();
+        // All taken: the first alternative, which the plan lengthens.
+        assert_eq!(swap(&whole_phase), Some("supported-childs-pose"));
+    }
+
+    #[test]
+    fn an_answer_swaps_an_exercise_to_one_it_allows_and_says_why() {
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        let hip = Readiness::answered(day, ["hip-replacement"]);
+        let knees = by_id("knees-to-chest").unwrap();
+        assert!(
+            knees
+                .unavailable(EquipmentSet::ALL, &hip)
+                .unwrap()
+                .contains("hip replacement")
+        );
+        let swap = knees.swap_for(EquipmentSet::ALL, &hip, &[]).map(|e| e.id);
+        assert_eq!(swap, Some("legs-on-chair"));
+        // The dead hang's own first alternative, child's pose, is ruled out too.
+        let hang = by_id("dead-hang").unwrap();
+        let swap = hang
+            .swap_for(EquipmentSet::FLOOR_ONLY, &hip, &[])
+            .map(|e| e.id);
+        assert_eq!(swap, Some("legs-on-chair"));
+    }
+
+    #[test]
+    fn a_ruled_out_exercise_gives_the_answers_reason_before_the_missing_equipment() {
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        let hang = by_id("dead-hang").unwrap();
+        let none = Readiness::default();
+        let pressure = Readiness::answered(day, ["blood-pressure"]);
+        assert_eq!(
+            hang.unavailable(EquipmentSet::FLOOR_ONLY, &none),
+            Some("Swapped: no pull-up bar is ticked in Settings.")
+        );
+        assert!(
+            hang.unavailable(EquipmentSet::FLOOR_ONLY, &pressure)
+                .unwrap()
+                .contains("blood pressure")
+        );
+        assert_eq!(hang.unavailable(EquipmentSet::ALL, &none), None);
+    }
+
+    #[test]
+    fn when_no_exercise_of_the_same_timing_is_allowed_one_of_the_other_timing_is_offered() {
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        // After spine surgery both two-sided-at-once stretches (cat-cow, 90/90) go.
+        let spine = Readiness::answered(day, ["spinal-surgery"]);
+        let cat = by_id("cat-cow").unwrap();
+        let swap = cat.swap_for(EquipmentSet::ALL, &spine, &[]).unwrap();
+        assert_eq!(swap.phase, Phase::Mobilize);
+        assert!(swap.per_side);
+        assert_eq!(spine.rules_out(swap), None);
+    }
+
+    #[test]
+    fn every_phase_keeps_an_exercise_if_every_answer_is_yes() {
+        use crate::domain::readiness::READINESS;
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        let all = Readiness::answered(day, READINESS.iter().map(|q| q.id));
+        for phase in Phase::ALL {
+            let allowed: Vec<&str> = LIBRARY
+                .iter()
+                .filter(|e| e.phase == phase)
+                .filter(|e| e.unavailable(EquipmentSet::FLOOR_ONLY, &all).is_none())
+                .map(|e| e.id)
+                .collect();
+            assert!(!allowed.is_empty(), "{phase:?}");
+        }
+        let legs = by_id("legs-on-chair").unwrap();
+        assert_eq!(legs.unavailable(EquipmentSet::FLOOR_ONLY, &all), None);
     }
 }

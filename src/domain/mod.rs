@@ -22,6 +22,7 @@ pub mod plan;
 pub mod plan_log;
 #[cfg(test)]
 mod readability;
+pub mod readiness;
 pub mod recheck;
 pub mod red_flags;
 pub mod report;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::exercise::{self, EquipmentSet, Exercise};
 use super::phase::Phase;
+use super::readiness::Readiness;
 use super::timeline::Side;
 
 /// One exercise of a plan with its time box.
@@ -115,6 +116,18 @@ impl Default for Pacing {
 pub struct Plan {
     pub name: String,
     pub steps: Vec<Step>,
+}
+
+/// An exercise swapped for this patient, and why: shown on the routine overview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Swap {
+    /// Id of the exercise the plan had.
+    pub from: &'static str,
+    /// Id of the exercise done instead. When the plan already had it, that
+    /// step is done for longer instead of twice.
+    pub to: &'static str,
+    /// A readiness answer's reason, or the missing equipment.
+    pub reason: &'static str,
 }
 
 /// Why a plan cannot be run as it is.
@@ -290,28 +303,81 @@ impl Plan {
     /// replaced by an equipment-free one of the same phase and timing, so
     /// the order and the total time stay the same.
     pub fn for_equipment(&self, have: EquipmentSet) -> Plan {
-        let mut taken: Vec<&str> = self.steps.iter().map(|s| s.exercise.as_str()).collect();
-        let steps = self
-            .steps
-            .iter()
-            .map(|step| {
-                let swap = exercise::by_id(&step.exercise).and_then(|e| e.swap_for(have, &taken));
-                match swap {
-                    Some(alternative) => {
-                        taken.push(alternative.id);
-                        Step {
-                            exercise: alternative.id.into(),
-                            ..step.clone()
-                        }
-                    }
-                    None => step.clone(),
-                }
-            })
+        self.for_patient(have, &Readiness::default()).0
+    }
+
+    /// This plan as this patient can do it, and what was swapped: each
+    /// exercise they lack the equipment for, or that a readiness answer
+    /// rules out, becomes one of its phase that is allowed
+    /// ([`Exercise::swap_for`]), in its place. The swapped step keeps its
+    /// time (converted when the new exercise is done per side and the old
+    /// was not, or the other way round) up to the new exercise's limit;
+    /// when the plan already has the new exercise, that step gets the time
+    /// instead. Time that no limit lets in goes to the other steps of the
+    /// phase, then of the plan, up to their limits, so a swap does not
+    /// shorten the routine where the library allows it (15–20 minutes for
+    /// every built-in plan and answer: tested).
+    pub fn for_patient(&self, have: EquipmentSet, readiness: &Readiness) -> (Plan, Vec<Swap>) {
+        // Only what stays can be taken: an exercise about to be swapped
+        // out is free for an earlier step to swap in.
+        let mut taken: Vec<&str> = self
+            .resolved()
+            .filter(|(_, e)| e.unavailable(have, readiness).is_none())
+            .map(|(_, e)| e.id)
             .collect();
-        Plan {
+        let mut steps = Vec::with_capacity(self.steps.len());
+        let mut swaps = Vec::new();
+        let mut lengthen_first: Vec<&str> = Vec::new();
+        let mut spare = [0u32; 3];
+        for step in &self.steps {
+            let found = exercise::by_id(&step.exercise);
+            let Some((exercise, reason)) =
+                found.and_then(|e| e.unavailable(have, readiness).map(|why| (e, why)))
+            else {
+                steps.push(step.clone());
+                continue;
+            };
+            let phase = phase_index(exercise.phase);
+            let work = step.work_secs(exercise);
+            // `None` only if nothing of the phase is allowed, which the
+            // library never allows to happen (tested): the step is left out.
+            let Some(alternative) = exercise.swap_for(have, readiness, &taken) else {
+                spare[phase] += work;
+                continue;
+            };
+            swaps.push(Swap {
+                from: exercise.id,
+                to: alternative.id,
+                reason,
+            });
+            if taken.contains(&alternative.id) {
+                lengthen_first.push(alternative.id);
+                spare[phase] += work;
+                continue;
+            }
+            taken.push(alternative.id);
+            let same_timing = alternative.per_side == exercise.per_side;
+            let mut swapped = Step {
+                exercise: alternative.id.into(),
+                secs: 0,
+                sides: if same_timing { step.sides } else { Sides::Both },
+                ..step.clone()
+            };
+            let sides = swapped.work_sides(alternative).len() as u32;
+            let mut secs = work / sides;
+            if !same_timing {
+                secs -= secs % 5;
+            }
+            swapped.secs = secs.min(alternative.max_secs);
+            spare[phase] += work - swapped.work_secs(alternative);
+            steps.push(swapped);
+        }
+        give_back(&mut steps, &mut spare, &lengthen_first);
+        let plan = Plan {
             name: self.name.clone(),
             steps,
-        }
+        };
+        (plan, swaps)
     }
 
     /// This plan with a breather of at least `secs` after every exercise
@@ -382,6 +448,44 @@ impl Plan {
     }
 }
 
+fn phase_index(phase: Phase) -> usize {
+    Phase::ALL.iter().position(|&p| p == phase).unwrap_or(0)
+}
+
+/// Hands the `spare` work seconds of each phase to that phase's steps up to
+/// their limits, the ones in `first` before the others, then what is still
+/// spare to any step of the plan, in order.
+fn give_back(steps: &mut [Step], spare: &mut [u32; 3], first: &[&str]) {
+    let mut order: Vec<usize> = (0..steps.len()).collect();
+    order.sort_by_key(|&i| !first.contains(&steps[i].exercise.as_str()));
+    for phase in Phase::ALL {
+        for &i in &order {
+            let step = &mut steps[i];
+            if let Some(e) = exercise::by_id(&step.exercise).filter(|e| e.phase == phase) {
+                lengthen(step, e, &mut spare[phase_index(phase)]);
+            }
+        }
+    }
+    let mut left: u32 = spare.iter().sum();
+    for step in steps.iter_mut() {
+        if let Some(e) = exercise::by_id(&step.exercise) {
+            lengthen(step, e, &mut left);
+        }
+    }
+}
+
+/// Adds as much of `spare` (work seconds over all sides) to `step` as its
+/// exercise's limit lets in.
+fn lengthen(step: &mut Step, exercise: &Exercise, spare: &mut u32) {
+    let sides = step.work_sides(exercise).len() as u32;
+    let add = exercise
+        .max_secs
+        .saturating_sub(step.secs)
+        .min(*spare / sides);
+    step.secs += add;
+    *spare -= add * sides;
+}
+
 /// One step's length: count-in, work on each side worked (with a switch
 /// between two sides) and rest.
 fn step_secs(step: &Step, exercise: &Exercise, pacing: Pacing) -> u32 {
@@ -396,6 +500,8 @@ fn step_secs(step: &Step, exercise: &Exercise, pacing: Pacing) -> u32 {
 mod tests {
     use super::*;
     use crate::domain::exercise::Equipment;
+    use crate::domain::readiness::READINESS;
+    use chrono::NaiveDate;
 
     fn ids(plan: &Plan) -> Vec<&str> {
         plan.steps.iter().map(|s| s.exercise.as_str()).collect()
@@ -700,6 +806,251 @@ mod tests {
             .with_rest_between(10)
             .steps,
             []
+        );
+    }
+
+    fn answers<'a>(yes: impl IntoIterator<Item = &'a str>) -> Readiness {
+        Readiness::answered(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(), yes)
+    }
+
+    /// Every combination of yes answers, from none to all.
+    fn every_answer_set() -> Vec<Readiness> {
+        (0..1u32 << READINESS.len())
+            .map(|mask| {
+                answers(
+                    READINESS
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, _)| mask & (1 << i) != 0)
+                        .map(|(_, q)| q.id),
+                )
+            })
+            .collect()
+    }
+
+    fn work_secs(plan: &Plan) -> u32 {
+        plan.resolved().map(|(step, e)| step.work_secs(e)).sum()
+    }
+
+    #[test]
+    fn every_answer_emphasis_and_equipment_gives_a_safe_fifteen_to_twenty_minute_plan() {
+        let pacing = Pacing::default();
+        let answer_sets = every_answer_set();
+        assert_eq!(answer_sets.len(), 128);
+        for readiness in &answer_sets {
+            for emphasis in Emphasis::ALL {
+                for have in every_equipment_set() {
+                    let base = Plan::for_emphasis(emphasis, EquipmentSet::ALL);
+                    let (plan, swaps) = base.for_patient(have, readiness);
+                    let yes: Vec<_> = readiness.questions().map(|q| q.id).collect();
+                    let context = format!("{yes:?}, {emphasis:?}, {have:?}");
+                    assert_eq!(plan.problems(), vec![], "{context}");
+                    for (_, e) in plan.resolved() {
+                        assert_eq!(readiness.rules_out(e), None, "{context}: {}", e.id);
+                        assert!(have.has(e.equipment), "{context}: {}", e.id);
+                        assert!(step_within_limit(&plan, e), "{context}: {}", e.id);
+                    }
+                    let secs = plan.total_secs(pacing);
+                    assert!(RECOMMENDED_SECS.contains(&secs), "{context}: {secs} s");
+                    let mut unique = ids(&plan);
+                    unique.sort();
+                    unique.dedup();
+                    assert_eq!(unique.len(), plan.steps.len(), "{context} repeats one");
+                    // Each exercise that left the plan is reported once, with its reason.
+                    let gone: Vec<&str> = ids(&base)
+                        .into_iter()
+                        .filter(|id| !ids(&plan).contains(id))
+                        .collect();
+                    let from: Vec<&str> = swaps.iter().map(|s| s.from).collect();
+                    assert_eq!(from, gone, "{context}");
+                    for swap in &swaps {
+                        let was = exercise::by_id(swap.from).unwrap();
+                        assert_eq!(was.unavailable(have, readiness), Some(swap.reason));
+                        assert!(ids(&plan).contains(&swap.to), "{context}: {swap:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    fn step_within_limit(plan: &Plan, exercise: &Exercise) -> bool {
+        plan.steps
+            .iter()
+            .filter(|s| s.exercise == exercise.id)
+            .all(|s| s.secs <= exercise.max_secs)
+    }
+
+    #[test]
+    fn with_no_answers_and_all_equipment_nothing_is_swapped() {
+        for emphasis in Emphasis::ALL {
+            let plan = Plan::for_emphasis(emphasis, EquipmentSet::ALL);
+            let (same, swaps) = plan.for_patient(EquipmentSet::ALL, &Readiness::default());
+            assert_eq!(same, plan);
+            assert_eq!(swaps, []);
+        }
+    }
+
+    #[test]
+    fn a_hip_replacement_swaps_knees_to_chest_and_the_90_90_and_says_why() {
+        let hip = answers(["hip-replacement"]);
+        let reason = READINESS[2].reason;
+        assert!(reason.contains("hip replacement"));
+        let (seed, swaps) = Plan::seed().for_patient(EquipmentSet::ALL, &hip);
+        assert!(!ids(&seed).contains(&"knees-to-chest"));
+        assert_eq!(
+            swaps,
+            [Swap {
+                from: "knees-to-chest",
+                to: "legs-on-chair",
+                reason
+            }]
+        );
+        let mobilize = Plan::for_emphasis(Emphasis::Mobilize, EquipmentSet::ALL);
+        let (plan, swaps) = mobilize.for_patient(EquipmentSet::ALL, &hip);
+        assert!(!ids(&plan).contains(&"hip-switch-90-90"));
+        assert!(swaps.contains(&Swap {
+            from: "hip-switch-90-90",
+            to: "cat-cow",
+            reason
+        }));
+        // The 90/90 time goes to the cat-cow the plan already has.
+        let cat = |p: &Plan| {
+            p.steps
+                .iter()
+                .find(|s| s.exercise == "cat-cow")
+                .unwrap()
+                .secs
+        };
+        assert_eq!(cat(&plan), cat(&mobilize) + 90);
+        assert!(
+            swaps
+                .iter()
+                .any(|s| s.from == "figure-four" && s.reason == reason)
+        );
+        assert!(swaps.iter().all(|s| s.reason == reason));
+    }
+
+    #[test]
+    fn a_swap_for_an_answer_lands_where_the_exercise_was_and_keeps_its_time() {
+        let (plan, _) = Plan::seed().for_patient(EquipmentSet::ALL, &answers(["blood-pressure"]));
+        assert_eq!(
+            plan.steps[0],
+            Step {
+                exercise: "supported-childs-pose".into(),
+                secs: 90,
+                rest_secs: 15,
+                sides: Sides::Both,
+            }
+        );
+        assert_eq!(ids(&plan)[1..], ids(&Plan::seed())[1..]);
+    }
+
+    #[test]
+    fn with_every_answer_yes_all_unloading_becomes_one_longer_legs_up_on_a_chair() {
+        let all = answers(READINESS.iter().map(|q| q.id));
+        let seed = Plan::seed();
+        let (plan, swaps) = seed.for_patient(EquipmentSet::FLOOR_ONLY, &all);
+        let decompress: Vec<&Step> = plan
+            .resolved()
+            .filter(|(_, e)| e.phase == Phase::Decompress)
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(decompress.len(), 1);
+        assert_eq!(decompress[0].exercise, "legs-on-chair");
+        // The three unloading steps, and the cat-cow's 90 s that the one
+        // mobility stretch left (its limit reached) could not take.
+        assert_eq!(decompress[0].secs, 90 + 135 + 120 + 90);
+        let into_legs: Vec<&str> = swaps
+            .iter()
+            .filter(|s| s.to == "legs-on-chair")
+            .map(|s| s.from)
+            .collect();
+        assert_eq!(
+            into_legs,
+            ["dead-hang", "foam-roller-lie", "knees-to-chest"]
+        );
+        assert_eq!(work_secs(&plan), work_secs(&seed));
+    }
+
+    #[test]
+    fn a_stretch_done_both_sides_at_once_becomes_one_done_per_side_at_half_the_time() {
+        let spine = answers(["spinal-surgery"]);
+        let (plan, swaps) = Plan::seed().for_patient(EquipmentSet::ALL, &spine);
+        let cat = swaps.iter().find(|s| s.from == "cat-cow").unwrap();
+        let instead = exercise::by_id(cat.to).unwrap();
+        assert!(instead.per_side && instead.phase == Phase::Mobilize);
+        let step = plan.steps.iter().find(|s| s.exercise == cat.to).unwrap();
+        assert_eq!((step.secs, step.sides), (45, Sides::Both));
+        assert_eq!(work_secs(&plan), work_secs(&Plan::seed()));
+    }
+
+    #[test]
+    fn time_over_the_new_exercises_limit_goes_to_the_phase_then_to_the_plan() {
+        let step = |id: &str, secs| Step {
+            exercise: id.into(),
+            secs,
+            rest_secs: 0,
+            sides: Sides::Both,
+        };
+        let plan = Plan {
+            name: "mine".into(),
+            steps: vec![
+                step("legs-on-chair", 500),
+                step("knees-to-chest", 240),
+                step("glute-bridge", 60),
+                step("cat-cow", 60),
+            ],
+        };
+        let weak_bones_and_leg_pain = answers(["osteoporosis", "leg-pain"]);
+        let (swapped, swaps) = plan.for_patient(EquipmentSet::FLOOR_ONLY, &weak_bones_and_leg_pain);
+        let times: Vec<(&str, u32)> = swapped
+            .steps
+            .iter()
+            .map(|s| (s.exercise.as_str(), s.secs))
+            .collect();
+        // Legs up on a chair takes the knees' time up to its 10 minutes;
+        // the rest goes to the next steps up to their limits.
+        assert_eq!(
+            times,
+            [
+                ("legs-on-chair", 600),
+                ("glute-bridge", 180),
+                ("hip-switch-90-90", 80)
+            ]
+        );
+        assert_eq!(work_secs(&swapped), work_secs(&plan));
+        assert_eq!(swaps.len(), 2);
+    }
+
+    #[test]
+    fn an_unknown_exercise_and_an_answer_from_a_newer_app_change_nothing() {
+        let plan = Plan {
+            name: "newer app".into(),
+            steps: vec![Step {
+                exercise: "from-the-future".into(),
+                secs: 60,
+                rest_secs: 0,
+                sides: Sides::Both,
+            }],
+        };
+        let (same, swaps) = plan.for_patient(EquipmentSet::FLOOR_ONLY, &answers(["leg-pain"]));
+        assert_eq!((same, swaps), (plan, vec![]));
+        let seed = Plan::seed();
+        let newer = answers(["knee-replacement"]);
+        assert_eq!(seed.for_patient(EquipmentSet::ALL, &newer), (seed, vec![]));
+    }
+
+    #[test]
+    fn a_missing_bar_is_reported_as_a_swap_with_the_equipment_reason() {
+        let no_bar = EquipmentSet::ALL.with(Equipment::Bar, false);
+        let (_, swaps) = Plan::seed().for_patient(no_bar, &Readiness::default());
+        assert_eq!(
+            swaps,
+            [Swap {
+                from: "dead-hang",
+                to: "supported-childs-pose",
+                reason: Equipment::Bar.missing_reason()
+            }]
         );
     }
 }

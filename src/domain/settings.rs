@@ -7,7 +7,8 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::exercise::EquipmentSet;
-use super::plan::{Emphasis, Pacing, Plan};
+use super::plan::{Emphasis, Pacing, Plan, Swap};
+use super::readiness::Readiness;
 
 /// Player settings; every field has a default so older saved data loads.
 /// `Copy`, so two tabs' settings merge by plain assignment.
@@ -44,6 +45,9 @@ pub struct Settings {
         skip_serializing_if = "Option::is_none"
     )]
     pub emergency_number: Option<PhoneNumber>,
+    /// The exercise-readiness answers; exercises they rule out are swapped.
+    #[serde(default)]
+    pub readiness: Readiness,
 }
 
 /// Light or dark colours.
@@ -179,6 +183,7 @@ impl Default for Settings {
             reminder: None,
             emphasis: Emphasis::Balanced,
             emergency_number: None,
+            readiness: Readiness::default(),
         }
     }
 }
@@ -193,9 +198,11 @@ impl Settings {
     }
 
     /// The plan a new session runs: exercises the patient lacks the
-    /// equipment for swapped, and their rest between exercises added.
+    /// equipment for or that a readiness answer rules out swapped, and
+    /// their rest between exercises added.
     pub fn session_plan(&self, plan: &Plan) -> Plan {
-        plan.for_equipment(self.equipment)
+        plan.for_patient(self.equipment, &self.readiness)
+            .0
             .with_rest_between(self.rest_secs.min(MAX_REST_SECS))
     }
 
@@ -206,6 +213,12 @@ impl Settings {
             || super::red_flags::emergency_number_for(locale).to_string(),
             |n| n.as_str().to_string(),
         )
+    }
+
+    /// What [`Settings::session_plan`] swaps in `plan`, and why, for the
+    /// routine overview to show.
+    pub fn session_swaps(&self, plan: &Plan) -> Vec<Swap> {
+        plan.for_patient(self.equipment, &self.readiness).1
     }
 
     /// The speech rate to give the speech engine, 1.0 being normal.
@@ -221,6 +234,7 @@ impl Settings {
 mod tests {
     use super::*;
     use crate::domain::exercise::Equipment;
+    use chrono::NaiveDate;
 
     #[test]
     fn the_emergency_number_is_the_patients_own_or_the_locales() {
@@ -276,6 +290,7 @@ mod tests {
         assert_eq!(settings.equipment, EquipmentSet::ALL);
         assert_eq!(settings.reminder, None);
         assert_eq!(settings.emphasis, Emphasis::Balanced);
+        assert_eq!(settings.readiness, Readiness::default());
     }
 
     #[test]
@@ -287,9 +302,14 @@ mod tests {
             equipment: EquipmentSet::FLOOR_ONLY.with(Equipment::Wall, true),
             reminder: NaiveTime::from_hms_opt(7, 30, 0),
             emphasis: Emphasis::Activate,
+            readiness: Readiness::answered(
+                NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+                ["leg-pain"],
+            ),
             ..Settings::default()
         };
         let json = serde_json::to_string(&settings).unwrap();
+        assert!(json.contains(r#""readiness":{"yes":["leg-pain"],"day":"2025-03-01"}"#));
         assert!(json.contains(r#""voice_name":"Daniel (English (United Kingdom))""#));
         assert!(json.contains(r#""equipment":["Wall"]"#));
         assert!(json.contains(r#""reminder":"07:30:00""#));
@@ -358,5 +378,36 @@ mod tests {
         assert_eq!(plan.steps[0].exercise, "supported-childs-pose");
         assert_eq!(plan.steps[0].rest_secs, MAX_REST_SECS);
         assert_eq!(plan.steps.last().map(|s| s.rest_secs), Some(0));
+    }
+
+    #[test]
+    fn settings_saved_before_the_readiness_check_load_with_nothing_ruled_out() {
+        let settings: Settings = serde_json::from_str(r#"{"emphasis":"Mobilize"}"#).unwrap();
+        assert_eq!(settings.readiness, Readiness::default());
+        assert_eq!(settings.readiness.day(), None);
+        let json = serde_json::to_string(&Settings::default()).unwrap();
+        assert!(json.ends_with(r#""readiness":{"yes":[]}}"#), "{json}");
+    }
+
+    #[test]
+    fn the_session_plan_swaps_what_an_answer_rules_out_and_lists_why() {
+        let settings = Settings {
+            readiness: Readiness::answered(
+                NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+                ["hip-replacement"],
+            ),
+            ..Settings::default()
+        };
+        let seed = Plan::seed();
+        let plan = settings.session_plan(&seed);
+        assert!(plan.steps.iter().all(|s| s.exercise != "knees-to-chest"));
+        let swaps = settings.session_swaps(&seed);
+        assert_eq!(swaps.len(), 1);
+        assert_eq!(
+            (swaps[0].from, swaps[0].to),
+            ("knees-to-chest", "legs-on-chair")
+        );
+        assert!(swaps[0].reason.contains("hip replacement"));
+        assert_eq!(Settings::default().session_swaps(&seed), []);
     }
 }

@@ -10,10 +10,11 @@ use serde_json::{Map, Value};
 
 use super::builder;
 use super::checkin::CheckIn;
+use super::exercise::EquipmentSet;
 use super::followup::FollowUp;
 use super::journal::{DayMark, Journal};
 use super::pain::Pain;
-use super::plan::Plan;
+use super::plan::{Plan, Swap};
 use super::plan_log::PlanRun;
 use super::red_flags::Screening;
 use super::session::{ActiveSession, SessionRecord};
@@ -359,16 +360,28 @@ impl Store {
     /// The routine in use: the patient's own when one is chosen and can
     /// run, otherwise the suggested one.
     pub fn chosen_plan(&self) -> Plan {
+        self.own_plan().unwrap_or_else(|| self.suggested_plan())
+    }
+
+    /// The patient's chosen routine, when there is one and it can run.
+    fn own_plan(&self) -> Option<Plan> {
         self.active_plan
             .as_deref()
             .and_then(|name| self.plan_named(name))
             .filter(|plan| self.check_plan(plan).can_save())
             .cloned()
-            .unwrap_or_else(|| self.suggested_plan())
+    }
+
+    /// The routine in use before any swap: the patient's own, or the
+    /// emphasis routine as designed, so that the session and its list of
+    /// swaps come from one pass over the same exercises.
+    fn unswapped_plan(&self) -> Plan {
+        self.own_plan()
+            .unwrap_or_else(|| Plan::for_emphasis(self.settings.emphasis, EquipmentSet::ALL))
     }
 
     /// The builder's verdict on `plan` as it would run with these settings
-    /// (equipment swaps, rest and count-in included).
+    /// (equipment and readiness swaps, rest and count-in included).
     pub fn check_plan(&self, plan: &Plan) -> builder::Check {
         builder::check(&self.settings.session_plan(plan), self.settings.pacing())
     }
@@ -397,9 +410,14 @@ impl Store {
     }
 
     /// What the next session runs: the chosen routine with the equipment
-    /// swaps and rest from settings.
+    /// and readiness swaps and rest from settings.
     pub fn session_plan(&self) -> Plan {
-        self.settings.session_plan(&self.chosen_plan())
+        self.settings.session_plan(&self.unswapped_plan())
+    }
+
+    /// What the next session swaps, and why, for the routine overview.
+    pub fn session_swaps(&self) -> Vec<Swap> {
+        self.settings.session_swaps(&self.unswapped_plan())
     }
 
     /// A routine left open from an earlier day (the phone died, the tab was
@@ -829,6 +847,36 @@ mod tests {
         assert_eq!(store.chosen_plan(), store.suggested_plan());
         store.active_plan = Some("Deleted since".into());
         assert_eq!(store.chosen_plan(), store.suggested_plan());
+    }
+
+    #[test]
+    fn the_next_session_and_its_swaps_follow_equipment_and_readiness_together() {
+        use super::super::exercise::Equipment;
+        use super::super::readiness::Readiness;
+        let mut store = Store::default();
+        assert_eq!(store.session_plan(), Plan::seed());
+        assert_eq!(store.session_swaps(), []);
+        store.settings.equipment = EquipmentSet::ALL.with(Equipment::Bar, false);
+        store.settings.readiness = Readiness::answered(day(1), ["osteoporosis"]);
+        let plan = store.session_plan();
+        let swaps = store.session_swaps();
+        // No bar, and child's pose (the usual swap) is ruled out: one pass
+        // gives the hang's place straight to a safe exercise.
+        assert_eq!(swaps[0].from, "dead-hang");
+        assert!(swaps[0].reason.contains("bar"));
+        assert_eq!(plan.steps[0].exercise, swaps[0].to);
+        for swap in &swaps {
+            assert!(plan.steps.iter().all(|s| s.exercise != swap.from));
+        }
+        let ruled_out = ["foam-roller-lie", "knees-to-chest", "cat-cow"];
+        for id in ruled_out {
+            assert!(
+                swaps
+                    .iter()
+                    .any(|s| s.from == id && s.reason.contains("weak bones"))
+            );
+        }
+        assert_eq!(swaps.len(), 4);
     }
 
     #[test]
