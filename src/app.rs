@@ -7,7 +7,9 @@ use leptos_router::{Lazy, path};
 use crate::clock;
 use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
-use crate::pages::lazy::{Assessment, History, Plan, Report, Routine, Safety, Settings, Trends};
+use crate::pages::lazy::{
+    Assessment, History, Plan, Readiness, Report, Routine, Safety, Settings, Trends,
+};
 use crate::pages::{not_found::NotFoundPage, today::TodayPage};
 use crate::persist::use_persistence;
 use crate::pwa;
@@ -56,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/routine") view={Lazy::<Routine>::new()} />
                     <Route path=path!("/settings") view={Lazy::<Settings>::new()} />
                     <Route path=path!("/safety") view={Lazy::<Safety>::new()} />
+                    <Route path=path!("/readiness") view={Lazy::<Readiness>::new()} />
                     <Route path=path!("/history") view={Lazy::<History>::new()} />
                     <Route path=path!("/trends") view={Lazy::<Trends>::new()} />
                     <Route path=path!("/report") view={Lazy::<Report>::new()} />

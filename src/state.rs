@@ -9,6 +9,7 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::followup::{FollowUp, FollowUpKind};
 use crate::domain::journal::DayOff;
 use crate::domain::pain::Pain;
+use crate::domain::readiness::Readiness;
 use crate::domain::red_flags::Screening;
 use crate::domain::session::ActiveSession;
 use crate::domain::store::Store;
@@ -76,6 +77,11 @@ impl AppState {
     pub fn mark_checked(self) {
         let now = clock::now_ms();
         self.store.update(|s| s.mark_checked(now));
+    }
+
+    /// Keeps the exercise-readiness answers; the routine follows them.
+    pub fn answer_readiness(self, readiness: Readiness) {
+        self.store.update(|s| s.settings.readiness = readiness);
     }
 
     /// Marks today as a rest or flare day, or clears the mark.

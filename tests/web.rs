@@ -8,6 +8,7 @@ use spinewise::components::pain_scale::PainScale;
 use spinewise::domain::exercise::LIBRARY;
 use spinewise::domain::pain::Pain;
 use spinewise::domain::plan::{Pacing, Plan};
+use spinewise::domain::readiness::Readiness;
 use spinewise::domain::red_flags::Screening;
 use spinewise::domain::session::ActiveSession;
 use spinewise::domain::store::Store;
@@ -90,11 +91,13 @@ async fn tapping_a_score_on_the_pain_scale_chooses_it() {
 #[wasm_bindgen_test]
 async fn begin_on_the_routine_page_starts_a_session_with_the_pain_before() {
     let host = host();
-    // Screened already: the first-run safety check does not stand in the way.
-    let state = AppState::new(Store {
+    // Screened already: the first-run safety and exercise checks do not stand in the way.
+    let mut store = Store {
         screenings: vec![Screening::answered(0, today(), vec![])],
         ..Store::default()
-    });
+    };
+    store.settings.readiness = Readiness::answered(today(), []);
+    let state = AppState::new(store);
     let _app = mount_to(host.clone(), move || {
         provide_context(state);
         view! { <Router><RoutinePage /></Router> }

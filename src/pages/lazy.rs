@@ -77,6 +77,7 @@ lazy_routes! {
     Settings, settings_page, crate::pages::settings::SettingsPage;
     /// `/safety`.
     Safety, safety_page, crate::pages::safety::SafetyPage;
+    Readiness, readiness_page, crate::pages::readiness::ReadinessPage;
     /// `/history`.
     History, history_page, crate::pages::progress::history::HistoryPage;
     /// `/trends`.

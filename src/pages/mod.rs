@@ -5,6 +5,7 @@ pub mod lazy;
 pub mod not_found;
 pub mod plan;
 pub mod progress;
+pub mod readiness;
 pub mod report;
 pub mod routine;
 pub mod safety;

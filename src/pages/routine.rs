@@ -19,6 +19,7 @@ use crate::domain::phase::Phase;
 use crate::domain::recheck;
 use crate::domain::session::STREAK_SHARE;
 use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
+use crate::pages::readiness::Swaps;
 use crate::pwa;
 use crate::state::{AppState, use_app_state};
 use crate::wake_lock::{WakeLockState, use_wake_lock};
@@ -92,6 +93,8 @@ fn RoutineOverview() -> impl IntoView {
             .with(|s| recheck::due(&s.screenings, &s.journal, today))
     });
     let emergency = emergency_open();
+    let readiness_asked =
+        Memo::new(move |_| state.store.with(|s| s.settings.readiness.day().is_some()));
     // Pain far above the usual is a moment to look for warning signs first.
     let spike = Memo::new(move |_| {
         pain_before.get().and_then(|pain| {
@@ -119,7 +122,17 @@ fn RoutineOverview() -> impl IntoView {
                     <A href=pwa::href("/safety") attr:class="button primary">"Start the safety check"</A>
                 </div>
             })}
-            <Show when=move || recheck.get().is_none() && !emergency.get()>
+            <Show when=move || recheck.get().is_none() && !readiness_asked.get()>
+                <div class="card">
+                    <p>
+                        <strong>"Seven questions about your health"</strong>
+                        " choose exercises that suit you, such as after a hip replacement or in pregnancy."
+                    </p>
+                    <A href=pwa::href("/readiness") attr:class="button primary">"Answer the exercise questions"</A>
+                </div>
+            </Show>
+            <Swaps />
+            <Show when=move || recheck.get().is_none() && readiness_asked.get() && !emergency.get()>
                 <PainScale legend="Pain right now (optional)" name="pain-before" score=pain_before />
                 {move || spike.get().map(|usual| view! {
                     <div class="card nudge" role="note">

@@ -47,10 +47,21 @@ export async function passSafetyCheck(page) {
   await page.getByRole("link", { name: "Continue to the routine" }).click();
 }
 
-/** On the routine page: the first-run safety check if due, then Begin. */
+/** Answers "No" to every exercise-readiness question and returns to the routine page. */
+export async function passReadinessCheck(page) {
+  await page.getByRole("link", { name: "Answer the exercise questions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Exercise check" })).toBeVisible();
+  const noes = page.getByRole("radio", { name: "No" });
+  for (let i = 0; i < (await noes.count()); i++) await noes.nth(i).check();
+  await page.getByRole("button", { name: "Save answers" }).click();
+  await page.getByRole("link", { name: "Continue to the routine" }).click();
+}
+
+/** On the routine page: the first-run safety and exercise checks if due, then Begin. */
 export async function beginRoutine(page) {
   await expect(page.getByRole("heading", { level: 1, name: "Daily spine routine" })).toBeVisible();
   if (await page.getByRole("link", { name: "Start the safety check" }).isVisible()) await passSafetyCheck(page);
+  if (await page.getByRole("link", { name: "Answer the exercise questions" }).isVisible()) await passReadinessCheck(page);
   await page.getByRole("button", { name: "Begin routine" }).click();
 }
 

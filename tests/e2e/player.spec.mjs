@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore, startRoutine, passSafetyCheck } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, startRoutine, passSafetyCheck, passReadinessCheck } from "./fixtures.mjs";
 
 /** Makes the page report itself hidden or visible, as a phone lock does. */
 async function setVisibility(page, state) {
@@ -99,6 +99,7 @@ test("a pain score given before starting is kept with the session", async ({ pag
   await openAt(page, "/");
   await page.getByRole("button", { name: "Start routine" }).click();
   await passSafetyCheck(page);
+  await passReadinessCheck(page);
   await page.getByRole("radio", { name: "6 — moderate" }).check();
   await page.getByRole("button", { name: "Begin routine" }).click();
   await page.clock.fastForward(20 * 60_000);

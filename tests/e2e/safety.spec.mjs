@@ -1,8 +1,9 @@
-import { test, expect, openAt, savedStore, passSafetyCheck } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck } from "./fixtures.mjs";
 
 const DAY_MS = 86_400_000;
 
-/** A store whose only safety check, all "no", was `daysAgo` days before 25 November. */
+/** A store whose only safety check, all "no", was `daysAgo` days before 25 November,
+ * with the exercise questions answered all "no". */
 function screenedStore(daysAgo, extra = {}) {
   const day = new Date(2026, 10, 25 - daysAgo, 7, 0, 0);
   const pad = (n) => String(n).padStart(2, "0");
@@ -12,6 +13,7 @@ function screenedStore(daysAgo, extra = {}) {
     revision: 1,
     generation: 0,
     screenings: [{ at_ms: day.getTime(), day: iso, yes: [] }],
+    settings: { readiness: { yes: [], day: "2026-10-01" } },
     ...extra,
   });
 }
@@ -61,6 +63,7 @@ test("an emergency answer shows the call button at once, offers no routine, and 
   await page.reload();
   await expect(page.getByRole("button", { name: "I have been checked" })).toHaveCount(0);
   await page.getByRole("button", { name: "Start routine" }).click();
+  await passReadinessCheck(page);
   await expect(page.getByRole("button", { name: "Begin routine" })).toBeVisible();
 });
 
@@ -85,7 +88,7 @@ test("a same-day answer says to phone today and keeps a banner; all 'no' promise
   await expect(page.getByText(/Do not start a new exercise routine until you have been checked/)).toBeVisible();
   await page.getByRole("link", { name: "Continue to the routine" }).click();
   await expect(page.getByRole("heading", { name: "Please speak to a doctor today" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Begin routine" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Answer the exercise questions" })).toBeVisible();
 
   await page.clock.runFor(60_000);
   await page.goto("/settings");
@@ -143,3 +146,43 @@ test("every caution of the routine is on the overview", async ({ page }) => {
   await expect(page.getByText(/weak bones \(osteoporosis\)/).first()).toBeVisible();
   await expect(page.getByText("How much is too much")).toBeVisible();
 });
+
+test("a hip replacement answer swaps knees to chest and the overview says why", async ({ page }) => {
+  await seed(page, screenedStore(0));
+  await openAt(page, "/routine");
+  await expect(page.locator(".phase-list")).toContainText("Knees to chest");
+  await passReadinessCheckWith(page, "hip-replacement");
+  const swaps = page.getByRole("status").filter({ hasText: "Changed to suit you" });
+  await expect(swaps).toContainText("Knees to chest → Legs up on a chair");
+  await expect(swaps).toContainText("after a hip replacement");
+  await expect(page.locator(".phase-list")).not.toContainText("Knees to chest");
+  await expect(page.getByRole("button", { name: "Begin routine" })).toBeVisible();
+  expect((await savedStore(page)).settings.readiness).toEqual({ yes: ["hip-replacement"], day: "2026-11-25" });
+});
+
+test("a hip replacement answer swaps 90/90 and figure-4 out of the mobility routine", async ({ page }) => {
+  await seed(page, screenedStore(0, { settings: { emphasis: "Mobilize", readiness: { yes: [], day: "2026-10-01" } } }));
+  await openAt(page, "/routine");
+  await expect(page.locator(".phase-list")).toContainText("90/90 hip switch");
+  await passReadinessCheckWith(page, "hip-replacement");
+  const swaps = page.getByRole("status").filter({ hasText: "Changed to suit you" });
+  await expect(swaps).toContainText("90/90 hip switch → ");
+  await expect(swaps).toContainText("Figure-4 stretch → ");
+  await expect(page.locator(".phase-list")).not.toContainText("90/90 hip switch");
+  await expect(page.locator(".phase-list")).not.toContainText("Figure-4 stretch");
+});
+
+/** Opens the exercise questions from Settings and answers yes to `id` only. */
+async function passReadinessCheckWith(page, id) {
+  await page.goto("/settings");
+  await page.getByRole("link", { name: "Change your health answers" }).click();
+  const groups = page.getByRole("group");
+  await expect(groups).toHaveCount(7);
+  for (let i = 0; i < 7; i++) {
+    const name = await groups.nth(i).getByRole("radio").first().getAttribute("name");
+    await groups.nth(i).getByRole("radio", { name: name === id ? "Yes" : "No" }).check();
+  }
+  await page.getByRole("button", { name: "Save answers" }).click();
+  await expect(page.getByRole("status")).toContainText("Changed to suit you");
+  await page.getByRole("link", { name: "Continue to the routine" }).click();
+}

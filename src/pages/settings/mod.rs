@@ -173,6 +173,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="muted small">"Spinewise is not medical advice."</p>
                 <StopRule />
                 <A href=pwa::href("/safety") attr:class="button">"Check for warning signs again"</A>
+                <A href=pwa::href("/readiness") attr:class="button">"Change your health answers"</A>
             </section>
             <data::YourData />
             <install::Install />
