@@ -95,14 +95,13 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
                 summary.adherence_percent()
             ),
         ),
+        // The streak is for motivation, not a clinical figure: it shares a row.
         (
             "Rest and flare days",
-            format!("{} rest, {} flare", summary.rest_days, summary.flare_days),
-        ),
-        (
-            "Streak",
             format!(
-                "{} now, best {}",
+                "{} rest, {} flare · streak {} now, best {}",
+                summary.rest_days,
+                summary.flare_days,
                 day::count_days(summary.streak as usize),
                 day::count_days(summary.best_streak as usize)
             ),
@@ -217,7 +216,8 @@ fn Screenings(span: Signal<Span>, today: chrono::NaiveDate) -> impl IntoView {
             let flag = log
                 .out_of_date()
                 .then_some(" Out of date: the app asks again every 28 days.");
-            let rows = log
+            // One paragraph, so the report still fits one printed page.
+            let checks = log
                 .checks
                 .iter()
                 .map(|check| {
@@ -232,20 +232,18 @@ fn Screenings(span: Signal<Span>, today: chrono::NaiveDate) -> impl IntoView {
                         .checked_ms
                         .map(|at| format!(" Checked by a clinician (noted {}).", day::dated_label(clock::day_of(at))));
                     view! {
-                        <li>
-                            <strong>{format!("{}: {}", day::dated_label(check.day), report::screening_outcome(check))}</strong>
-                            {format!(" · {answers}.")}
-                            {advice}
-                            {checked}
-                        </li>
+                        " "
+                        <strong>{format!("{}: {}", day::dated_label(check.day), report::screening_outcome(check))}</strong>
+                        {format!(" · {answers}.")}
+                        {advice}
+                        {checked}
                     }
                 })
                 .collect_view();
             view! {
                 <section class="report-section">
                     <h2>"Serious-symptom screening"</h2>
-                    <p>{age}<strong>{flag}</strong></p>
-                    <ul>{rows}</ul>
+                    <p>{age}<strong>{flag}</strong>{checks}</p>
                 </section>
             }
         })

@@ -71,7 +71,7 @@ test("the report fits one printed page on A4 and on Letter", async ({ page }) =>
   await expect(report).toContainText("The pain comes back within an hour (first seen");
   await expect(report.getByRole("row", { name: /Pain back an hour later/ })).toContainText("after 5 of 5 answered sessions");
   await expect(report).toContainText(/Last checked 1 day ago\./);
-  await expect(report).toContainText(/24 November 2026: no warning signs · no to every question/);
+  await expect(report).toContainText(/Last checked 1 day ago\. 24 November 2026: no warning signs · no to every question\./);
   await expect(report).toContainText("Current routine: Daily spine routine (18 min a day)");
   for (const range of ["30 days", "1 year"]) {
     await page.getByRole("radio", { name: range }).check();

@@ -44,7 +44,7 @@ test("an emergency answer shows the call button at once, offers no routine, and 
   // The browser here says en-US, so the number is 911; 112 where unknown.
   const call = page.getByRole("link", { name: "Call 911" });
   await expect(call).toHaveAttribute("href", "tel:911");
-  await expect(page.getByText("Pain, numbness or weakness in both legs")).toBeVisible();
+  await expect(page.getByText("Pain, numbness or weakness in both legs", { exact: true })).toBeVisible();
   await expect(page.locator("main").getByRole("link", { name: /routine/i })).toHaveCount(0);
   const [screening] = (await savedStore(page)).screenings;
   expect(screening).toMatchObject({ day: "2026-11-25", yes: ["bladder-bowel"] });
