@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::exercise::Exercise;
+use crate::domain::progression::GOOD_SESSIONS_FOR_HARDER;
 use crate::domain::stop_rule::STOP_RULE;
 
 /// The exercise's caution as a note a screen reader announces as such.
@@ -19,18 +20,40 @@ pub fn Caution(exercise: &'static Exercise) -> impl IntoView {
     })
 }
 
-/// The caution, then the easier and the harder way, for the overview.
+/// The caution, then the easier and the harder way, for the overview. The
+/// easier way opens by itself when `easier_now`; the harder one is offered
+/// once `good_sessions` reaches [`GOOD_SESSIONS_FOR_HARDER`].
 #[component]
-pub fn ExerciseNotes(exercise: &'static Exercise) -> impl IntoView {
-    view! {
-        <Caution exercise />
-        <details class="variations">
-            <summary>{format!("Easier or harder: {}", exercise.name)}</summary>
-            <p><strong>"Easier, on a bad day: "</strong>{exercise.easier}</p>
+pub fn ExerciseNotes(
+    exercise: &'static Exercise,
+    good_sessions: usize,
+    #[prop(into)] easier_now: Signal<bool>,
+) -> impl IntoView {
+    let harder = if good_sessions >= GOOD_SESSIONS_FOR_HARDER {
+        view! {
             <p>
-                <strong>"Harder, once it feels easy and the next morning is no worse: "</strong>
+                <strong>"Ready for a harder way: "</strong>
+                "your last two routines with it went well and the next mornings were no worse. If it feels easy, you may try this: "
                 {exercise.harder}
             </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="muted">
+                {format!(
+                    "A harder way is offered after two routines with it where the next morning was no worse ({good_sessions} of {GOOD_SESSIONS_FOR_HARDER} so far).",
+                )}
+            </p>
+        }
+        .into_any()
+    };
+    view! {
+        <Caution exercise />
+        <details class="variations" open=easier_now>
+            <summary>{format!("Easier or harder: {}", exercise.name)}</summary>
+            <p><strong>"Easier, on a bad day: "</strong>{exercise.easier}</p>
+            {harder}
         </details>
     }
 }

@@ -20,6 +20,7 @@ pub mod pain;
 pub mod phase;
 pub mod plan;
 pub mod plan_log;
+pub mod progression;
 #[cfg(test)]
 mod readability;
 pub mod readiness;

@@ -16,6 +16,7 @@ use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
 use crate::domain::cue::{cues_between, words_for};
 use crate::domain::pain::Pain;
 use crate::domain::phase::Phase;
+use crate::domain::progression;
 use crate::domain::recheck;
 use crate::domain::session::STREAK_SHARE;
 use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
@@ -54,6 +55,8 @@ pub fn RoutinePage() -> impl IntoView {
 fn RoutineOverview() -> impl IntoView {
     let state = use_app_state();
     let plan = state.store.with_untracked(|s| s.session_plan());
+    let pain_before = RwSignal::new(None::<Pain>);
+    let easier_now = Signal::derive(move || progression::easier_advised(pain_before.get()));
     let minutes = state
         .store
         .with_untracked(|s| plan.total_secs(s.settings.pacing()))
@@ -66,13 +69,16 @@ fn RoutineOverview() -> impl IntoView {
                 let secs = i64::from(step.box_secs(e));
                 let sides = step.sides_note(e);
                 let dose = e.dose_label().map(|d| format!(", {d}")).unwrap_or_default();
+                let good_sessions = state
+                    .store
+                    .with_untracked(|s| progression::good_sessions(&s.journal, e.id));
                 view! {
                     <li>
                         <div class="exercise-line">
                             <span>{e.name}</span>
                             <span class="muted">{format!("{}{sides}{dose}", spoken(secs))}</span>
                         </div>
-                        <ExerciseNotes exercise=e />
+                        <ExerciseNotes exercise=e good_sessions easier_now />
                     </li>
                 }
             })
@@ -85,7 +91,6 @@ fn RoutineOverview() -> impl IntoView {
             </li>
         }
     });
-    let pain_before = RwSignal::new(None::<Pain>);
     let today = clock::today();
     let recheck = Memo::new(move |_| {
         state
@@ -142,6 +147,11 @@ fn RoutineOverview() -> impl IntoView {
                         <A href=pwa::href("/safety") attr:class="button">"Check for warning signs"</A>
                     </div>
                 })}
+                <Show when=move || easier_now.get()>
+                    <div class="card nudge" role="note">
+                        <p>"Your pain is above 5 today. Try the easier way of each exercise: it is open under each one below. Ease off if pain builds."</p>
+                    </div>
+                </Show>
                 <button class="button primary start" on:click=begin>
                     "Begin routine"
                 </button>
@@ -284,6 +294,10 @@ fn PlayerScreen(
     let exercise = Memo::new(move |_| timeline.with(|t| t.exercises().get(step.get()).copied()));
     let segment = Memo::new(move |_| position.with(|p| p.and_then(|p| p.segment)));
     let kind = Memo::new(move |_| segment.get().map_or(SegmentKind::GetReady, |s| s.kind));
+    // High pain at the start keeps the easier way open for the whole session.
+    let easier_today = state.store.with_untracked(|s| {
+        progression::easier_advised(s.active.as_ref().and_then(|a| a.pain_before))
+    });
     // "+15 s" stops at the exercise's safe limit, and the screen says why.
     let can_extend = Memo::new(move |_| {
         position.with(|p| p.is_some_and(|p| timeline.with(|t| t.can_extend(&p, EXTEND_SECS))))
@@ -390,7 +404,7 @@ fn PlayerScreen(
                         .map(|e| e.cues.iter().map(|cue| view! { <li>{*cue}</li> }).collect_view())
                 }}
             </ul>
-            <details class="easier">
+            <details class="easier" open=easier_today>
                 <summary>"Easier option"</summary>
                 <p>{move || exercise.get().map(|e| e.easier)}</p>
             </details>
