@@ -12,6 +12,7 @@ use crate::domain::pain::Pain;
 use crate::domain::readiness::Readiness;
 use crate::domain::red_flags::Screening;
 use crate::domain::session::ActiveSession;
+use crate::domain::settings::PhoneNumber;
 use crate::domain::store::Store;
 use crate::storage::{self, LoadProblem, SaveError};
 
@@ -82,6 +83,12 @@ impl AppState {
     /// Keeps the exercise-readiness answers; the routine follows them.
     pub fn answer_readiness(self, readiness: Readiness) {
         self.store.update(|s| s.settings.readiness = readiness);
+    }
+
+    /// The number the emergency button calls; `None` goes back to the
+    /// one for the phone's region.
+    pub fn set_emergency_number(self, number: Option<PhoneNumber>) {
+        self.store.update(|s| s.settings.emergency_number = number);
     }
 
     /// Marks today as a rest or flare day, or clears the mark.

@@ -147,6 +147,35 @@ test("every caution of the routine is on the overview", async ({ page }) => {
   await expect(page.getByText("How much is too much")).toBeVisible();
 });
 
+test("the harder way opens after two good routines, the easier way when pain is high", async ({ page }) => {
+  // Two dead-hang routines (23 and 24 November), pain 4 → 3, each next morning 3.
+  const sessions = [23, 24].map((d) => {
+    const started = new Date(2026, 10, d, 7, 0, 0).getTime();
+    return { started_ms: started, ended_ms: started + 1_080_000, day: `2026-11-${d}`, plan: "Daily spine routine",
+      planned_secs: 1080, done_percent: 100, pain_before: 4, pain_after: 3, plan_key: "two-good" };
+  });
+  const followups = sessions.map((s) => ({ session: s.started_ms, kind: "NextMorning", pain: 3, answered_ms: s.ended_ms + 86_400_000 }));
+  const routines_run = [{ key: "two-good", steps: [{ exercise: "dead-hang", secs: 90, rest_secs: 0 }] }];
+  await seed(page, screenedStore(0, { sessions, followups, routines_run }));
+  await openAt(page, "/routine");
+  const hang = page.locator("details.variations").filter({ hasText: "Easier or harder: Dead hang" });
+  await hang.getByText("Easier or harder: Dead hang").click();
+  await expect(hang).toContainText("Ready for a harder way");
+  await expect(hang).toContainText("Lift your feet off");
+  const roller = page.locator("details.variations").filter({ hasText: "Easier or harder: Lie along a foam roller" });
+  await expect(roller).not.toHaveAttribute("open");
+  await expect(roller).toContainText("(0 of 2 so far)");
+  await expect(roller).not.toContainText("Ready for a harder way");
+
+  await page.getByRole("radio", { name: "5 — moderate" }).check();
+  await expect(page.getByText(/Your pain is above 5 today/)).toHaveCount(0);
+  await page.getByRole("radio", { name: "7 — severe" }).check();
+  await expect(page.getByText(/Your pain is above 5 today/)).toBeVisible();
+  await expect(roller).toHaveAttribute("open");
+  await page.getByRole("button", { name: "Begin routine" }).click();
+  await expect(page.locator("details.easier")).toHaveAttribute("open");
+});
+
 test("a hip replacement answer swaps knees to chest and the overview says why", async ({ page }) => {
   await seed(page, screenedStore(0));
   await openAt(page, "/routine");
@@ -186,3 +215,21 @@ async function passReadinessCheckWith(page, id) {
   await expect(page.getByRole("status")).toContainText("Changed to suit you");
   await page.getByRole("link", { name: "Continue to the routine" }).click();
 }
+
+test("the emergency number can be set in Settings, and a typo is refused with the number still in use", async ({ page }) => {
+  await seed(page, screenedStore(0));
+  await openAt(page, "/settings");
+  const field = page.getByLabel("Emergency number");
+  await expect(page.getByText("The call button dials 911, the number for your region.")).toBeVisible();
+  await field.fill("11two");
+  await field.blur();
+  await expect(page.locator("#emergency-number-problem")).toContainText('"11two" is not a phone number. Use 2 to 15 digits, such as 112. The button still calls 911.');
+  await field.fill("+44 20 7946 0000");
+  await field.blur();
+  await expect(page.getByText("The call button dials +442079460000, the number you set.")).toBeVisible();
+  expect((await savedStore(page)).settings.emergency_number).toBe("+442079460000");
+  await field.fill("");
+  await field.blur();
+  await expect(page.getByText("The call button dials 911, the number for your region.")).toBeVisible();
+  expect((await savedStore(page)).settings.emergency_number ?? null).toBeNull();
+});

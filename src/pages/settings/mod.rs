@@ -1,6 +1,7 @@
 //! Route `/settings`: how the player guides the patient, and their data.
 
 mod data;
+mod emergency;
 mod install;
 mod reminder;
 mod routine;
@@ -172,6 +173,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2 id="safety">"Safety"</h2>
                 <p class="muted small">"Spinewise is not medical advice."</p>
                 <StopRule />
+                <emergency::EmergencyNumber />
                 <A href=pwa::href("/safety") attr:class="button">"Check for warning signs again"</A>
                 <A href=pwa::href("/readiness") attr:class="button">"Change your health answers"</A>
             </section>
