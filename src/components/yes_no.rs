@@ -24,6 +24,16 @@ impl YesNoAnswers {
     pub fn yes(&self, index: usize) -> bool {
         self.0[index].get_untracked() == Some(true)
     }
+
+    /// The ids of the questions answered yes, given every question's id in
+    /// the order they were asked (untracked, for submitting).
+    pub fn yes_ids(&self, ids: impl IntoIterator<Item = &'static str>) -> Vec<&'static str> {
+        ids.into_iter()
+            .enumerate()
+            .filter(|(i, _)| self.yes(*i))
+            .map(|(_, id)| id)
+            .collect()
+    }
 }
 
 /// A yes/no question as a pair of radio buttons; `None` until answered.

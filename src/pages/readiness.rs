@@ -27,11 +27,7 @@ pub fn ReadinessPage() -> impl IntoView {
     let save = {
         let answers = answers.clone();
         move |_| {
-            let yes = READINESS
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| answers.yes(*i))
-                .map(|(_, q)| q.id);
+            let yes = answers.yes_ids(READINESS.iter().map(|q| q.id));
             state.answer_readiness(Readiness::answered(clock::today(), yes));
             done.set(true);
         }

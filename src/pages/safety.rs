@@ -23,11 +23,10 @@ pub fn SafetyPage() -> impl IntoView {
         let answers = answers.clone();
         move || {
             let now = clock::now_ms();
-            let yes = RED_FLAGS
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| answers.yes(*i))
-                .map(|(_, f)| f.id.to_string())
+            let yes = answers
+                .yes_ids(RED_FLAGS.iter().map(|f| f.id))
+                .into_iter()
+                .map(String::from)
                 .collect();
             let screening = Screening::answered(now, clock::day_of(now), yes);
             state.record_screening(screening.clone());
