@@ -55,10 +55,20 @@ fn today() -> chrono::NaiveDate {
 }
 
 #[wasm_bindgen_test]
-async fn every_exercise_shows_its_caution_and_both_variations() {
+async fn every_exercise_shows_its_caution_and_its_easier_way_and_its_harder_one_once_earned() {
     for exercise in LIBRARY {
+        let not_yet = host();
+        let _early = mount_to(not_yet.clone(), move || {
+            view! { <ExerciseNotes exercise good_sessions=1 easier_now=false /> }
+        });
+        let early_text = not_yet.text_content().unwrap_or_default();
+        assert!(!early_text.contains(exercise.harder), "{}", exercise.id);
+        assert!(early_text.contains("(1 of 2 so far)"), "{}", exercise.id);
+
         let host = host();
-        let _app = mount_to(host.clone(), move || view! { <ExerciseNotes exercise /> });
+        let _app = mount_to(host.clone(), move || {
+            view! { <ExerciseNotes exercise good_sessions=2 easier_now=false /> }
+        });
         let text = host.text_content().unwrap_or_default();
         if let Some(caution) = exercise.caution {
             assert!(text.contains(caution), "{}", exercise.id);
