@@ -19,7 +19,7 @@ use crate::storage;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let loaded = storage::load();
+    let loaded = storage::load(clock::today());
     mark("spinewise:loaded");
     let mut store = loaded.store;
     store.close_stale_session(clock::now_ms(), clock::day_of);

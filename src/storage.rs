@@ -8,6 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
 use crate::domain::store::{LoadError, Store};
+use crate::domain::tidy::tidy;
 
 /// Where the document lives; the suffix changes only with a new storage layout.
 pub const KEY: &str = "spinewise/v1";
@@ -23,6 +24,10 @@ const DAILY_BACKUPS: usize = 5;
 pub enum LoadProblem {
     /// Unreadable; a copy is kept under this key.
     Unreadable(String),
+    /// Some records could not be read, had impossible dates or were
+    /// repeated: this many were left out, and the data as it was is kept
+    /// under the key.
+    SetAside(String, usize),
     /// Unreadable, and there was no room to keep a copy.
     UnreadableNoRoom,
     Newer,
@@ -31,24 +36,33 @@ pub enum LoadProblem {
 
 impl LoadProblem {
     /// What to tell the patient.
-    pub fn message(&self) -> &'static str {
+    pub fn message(&self) -> String {
         match self {
-            LoadProblem::Unreadable(_) => {
-                "Your saved data could not be read, so Spinewise started afresh. Nothing was \
-                 deleted: a copy is kept on this phone and you can download it."
+            LoadProblem::Unreadable(_) => "Your saved data could not be read, so Spinewise \
+                 started afresh. Nothing was deleted: a copy is kept on this phone and you can \
+                 download it."
+                .into(),
+            LoadProblem::SetAside(_, 1) => {
+                "One saved record could not be used (damaged, repeated, \
+                 or with a date that cannot be right), so it was left out. Everything else is \
+                 here, and a copy of your data as it was is kept on this phone to download."
+                    .into()
             }
-            LoadProblem::UnreadableNoRoom => {
-                "Your saved data could not be read and there is no room to keep a copy, so \
-                 nothing new will be saved until space is freed. Your old data is untouched."
-            }
-            LoadProblem::Newer => {
-                "Your data was saved by a newer version of Spinewise. Reload the app while online \
-                 to update it; until then nothing is changed or saved."
-            }
-            LoadProblem::NoStorage => {
-                "This browser does not let Spinewise store anything (private mode?), so today's \
-                 progress will not be kept."
-            }
+            LoadProblem::SetAside(_, count) => format!(
+                "{count} saved records could not be used (damaged, repeated, or with a date that \
+                 cannot be right), so they were left out. Everything else is here, and a copy of \
+                 your data as it was is kept on this phone to download."
+            ),
+            LoadProblem::UnreadableNoRoom => "Your saved data could not all be read and there is \
+                 no room to keep a copy, so nothing new will be saved until space is freed. Your \
+                 old data is untouched."
+                .into(),
+            LoadProblem::Newer => "Your data was saved by a newer version of Spinewise. Reload \
+                 the app while online to update it; until then nothing is changed or saved."
+                .into(),
+            LoadProblem::NoStorage => "This browser does not let Spinewise store anything \
+                 (private mode?), so today's progress will not be kept."
+                .into(),
         }
     }
 }
@@ -69,7 +83,9 @@ fn local() -> Option<web_sys::Storage> {
 }
 
 /// Reads the saved document, or explains why the app starts without it.
-pub fn load() -> Loaded {
+/// Records that cannot be used on `today` (damaged, repeated, impossible
+/// dates) are left out, after the document as it was is copied aside.
+pub fn load(today: NaiveDate) -> Loaded {
     let fresh = |problem, read_only| Loaded {
         store: Store::default(),
         problem: Some(problem),
@@ -89,21 +105,46 @@ pub fn load() -> Loaded {
         }
         Err(_) => return fresh(LoadProblem::NoStorage, true),
     };
-    match Store::parse(&raw) {
-        Ok(store) => Loaded {
+    let (mut store, mut left_out) = match Store::parse(&raw) {
+        Ok(store) => (store, 0),
+        Err(LoadError::NewerSchema(_)) => return fresh(LoadProblem::Newer, true),
+        Err(err @ LoadError::Corrupt(_)) => {
+            leptos::logging::warn!("{err}");
+            let salvaged = serde_json::from_str(&raw)
+                .map_err(|e| LoadError::Corrupt(e.to_string()))
+                .and_then(Store::salvage);
+            match salvaged {
+                Ok(salvaged) => salvaged,
+                Err(_) => {
+                    return match keep_for_recovery(&storage, &raw) {
+                        Ok(key) => fresh(LoadProblem::Unreadable(key), false),
+                        // Without a safe copy, the original must not be overwritten.
+                        Err(_) => fresh(LoadProblem::UnreadableNoRoom, true),
+                    };
+                }
+            }
+        }
+    };
+    left_out += tidy(&mut store, today).set_aside();
+    if left_out == 0 {
+        return Loaded {
             store,
             problem: None,
             read_only: false,
+        };
+    }
+    match keep_for_recovery(&storage, &raw) {
+        Ok(key) => Loaded {
+            store,
+            problem: Some(LoadProblem::SetAside(key, left_out)),
+            read_only: false,
         },
-        Err(LoadError::NewerSchema(_)) => fresh(LoadProblem::Newer, true),
-        Err(err @ LoadError::Corrupt(_)) => {
-            leptos::logging::warn!("{err}");
-            match keep_for_recovery(&storage, &raw) {
-                Ok(key) => fresh(LoadProblem::Unreadable(key), false),
-                // Without a safe copy, the original must not be overwritten.
-                Err(_) => fresh(LoadProblem::UnreadableNoRoom, true),
-            }
-        }
+        // The rest is usable, but saving would lose what was left out.
+        Err(_) => Loaded {
+            store,
+            problem: Some(LoadProblem::UnreadableNoRoom),
+            read_only: true,
+        },
     }
 }
 

@@ -23,7 +23,12 @@ pub fn NoticeBar() -> impl IntoView {
                     .get()
                     .map(|problem| {
                         let kept = match &problem {
-                            LoadProblem::Unreadable(key) => Some(key.clone()),
+                            LoadProblem::Unreadable(key) => {
+                                Some((key.clone(), "Download the unreadable data"))
+                            }
+                            LoadProblem::SetAside(key, _) => {
+                                Some((key.clone(), "Download your data as it was"))
+                            }
                             _ => None,
                         };
                         view! {
@@ -31,13 +36,13 @@ pub fn NoticeBar() -> impl IntoView {
                                 <p>{problem.message()}</p>
                                 <div class="notice-actions">
                                     {kept
-                                        .map(|key| {
+                                        .map(|(key, label)| {
                                             view! {
                                                 <button
                                                     class="button"
                                                     on:click=move |_| download_kept(key.clone())
                                                 >
-                                                    "Download the unreadable data"
+                                                    {label}
                                                 </button>
                                             }
                                         })}

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::store::{LoadError, Store};
+use super::tidy::tidy;
 
 /// Marks a file as a Spinewise backup.
 const APP: &str = "spinewise";
@@ -82,11 +83,14 @@ pub struct Preview {
     pub sessions: usize,
     pub checkins: usize,
     pub span: Option<(NaiveDate, NaiveDate)>,
+    /// Records left out: damaged, repeated, or dated outside 2000 to tomorrow.
+    pub left_out: usize,
 }
 
 /// Checks a whole backup file (or a raw saved document, as kept for
-/// recovery) without changing anything.
-pub fn read(raw: &str) -> Result<Preview, ImportError> {
+/// recovery) on `today` without changing anything. Records that cannot be
+/// used are left out and counted; a file with none usable is refused.
+pub fn read(raw: &str, today: NaiveDate) -> Result<Preview, ImportError> {
     let doc: Value = serde_json::from_str(raw).map_err(|e| {
         if e.is_eof() {
             ImportError::Truncated
@@ -109,11 +113,18 @@ pub fn read(raw: &str) -> Result<Preview, ImportError> {
         None if map.contains_key("schema_version") => (Value::Object(map), None),
         None => return Err(ImportError::NotABackup),
     };
-    let store = Store::from_value(store_doc).map_err(|e| match e {
+    let (mut store, damaged) = Store::salvage(store_doc).map_err(|e| match e {
         LoadError::NewerSchema(v) => ImportError::NewerVersion(v),
         LoadError::Corrupt(why) => ImportError::Damaged(why),
     })?;
+    let left_out = damaged + tidy(&mut store, today).set_aside();
+    if left_out > 0 && store.journal.sessions.is_empty() && store.journal.checkins.is_empty() {
+        return Err(ImportError::Damaged(format!(
+            "{left_out} records unreadable, none usable"
+        )));
+    }
     Ok(Preview {
+        left_out,
         sessions: store.journal.sessions.len(),
         checkins: store.journal.checkins.len(),
         span: store.journal.span(),
@@ -186,7 +197,7 @@ mod tests {
     #[test]
     fn an_export_reads_back_with_a_summary() {
         let store = store_with(&[3, 9, 20]);
-        let preview = read(&export_json(&store, NOW)).unwrap();
+        let preview = read(&export_json(&store, NOW), day(25)).unwrap();
         assert_eq!((preview.sessions, preview.checkins), (3, 3));
         assert_eq!(preview.span, Some((day(3), day(20))));
         assert_eq!(preview.exported_ms, Some(NOW));
@@ -197,40 +208,75 @@ mod tests {
     fn a_routine_in_progress_is_not_exported() {
         let mut store = store_with(&[3]);
         store.active = Some(ActiveSession::start(Plan::seed(), Pacing::default(), NOW));
-        assert_eq!(read(&export_json(&store, NOW)).unwrap().store.active, None);
+        assert_eq!(
+            read(&export_json(&store, NOW), day(25))
+                .unwrap()
+                .store
+                .active,
+            None
+        );
     }
 
     #[test]
     fn a_raw_saved_document_is_accepted_too() {
         let raw = include_str!("../../tests/fixtures/store-v1.json");
-        assert_eq!(read(raw).unwrap().sessions, 3);
+        assert_eq!(read(raw, day(28)).unwrap().sessions, 3);
+    }
+
+    #[test]
+    fn damaged_records_and_impossible_dates_are_left_out_and_counted() {
+        let good = export_json(&store_with(&[3, 4]), NOW);
+        let one_bad_session = good.replacen(r#""pain_after":3"#, r#""pain_after":"three""#, 1);
+        let preview = read(&one_bad_session, day(25)).unwrap();
+        assert_eq!(
+            (preview.sessions, preview.checkins, preview.left_out),
+            (1, 2, 1)
+        );
+        let far_back = good.replacen(r#""day":"2026-11-03""#, r#""day":"-9999-01-01""#, 1);
+        let preview = read(&far_back, day(25)).unwrap();
+        assert_eq!(
+            (preview.sessions, preview.checkins, preview.left_out),
+            (1, 2, 1)
+        );
+        assert_eq!(read(&good, day(25)).unwrap().left_out, 0);
     }
 
     #[test]
     fn each_bad_file_gets_its_own_message() {
         let good = export_json(&store_with(&[3, 4]), NOW);
-        assert_eq!(read(&good[..good.len() / 2]), Err(ImportError::Truncated));
         assert_eq!(
-            read("date,pain\n2026-11-25,4\n"),
+            read(&good[..good.len() / 2], day(25)),
+            Err(ImportError::Truncated)
+        );
+        assert_eq!(
+            read("date,pain\n2026-11-25,4\n", day(25)),
             Err(ImportError::NotABackup)
         );
         assert_eq!(
-            read(r#"{"name":"something else"}"#),
+            read(r#"{"name":"something else"}"#, day(25)),
             Err(ImportError::NotABackup)
         );
         assert_eq!(
-            read(r#"{"app":"other","store":{}}"#),
+            read(r#"{"app":"other","store":{}}"#, day(25)),
             Err(ImportError::NotABackup)
         );
-        assert_eq!(read("[1,2,3]"), Err(ImportError::NotABackup));
+        assert_eq!(read("[1,2,3]", day(25)), Err(ImportError::NotABackup));
         assert_eq!(
-            read(r#"{"app":"spinewise","store":{"schema_version":9}}"#),
+            read(
+                r#"{"app":"spinewise","store":{"schema_version":9}}"#,
+                day(25)
+            ),
             Err(ImportError::NewerVersion(9))
         );
-        let damaged = good.replace(r#""pain_after":3"#, r#""pain_after":"three""#);
-        assert!(matches!(read(&damaged), Err(ImportError::Damaged(_))));
+        let no_record_usable = good
+            .replace(r#""pain_after":3"#, r#""pain_after":"three""#)
+            .replace(r#""pain":4"#, r#""pain":"four""#);
         assert!(matches!(
-            read(r#"{"app":"spinewise"}"#),
+            read(&no_record_usable, day(25)),
+            Err(ImportError::Damaged(_))
+        ));
+        assert!(matches!(
+            read(r#"{"app":"spinewise"}"#, day(25)),
             Err(ImportError::Damaged(_))
         ));
     }
@@ -263,7 +309,14 @@ mod properties {
     use crate::domain::checkin::CheckIn;
     use crate::domain::pain::Pain;
     use crate::domain::session::SessionRecord;
+    use crate::domain::tidy::EARLIEST;
+    use chrono::Datelike;
     use proptest::prelude::*;
+
+    /// A "today" after every generated date: nothing is out of range.
+    fn far_future() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2200, 1, 1).unwrap()
+    }
 
     fn pains() -> impl Strategy<Value = Option<Pain>> {
         prop::option::of((0u8..=10).prop_map(|p| Pain::new(p).unwrap()))
@@ -282,7 +335,10 @@ mod properties {
                 |(started_ms, day, done_percent, pain_before, pain_after, plan)| SessionRecord {
                     started_ms,
                     ended_ms: started_ms + 1_080_000,
-                    day: NaiveDate::from_num_days_from_ce_opt(700_000 + day as i32).unwrap(),
+                    day: NaiveDate::from_num_days_from_ce_opt(
+                        EARLIEST.num_days_from_ce() + day as i32,
+                    )
+                    .unwrap(),
                     plan,
                     planned_secs: 1080,
                     done_percent,
@@ -294,7 +350,8 @@ mod properties {
             );
         let checkin = (0u32..40_000, 0u8..=10, pains(), ".*", any::<i64>()).prop_map(
             |(day, pain, stiffness, note, updated_ms)| CheckIn {
-                day: NaiveDate::from_num_days_from_ce_opt(700_000 + day as i32).unwrap(),
+                day: NaiveDate::from_num_days_from_ce_opt(EARLIEST.num_days_from_ce() + day as i32)
+                    .unwrap(),
                 pain: Pain::new(pain).unwrap(),
                 stiffness,
                 note,
@@ -324,7 +381,7 @@ mod properties {
     proptest! {
         #[test]
         fn any_store_survives_export_then_import_unchanged(store in stores(), now in any::<i64>()) {
-            let preview = read(&export_json(&store, now)).unwrap();
+            let preview = read(&export_json(&store, now), far_future()).unwrap();
             prop_assert_eq!(preview.store, store);
         }
 
@@ -340,7 +397,7 @@ mod properties {
         #![proptest_config(ProptestConfig::with_cases(100_000))]
         #[test]
         fn reading_any_text_as_a_backup_never_panics(raw in any::<String>()) {
-            let _ = read(&raw);
+            let _ = read(&raw, far_future());
         }
     }
 }

@@ -31,6 +31,7 @@ pub mod session;
 pub mod settings;
 pub mod stop_rule;
 pub mod store;
+pub mod tidy;
 pub mod timeline;
 pub mod trends;
 pub mod warning;

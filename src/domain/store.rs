@@ -248,6 +248,32 @@ pub fn migrate(mut doc: Value) -> Result<Value, LoadError> {
     Ok(doc)
 }
 
+/// Keeps the items of the list `value` that read as a `T` (an empty list
+/// when it is no list); returns how many were left out.
+fn keep_readable<T: serde::de::DeserializeOwned>(value: &mut Value) -> usize {
+    let Value::Array(items) = value else {
+        *value = Value::Array(Vec::new());
+        return 1;
+    };
+    let before = items.len();
+    items.retain(|item| T::deserialize(item).is_ok());
+    before - items.len()
+}
+
+/// Whether the top-level field `key` reads as its type (list fields are
+/// checked item by item elsewhere; unknown fields are ignored anyway).
+fn single_field_reads(key: &str, value: &Value) -> bool {
+    match key {
+        "revision" => u64::deserialize(value).is_ok(),
+        "generation" => i64::deserialize(value).is_ok(),
+        "active" => Option::<ActiveSession>::deserialize(value).is_ok(),
+        "settings" => Settings::deserialize(value).is_ok(),
+        "last_export_ms" => Option::<i64>::deserialize(value).is_ok(),
+        "active_plan" => Option::<String>::deserialize(value).is_ok(),
+        _ => true,
+    }
+}
+
 impl Store {
     /// Reads a stored document of this or any older version.
     pub fn parse(raw: &str) -> Result<Store, LoadError> {
@@ -264,6 +290,40 @@ impl Store {
     /// Reads an already parsed document of this or any older version.
     pub fn from_value(doc: Value) -> Result<Store, LoadError> {
         serde_json::from_value(migrate(doc)?).map_err(|e| LoadError::Corrupt(e.to_string()))
+    }
+
+    /// A damaged document read record by record: a record or setting that
+    /// cannot be read is left out and counted, so one bad pain score does
+    /// not cost the rest of the history (data review §1 #7). Fails only for
+    /// text that is not a Spinewise document at all, or a newer one.
+    pub fn salvage(doc: Value) -> Result<(Store, usize), LoadError> {
+        let mut doc = migrate(doc)?;
+        let map = doc.as_object_mut().expect("migrate returns an object");
+        let mut left_out = 0;
+        for (key, value) in map.iter_mut() {
+            left_out += match key.as_str() {
+                "sessions" => keep_readable::<SessionRecord>(value),
+                "checkins" => keep_readable::<CheckIn>(value),
+                "days_off" => keep_readable::<DayMark>(value),
+                "followups" => keep_readable::<FollowUp>(value),
+                "routines_run" => keep_readable::<PlanRun>(value),
+                "screenings" => keep_readable::<Screening>(value),
+                "plans" => keep_readable::<Plan>(value),
+                _ => 0,
+            };
+        }
+        // A single field that cannot be read falls back to its default.
+        let unreadable: Vec<String> = map
+            .iter()
+            .filter(|(key, value)| !single_field_reads(key, value))
+            .map(|(key, _)| key.clone())
+            .collect();
+        for key in &unreadable {
+            map.remove(key);
+        }
+        left_out += unreadable.len();
+        let store = Store::deserialize(&doc).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        Ok((store, left_out))
     }
 
     /// The document as compact JSON.
@@ -724,6 +784,33 @@ mod tests {
             .to_json()
             .replace(r#""pain_after":3"#, r#""pain_after":42"#);
         assert!(matches!(Store::parse(&raw), Err(LoadError::Corrupt(_))));
+    }
+
+    #[test]
+    fn salvage_leaves_out_only_the_records_and_settings_that_cannot_be_read() {
+        let good = sample();
+        let raw = good
+            .to_json()
+            .replace(r#""pain_after":3"#, r#""pain_after":42"#)
+            .replace(r#""sound":true"#, r#""sound":"loud""#);
+        let doc: Value = serde_json::from_str(&raw).unwrap();
+        let (salvaged, left_out) = Store::salvage(doc).unwrap();
+        assert_eq!(left_out, 2, "one session and the settings");
+        assert_eq!(
+            salvaged.journal.sessions.len(),
+            good.journal.sessions.len() - 1
+        );
+        assert_eq!(salvaged.journal.checkins, good.journal.checkins);
+        assert_eq!(salvaged.settings, Settings::default());
+        let not_a_list = serde_json::json!({ "schema_version": 4, "checkins": 7 });
+        assert_eq!(Store::salvage(not_a_list).map(|(_, n)| n), Ok(1));
+        let newer = serde_json::json!({ "schema_version": 99 });
+        assert_eq!(
+            Store::salvage(newer).map(|(_, n)| n),
+            Err(LoadError::NewerSchema(99))
+        );
+        let (whole, none) = Store::salvage(serde_json::to_value(&good).unwrap()).unwrap();
+        assert_eq!((whole, none), (good, 0));
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn main() {
         ("store parse", time(21, || Store::parse(&json).unwrap())),
         (
             "backup read (validate)",
-            time(21, || backup::read(&export).unwrap()),
+            time(21, || backup::read(&export, today).unwrap()),
         ),
         ("streak", time(101, || store.journal.streak(today))),
         ("last pain", time(101, || store.journal.last_pain())),

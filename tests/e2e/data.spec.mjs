@@ -48,6 +48,57 @@ test("unreadable saved data is kept aside, explained and offered for download", 
   expect(await page.evaluate(() => localStorage.getItem("spinewise/recovery"))).toBe(kept);
 });
 
+/** A v4 document with 3,000 rest-day marks, two of them at the ends of the calendar,
+ * and three sessions, one with an impossible pain score. */
+function craftedDocument() {
+  const days_off = [{ day: "-262143-01-01", kind: "Rest" }, { day: "+262142-12-31", kind: "Flare" }];
+  for (let k = 1; days_off.length < 3000; k++) {
+    const date = new Date(Date.UTC(2026, 10, 24 - k));
+    days_off.push({ day: date.toISOString().slice(0, 10), kind: "Rest" });
+  }
+  days_off.reverse();
+  const sessions = [21, 22, 23].map((d) => {
+    const started = new Date(2026, 10, d, 7, 0, 0).getTime();
+    return { started_ms: started, ended_ms: started + 1_080_000, day: `2026-11-${d}`, plan: "Daily spine routine",
+      planned_secs: 1080, done_percent: 100, pain_before: 5, pain_after: d === 22 ? 42 : 3 };
+  });
+  return JSON.stringify({ schema_version: 4, revision: 3, generation: 0, sessions, days_off });
+}
+
+test("a stored record that cannot be used is left out, said, and kept; the rest loads at once", async ({ page }) => {
+  const crafted = craftedDocument();
+  await page.addInitScript(([key, raw]) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, raw);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, [KEY, crafted]);
+  await page.clock.install({ time: MORNING });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible({ timeout: 2_000 });
+  await expect(page.getByText(/^3 saved records could not be used/)).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("spinewise/recovery"))).toBe(crafted);
+  const file = await downloadFrom(page, "Download your data as it was");
+  expect(file.text).toBe(crafted);
+  await checkIn(page, 3, "after the tidy");
+  const saved = await savedStore(page);
+  expect(saved.sessions.map((s) => s.day)).toEqual(["2026-11-21", "2026-11-23"]);
+  expect(saved.days_off).toHaveLength(2998);
+  expect(await page.evaluate(() => localStorage.getItem("spinewise/recovery"))).toBe(crafted);
+});
+
+test("an import with impossible dates says what it leaves out, and Today stays quick", async ({ page }) => {
+  await openAt(page, "/settings");
+  const file = JSON.stringify({ app: "spinewise", exported_ms: 1, store: JSON.parse(craftedDocument()) });
+  await page.getByLabel("Choose a backup file").setInputFiles({ name: "crafted.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await expect(page.getByText("2 sessions and 0 check-ins, from 21 Nov to 23 Nov.", { exact: false })).toBeVisible();
+  await expect(page.getByText("3 records could not be used (damaged, repeated, or with a date that cannot be right) and will be left out.")).toBeVisible();
+  await page.getByRole("button", { name: "Replace my data" }).click();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible({ timeout: 2_000 });
+  expect((await savedStore(page)).days_off).toHaveLength(2998);
+});
+
 test("data from a newer app version is never overwritten", async ({ page }) => {
   const newer = '{"schema_version":99,"whatever":"future"}';
   await page.addInitScript(([key, newer]) => localStorage.setItem(key, newer), [KEY, newer]);

@@ -110,7 +110,7 @@ pub fn YourData() -> impl IntoView {
     });
     let last_export = Memo::new(move |_| state.store.with(|s| s.last_export_ms));
 
-    let offer = move |from: String, raw: &str| match backup::read(raw) {
+    let offer = move |from: String, raw: &str| match backup::read(raw, clock::today()) {
         Ok(preview) => {
             problem.set(None);
             pending.set(Some(Pending { from, preview }));
@@ -219,6 +219,14 @@ pub fn YourData() -> impl IntoView {
                                         count(preview.checkins, "check-in"),
                                     )}
                                 </p>
+                                {(preview.left_out > 0).then(|| view! {
+                                    <p class="alert">
+                                        {format!(
+                                            "{} could not be used (damaged, repeated, or with a date that cannot be right) and will be left out.",
+                                            count(preview.left_out, "record"),
+                                        )}
+                                    </p>
+                                })}
                                 <div class="button-row">
                                     <button class="button primary" on:click=move |_| import(ImportMode::Merge)>
                                         "Add to my data"
