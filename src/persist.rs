@@ -4,6 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::domain::backup::MAX_SAVED_CHARS;
 use crate::domain::store::Store;
 use crate::state::AppState;
 use crate::storage::{self, LoadProblem, SaveError};
@@ -46,10 +47,15 @@ pub fn use_persistence(state: AppState, read_only: bool) {
             ..current
         };
         storage::snapshot_daily(clock::today());
-        let mut saved = storage::save(&doc);
-        // The main document always wins over the daily copies for space.
-        while saved == Err(SaveError::Full) && storage::drop_oldest_copy() {
-            saved = storage::save(&doc);
+        let json = doc.to_json();
+        let mut saved = storage::save(&json);
+        // The main document wins over the daily copies for space, but a
+        // document too large to ever fit must not cost them.
+        while saved == Err(SaveError::Full)
+            && json.len() <= MAX_SAVED_CHARS
+            && storage::drop_oldest_copy()
+        {
+            saved = storage::save(&json);
         }
         match saved {
             Ok(()) => {

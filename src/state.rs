@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::domain::backup::{self, ImportMode};
+use crate::domain::backup::{self, ImportError, ImportMode};
 use crate::domain::checkin::CheckIn;
 use crate::domain::followup::{FollowUp, FollowUpKind};
 use crate::domain::journal::DayOff;
@@ -14,6 +14,7 @@ use crate::domain::red_flags::Screening;
 use crate::domain::session::ActiveSession;
 use crate::domain::settings::PhoneNumber;
 use crate::domain::store::Store;
+use crate::domain::tidy::tidy;
 use crate::storage::{self, LoadProblem, SaveError};
 
 /// Shared by all pages; `Copy` because signals are arena handles.
@@ -123,11 +124,46 @@ impl AppState {
         });
     }
 
-    /// Brings a checked backup in, merged or replacing.
-    pub fn import(self, backup: &Store, mode: ImportMode) {
+    /// Brings a checked backup in, merged or replacing, once today's undo
+    /// point is kept; refused with nothing changed when the result could
+    /// not be saved or no undo point could be kept.
+    pub fn import(self, backup: &Store, mode: ImportMode) -> Result<(), Refused> {
         let now = clock::now_ms();
-        self.store
-            .update(|s| *s = backup::apply(s, backup, mode, now));
+        let current = self.store.get_untracked();
+        let imported = backup::apply(&current, backup, mode, now);
+        backup::fits(&imported).map_err(Refused::Import)?;
+        storage::keep_undo_point(&current, clock::today()).map_err(|_| Refused::NoRoomForUndo)?;
+        self.store.set(imported);
+        Ok(())
+    }
+
+    /// Whether an import, restore or delete made today can be undone.
+    pub fn can_undo(self) -> bool {
+        storage::undo_point(clock::today()).is_some()
+    }
+
+    /// Puts back the data as it was before today's latest import, restore
+    /// or delete, as a new generation so that other tabs take it whole. A
+    /// routine running now keeps running. False when there is nothing to undo.
+    pub fn undo_last_change(self) -> bool {
+        let today = clock::today();
+        let Some(mut earlier) = storage::undo_point(today).and_then(|raw| Store::parse(&raw).ok())
+        else {
+            return false;
+        };
+        tidy(&mut earlier, today);
+        let now = clock::now_ms();
+        self.store.update(|s| {
+            let active = s.active.take().or(earlier.active.take());
+            *s = Store {
+                generation: now.max(s.generation + 1),
+                revision: s.revision,
+                active,
+                ..earlier
+            };
+        });
+        storage::forget_undo_point();
+        true
     }
 
     /// Notes that a backup file was just exported.
@@ -136,13 +172,17 @@ impl AppState {
             .update(|s| s.last_export_ms = Some(clock::now_ms()));
     }
 
-    /// Deletes every record, setting and snapshot; other tabs follow.
-    pub fn delete_everything(self) {
+    /// Deletes every record, setting and snapshot, keeping only today's
+    /// undo point; other tabs follow. Refused when the undo point cannot be kept.
+    pub fn delete_everything(self) -> Result<(), Refused> {
+        let current = self.store.get_untracked();
+        storage::keep_undo_point(&current, clock::today()).map_err(|_| Refused::NoRoomForUndo)?;
         storage::delete_everything();
         self.store.set(Store {
-            generation: clock::now_ms(),
+            generation: clock::now_ms().max(current.generation + 1),
             ..Store::default()
         });
+        Ok(())
     }
 
     /// Dates of the automatic daily snapshots, newest first.
@@ -153,6 +193,26 @@ impl AppState {
     /// The raw snapshot of `day`, to check and restore.
     pub fn snapshot(self, day: NaiveDate) -> Option<String> {
         storage::read_backup(day)
+    }
+}
+
+/// Why an import or a delete did not go ahead; nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    Import(ImportError),
+    /// There was no room to keep the undo point first.
+    NoRoomForUndo,
+}
+
+impl Refused {
+    /// What to tell the patient.
+    pub fn message(&self) -> String {
+        match self {
+            Refused::Import(err) => err.to_string(),
+            Refused::NoRoomForUndo => "There is no room on this phone to keep a copy of your data \
+                 first, so nothing was changed. Export a backup, free some space, then try again."
+                .into(),
+        }
     }
 }
 

@@ -18,6 +18,9 @@ pub const RECOVERY_KEY: &str = "spinewise/recovery";
 const BACKUP_PREFIX: &str = "spinewise/backup/";
 /// How many daily snapshots are kept.
 const DAILY_BACKUPS: usize = 5;
+/// The data as it was before the latest import, restore or delete, on the
+/// line after the day it was taken: the patient can undo that day.
+const UNDO_KEY: &str = "spinewise/undo";
 
 /// Why saved data could not be used at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,16 +219,18 @@ fn is_quota(err: &JsValue) -> bool {
     name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
 }
 
-/// Writes the document.
-pub fn save(store: &Store) -> Result<(), SaveError> {
+fn save_error(err: &JsValue) -> SaveError {
+    if is_quota(err) {
+        SaveError::Full
+    } else {
+        SaveError::Failed
+    }
+}
+
+/// Writes the document, already as JSON.
+pub fn save(json: &str) -> Result<(), SaveError> {
     let storage = local().ok_or(SaveError::Failed)?;
-    storage.set_item(KEY, &store.to_json()).map_err(|err| {
-        if is_quota(&err) {
-            SaveError::Full
-        } else {
-            SaveError::Failed
-        }
-    })
+    storage.set_item(KEY, json).map_err(|err| save_error(&err))
 }
 
 /// Dates of the daily snapshots kept, newest first.
@@ -257,6 +262,8 @@ pub fn snapshot_daily(today: NaiveDate) {
     if days.first() == Some(&today) {
         return;
     }
+    // The first save of a day: an undo point from an earlier day has had its day.
+    let _ = undo_point(today);
     let Some(previous) = read_raw(KEY) else {
         return;
     };
@@ -287,13 +294,44 @@ pub fn drop_oldest_copy() -> bool {
         .is_ok()
 }
 
-/// Removes every Spinewise key: the document, snapshots and kept copies.
+/// Keeps `store` as the undo point of `today`, replacing any earlier one.
+/// The operation it guards must not go ahead when this fails.
+pub fn keep_undo_point(store: &Store, today: NaiveDate) -> Result<(), SaveError> {
+    let storage = local().ok_or(SaveError::Failed)?;
+    let kept = format!("{today}\n{}", store.to_json());
+    storage
+        .set_item(UNDO_KEY, &kept)
+        .map_err(|err| save_error(&err))
+}
+
+/// The undo point taken on `today`, if any; one from an earlier day is
+/// removed (it is kept until the next day).
+pub fn undo_point(today: NaiveDate) -> Option<String> {
+    let kept = read_raw(UNDO_KEY)?;
+    match kept.split_once('\n') {
+        Some((day, raw)) if day.parse() == Ok(today) => Some(raw.to_string()),
+        _ => {
+            forget_undo_point();
+            None
+        }
+    }
+}
+
+/// Removes the undo point, once used or out of date.
+pub fn forget_undo_point() {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(UNDO_KEY);
+    }
+}
+
+/// Removes every Spinewise key (the document, snapshots and kept copies)
+/// but the undo point, which lets the patient take the delete back today.
 pub fn delete_everything() {
     let Some(storage) = local() else { return };
     let len = storage.length().unwrap_or(0);
     let keys: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with("spinewise/"))
+        .filter(|key| key.starts_with("spinewise/") && key != UNDO_KEY)
         .collect();
     for key in keys {
         let _ = storage.remove_item(&key);

@@ -15,6 +15,11 @@ const APP: &str = "spinewise";
 /// Larger files are refused before they are read: ten years of daily use is
 /// well under 2 MB.
 pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+/// The largest document Spinewise saves, in characters. Browsers keep about
+/// 5 M characters of localStorage per site, and the document needs room
+/// beside it for an undo point and daily copies; ten years of daily use with
+/// every follow-up answered is about 1.8 M (data review p10).
+pub const MAX_SAVED_CHARS: usize = 2_500_000;
 
 #[derive(Serialize)]
 struct BackupFile<'a> {
@@ -42,6 +47,8 @@ pub fn export_json(store: &Store, now_ms: i64) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge,
+    /// Characters the data would take once imported.
+    TooLargeToKeep(usize),
     Truncated,
     NotABackup,
     NewerVersion(u32),
@@ -53,6 +60,14 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::TooLarge => f.write_str(
                 "This file is far larger than any Spinewise backup (over 20 MB), so it was not opened.",
+            ),
+            ImportError::TooLargeToKeep(chars) => write!(
+                f,
+                "With this backup, your data would take {:.1} million characters, more than the \
+                 {:.1} million Spinewise can keep on this phone. Nothing was changed. Did a very \
+                 long note get pasted in?",
+                millions(*chars),
+                millions(MAX_SAVED_CHARS)
             ),
             ImportError::Truncated => f.write_str(
                 "This backup file is incomplete: it ends part-way through. Export it again from the \
@@ -73,6 +88,10 @@ impl fmt::Display for ImportError {
             ),
         }
     }
+}
+
+fn millions(chars: usize) -> f64 {
+    chars as f64 / 1e6
 }
 
 /// A checked backup, with what the patient sees before choosing to import.
@@ -131,6 +150,16 @@ pub fn read(raw: &str, today: NaiveDate) -> Result<Preview, ImportError> {
         exported_ms,
         store,
     })
+}
+
+/// Refuses data too large to be saved: importing it would fail to save,
+/// and the failed save would cost the daily copies first.
+pub fn fits(store: &Store) -> Result<(), ImportError> {
+    let chars = store.to_json().len();
+    if chars > MAX_SAVED_CHARS {
+        return Err(ImportError::TooLargeToKeep(chars));
+    }
+    Ok(())
 }
 
 /// How an import meets the data already on the phone.
@@ -239,6 +268,23 @@ mod tests {
             (1, 2, 1)
         );
         assert_eq!(read(&good, day(25)).unwrap().left_out, 0);
+    }
+
+    #[test]
+    fn data_too_large_to_save_is_refused_before_anything_changes() {
+        let mut store = store_with(&[3]);
+        assert_eq!(fits(&store), Ok(()));
+        store.journal.checkins[0].note = "x".repeat(MAX_SAVED_CHARS - 1_000);
+        assert_eq!(fits(&store), Ok(()));
+        store.journal.checkins[0].note = "x".repeat(3_000_000);
+        let Err(ImportError::TooLargeToKeep(chars)) = fits(&store) else {
+            panic!("a 3 M-character note fits");
+        };
+        assert!(
+            ImportError::TooLargeToKeep(chars)
+                .to_string()
+                .starts_with("With this backup, your data would take 3.0 million characters, more than the 2.5 million")
+        );
     }
 
     #[test]

@@ -232,6 +232,61 @@ test("a daily copy keeps yesterday's data and can be restored from Settings", as
   await expect(page.getByText("Imported: your data now matches the backup.")).toBeVisible();
   const saved = await savedStore(page);
   expect(saved.checkins.map((c) => c.note)).toEqual(["Wednesday's note"]);
+  // Today's check-in is not lost: the undo point took it before the Replace.
+  await page.getByRole("button", { name: "Undo the last import or delete" }).click();
+  await expect(page.getByText("Undone: your data is back as it was before.")).toBeVisible();
+  expect((await savedStore(page)).checkins.map((c) => c.note)).toEqual(["Wednesday's note", "Thursday's note"]);
+  await expect(page.getByRole("button", { name: "Undo the last import or delete" })).toHaveCount(0);
+});
+
+test("Delete everything can be undone until midnight, and not after", async ({ page }) => {
+  await openAt(page, "/");
+  await checkIn(page, 4, "keep me");
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Delete all data…" }).click();
+  await expect(page.getByText(/You can undo it until midnight/)).toBeVisible();
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  await expect(page.getByText("You have 0 sessions and 0 check-ins saved.")).toBeVisible();
+  // Still offered after a reload the same day.
+  await page.reload();
+  await page.getByRole("button", { name: "Undo the last import or delete" }).click();
+  await expect(page.getByText("You have 0 sessions and 1 check-in saved.")).toBeVisible();
+  expect((await savedStore(page)).checkins.map((c) => c.note)).toEqual(["keep me"]);
+
+  await page.getByRole("button", { name: "Delete all data…" }).click();
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  await page.clock.fastForward(24 * 60 * 60_000);
+  await page.reload();
+  await expect(page.getByText("You have 0 sessions and 0 check-ins saved.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Undo the last import or delete" })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem("spinewise/undo"))).toBeNull();
+});
+
+test("an import too large to save is refused up front, with the daily copies kept", async ({ page }) => {
+  const copies = ["2026-11-22", "2026-11-23", "2026-11-24"];
+  await page.addInitScript((copies) => {
+    if (!sessionStorage.getItem("seeded")) {
+      for (const day of copies) localStorage.setItem(`spinewise/backup/${day}`, '{"schema_version":4}');
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, copies);
+  await openAt(page, "/");
+  await checkIn(page, 4, "before the import");
+  const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  await page.goto("/settings");
+  const note = "x".repeat(6_000_000);
+  const store = { schema_version: 4, checkins: [{ day: "2026-11-20", pain: 3, note, updated_ms: 1 }] };
+  await page.getByLabel("Choose a backup file").setInputFiles({
+    name: "huge-note.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ app: "spinewise", exported_ms: 1, store })),
+  });
+  await page.getByRole("button", { name: "Add to my data" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "more than the 2.5 million" })).toContainText("Nothing was changed.");
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("spinewise/backup/")).sort());
+  expect(keys).toEqual(copies.map((day) => `spinewise/backup/${day}`));
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
+  expect(await page.evaluate(() => localStorage.getItem("spinewise/undo"))).toBeNull();
 });
 
 test("ten years of daily data loads and Today shows it", async ({ page }) => {

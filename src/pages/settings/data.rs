@@ -141,14 +141,32 @@ pub fn YourData() -> impl IntoView {
             }
         });
     };
+    // An import, restore or delete made earlier today can still be undone.
+    let undoable = RwSignal::new(state.can_undo());
     let import = move |mode: ImportMode| {
         if let Some(Pending { preview, .. }) = pending.get_untracked() {
-            state.import(&preview.store, mode);
             pending.set(None);
-            done.set(Some(match mode {
-                ImportMode::Merge => "Imported: the backup's records were added to yours.".into(),
-                ImportMode::Replace => "Imported: your data now matches the backup.".into(),
-            }));
+            match state.import(&preview.store, mode) {
+                Ok(()) => {
+                    undoable.set(true);
+                    done.set(Some(match mode {
+                        ImportMode::Merge => {
+                            "Imported: the backup's records were added to yours.".into()
+                        }
+                        ImportMode::Replace => "Imported: your data now matches the backup.".into(),
+                    }));
+                }
+                Err(refused) => problem.set(Some(refused.message())),
+            }
+        }
+    };
+    let undo = move |_| {
+        undoable.set(false);
+        if state.undo_last_change() {
+            problem.set(None);
+            done.set(Some("Undone: your data is back as it was before.".into()));
+        } else {
+            problem.set(Some("There is nothing left to undo today.".into()));
         }
     };
     let snapshots = move || {
@@ -201,6 +219,9 @@ pub fn YourData() -> impl IntoView {
             </label>
             <p class="alert" role="alert">{move || problem.get()}</p>
             <p role="status">{move || done.get()}</p>
+            <Show when=move || undoable.get()>
+                <button class="button" on:click=undo>"Undo the last import or delete"</button>
+            </Show>
             {move || {
                 pending
                     .get()
@@ -293,7 +314,7 @@ pub fn YourData() -> impl IntoView {
                         <strong>
                             {move || {
                                 let (sessions, checkins) = counts.get();
-                                format!("This deletes {}, {}, your settings and the daily copies from this phone. It cannot be undone.", count(sessions, "session"), count(checkins, "check-in"))
+                                format!("This deletes {}, {}, your settings and the daily copies from this phone. You can undo it until midnight; after that it is gone for good.", count(sessions, "session"), count(checkins, "check-in"))
                             }}
                         </strong>
                     </p>
@@ -304,11 +325,16 @@ pub fn YourData() -> impl IntoView {
                         <button
                             class="button danger"
                             on:click=move |_| {
-                                state.delete_everything();
                                 // A copy offered for import before the delete must not bring it back.
                                 pending.set(None);
                                 confirm_delete.set(false);
-                                done.set(Some("All data deleted.".into()));
+                                match state.delete_everything() {
+                                    Ok(()) => {
+                                        undoable.set(true);
+                                        done.set(Some("All data deleted.".into()));
+                                    }
+                                    Err(refused) => problem.set(Some(refused.message())),
+                                }
                             }
                         >
                             "Delete everything"
