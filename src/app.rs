@@ -27,6 +27,9 @@ pub fn App() -> impl IntoView {
     state.load_problem.set(loaded.problem);
     provide_context(state);
     use_persistence(state, loaded.read_only);
+    if !loaded.read_only {
+        storage::ask_to_persist();
+    }
     // The patient's theme choice, applied to <html> for the stylesheet.
     Effect::new(move |_| {
         let theme = state.store.with(|s| s.settings.theme);

@@ -1,6 +1,9 @@
 //! The browser's clock, time zone and locale; the only source of "now".
 
 use chrono::{NaiveDate, NaiveDateTime};
+use leptos::prelude::*;
+use leptos_use_document_visibility::use_document_visibility;
+use leptos_use_interval_fn::use_interval_fn;
 use wasm_bindgen::JsValue;
 
 use crate::domain::day::{local_day, local_time};
@@ -29,6 +32,20 @@ pub fn local(at_ms: i64) -> NaiveDateTime {
 /// Today's local calendar day.
 pub fn today() -> NaiveDate {
     day_of(now_ms())
+}
+
+/// Today's local day, kept current: an installed app comes back from the
+/// background without reloading, and an open one crosses midnight, so look
+/// again whenever the page becomes visible and once a minute.
+pub fn use_current_day() -> Memo<NaiveDate> {
+    let visibility = use_document_visibility();
+    let minute = RwSignal::new(0u32);
+    use_interval_fn(move || minute.update(|m| *m += 1), 60_000);
+    Memo::new(move |_| {
+        visibility.track();
+        minute.track();
+        today()
+    })
 }
 
 /// "07:42" local time for an instant.

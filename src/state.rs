@@ -54,15 +54,10 @@ impl AppState {
     /// Saves the routine in progress to the journal with the pain score after.
     pub fn finish_routine(self, pain_after: Option<Pain>) {
         let now = clock::now_ms();
-        let first = self.store.with_untracked(|s| s.journal.sessions.is_empty());
         self.store
             .update(|s| s.finish_active(now, clock::day_of, pain_after));
-        if first {
-            // After the first routine the data is worth protecting from eviction.
-            leptos::task::spawn_local(async {
-                storage::request_persistence().await;
-            });
-        }
+        // A finished routine is engagement the browser weighs when it decides.
+        storage::ask_to_persist();
     }
 
     /// Keeps the answers of a safety check.

@@ -359,6 +359,17 @@ pub async fn request_persistence() -> Option<bool> {
     ask(storage_manager()?.persist()).await?.as_bool()
 }
 
+/// Asks for persistence again unless it is already granted: browsers
+/// decide from engagement, so a refusal on day 1 may be a yes a week later
+/// (data review §1 #1b). Called at every start and after each routine.
+pub fn ask_to_persist() {
+    leptos::task::spawn_local(async {
+        if is_persistent().await == Some(false) {
+            request_persistence().await;
+        }
+    });
+}
+
 /// Whether the browser has agreed to keep our data.
 pub async fn is_persistent() -> Option<bool> {
     ask(storage_manager()?.persisted()).await?.as_bool()

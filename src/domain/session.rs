@@ -52,14 +52,29 @@ impl ActiveSession {
         timeline.position(self.started_ms, &self.controls, now_ms)
     }
 
+    /// When something last happened at `now_ms`: a running timer is
+    /// activity until the routine's end, a paused or ended one stopped at
+    /// the tap that paused or ended it.
+    pub fn last_activity_ms(&self, now_ms: i64) -> i64 {
+        let position = self.position(&self.timeline(), now_ms);
+        let timer = match (self.ended_early_ms, position.finished_at_ms) {
+            (Some(ended), _) => ended,
+            (None, Some(finished)) => finished,
+            (None, None) if position.paused => self.started_ms,
+            (None, None) => now_ms,
+        };
+        let last_tap = self.controls.last().map_or(self.started_ms, |c| c.at_ms);
+        timer.max(last_tap).max(self.started_ms)
+    }
+
     /// Records a tap.
     pub fn act(&mut self, action: Action, at_ms: i64) {
         self.controls.push(Control { at_ms, action });
     }
 
     /// Closes the session into a journal record, dated by `day_of` the
-    /// local day it ended (not the day it is saved: a routine finished at
-    /// 23:55 and saved after midnight belongs to the evening).
+    /// local day it started: a routine begun at 23:55 and finished after
+    /// midnight belongs to the evening it was begun in (data review §1 #3).
     pub fn finish(
         &self,
         now_ms: i64,
@@ -75,7 +90,7 @@ impl ActiveSession {
         SessionRecord {
             started_ms: self.started_ms,
             ended_ms,
-            day: day_of(ended_ms),
+            day: day_of(self.started_ms),
             plan: self.plan.name.clone(),
             planned_secs: (timeline.total_ms() / 1000) as u32,
             done_percent: (position.done_fraction * 100.0).round() as u8,

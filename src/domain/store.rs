@@ -20,6 +20,10 @@ use super::red_flags::Screening;
 use super::session::{ActiveSession, SessionRecord};
 use super::settings::Settings;
 
+/// A routine with no activity for this long is over (three hours: a
+/// paused routine resumed after lunch still runs, one left overnight not).
+pub const IDLE_CLOSE_MS: i64 = 3 * 60 * 60_000;
+
 /// Version of the document layout this app writes.
 pub const SCHEMA_VERSION: u32 = 4;
 
@@ -480,16 +484,18 @@ impl Store {
         self.settings.session_swaps(&self.unswapped_plan())
     }
 
-    /// A routine left open from an earlier day (the phone died, the tab was
-    /// closed) is saved to the journal as far as it got, so today starts
-    /// clean. Returns whether one was closed.
+    /// A routine nothing has happened in for [`IDLE_CLOSE_MS`] (the phone
+    /// died, the tab was closed, the patient walked away) is saved to the
+    /// journal as far as it got. Decided by its last activity, not the
+    /// calendar: a routine running at midnight carries on after a reload.
+    /// Returns whether one was closed.
     pub fn close_stale_session(&mut self, now_ms: i64, day_of: impl Fn(i64) -> NaiveDate) -> bool {
         let stale = self
             .active
             .as_ref()
-            .is_some_and(|a| day_of(a.started_ms) < day_of(now_ms));
+            .is_some_and(|a| now_ms - a.last_activity_ms(now_ms) > IDLE_CLOSE_MS);
         if let Some(mut active) = self.active.take_if(|_| stale) {
-            // Unfinished after a day means it sat paused: it ended at the last tap.
+            // Unfinished and idle means it sat paused: it ended at the last tap.
             let finished = active.position(&active.timeline(), now_ms).is_finished();
             if !finished && active.ended_early_ms.is_none() {
                 active.ended_early_ms = Some(
@@ -851,6 +857,60 @@ mod tests {
             assert_eq!(merged.revision, 14);
         }
         assert!(tab_a.merge(&tab_b).same_data(&tab_b.merge(&tab_a)));
+    }
+
+    #[test]
+    fn a_routine_running_at_midnight_carries_on_and_counts_for_the_evening() {
+        use crate::domain::day::local_day;
+        let day_of = |ms| local_day(ms, 0);
+        // 23:55 UTC on 25 November.
+        let start = NaiveDate::from_ymd_opt(2026, 11, 25)
+            .unwrap()
+            .and_hms_opt(23, 55, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp_millis();
+        let mut store = Store {
+            active: Some(ActiveSession::start(Plan::seed(), Pacing::default(), start)),
+            ..Store::default()
+        };
+        // Reloaded at 00:05: still running, whatever the calendar says.
+        assert!(!store.close_stale_session(start + 10 * 60_000, day_of));
+        assert!(store.active.is_some());
+        // Finished by its timer at 00:13 and saved at 00:20: the evening's routine.
+        store.finish_active(start + 25 * 60_000, day_of, None);
+        assert_eq!(store.journal.sessions[0].day, day_of(start));
+        assert_eq!(store.journal.sessions[0].done_percent, 100);
+    }
+
+    #[test]
+    fn a_routine_is_closed_three_hours_after_its_last_activity() {
+        use crate::domain::day::local_day;
+        let day_of = |ms| local_day(ms, 0);
+        let start = 1_795_600_000_000;
+        let paused = |pause_at: i64| {
+            let mut session = ActiveSession::start(Plan::seed(), Pacing::default(), start);
+            session.act(crate::domain::timeline::Action::Pause, start + pause_at);
+            Store {
+                active: Some(session),
+                ..Store::default()
+            }
+        };
+        let pause_at = 5 * 60_000;
+        let mut store = paused(pause_at);
+        assert!(!store.close_stale_session(start + pause_at + IDLE_CLOSE_MS, day_of));
+        assert!(store.close_stale_session(start + pause_at + IDLE_CLOSE_MS + 1, day_of));
+        // A routine whose timer ran out waits three hours for its pain score.
+        let mut finished = Store {
+            active: Some(ActiveSession::start(Plan::seed(), Pacing::default(), start)),
+            ..Store::default()
+        };
+        let end = start + i64::from(Plan::seed().total_secs(Pacing::default())) * 1000;
+        assert!(!finished.close_stale_session(end + IDLE_CLOSE_MS, day_of));
+        assert!(finished.close_stale_session(end + IDLE_CLOSE_MS + 1, day_of));
+        assert_eq!(finished.journal.sessions[0].done_percent, 100);
+        // A clock set back before the start closes nothing.
+        assert!(!paused(pause_at).close_stale_session(start - 86_400_000, day_of));
     }
 
     #[test]

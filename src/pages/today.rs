@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -14,13 +15,23 @@ use crate::domain::recheck::{self, Recheck};
 use crate::pwa;
 use crate::state::use_app_state;
 
-/// Route `/`: the day, the streak, and the way into today's routine.
+/// Route `/`: the day, the streak, and the way into today's routine. Drawn
+/// afresh when the day changes under an open page, so marks and check-ins
+/// land on the day the patient sees (data review §1 #4).
 #[component]
 pub fn TodayPage() -> impl IntoView {
     use_page("Today");
+    let current_day = clock::use_current_day();
+    move || {
+        let today = current_day.get();
+        view! { <TodayOn today /> }
+    }
+}
+
+#[component]
+fn TodayOn(today: NaiveDate) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
-    let today = clock::today();
     let streak = Memo::new(move |_| state.store.with(|s| s.journal.streak(today)));
     let done_today = Memo::new(move |_| state.store.with(|s| s.journal.done_on(today)));
     let running = Memo::new(move |_| state.store.with(|s| s.active.is_some()));

@@ -308,3 +308,50 @@ test("ten years of daily data loads and Today shows it", async ({ page }) => {
   expect(doc.length).toBeLessThan(2_000_000);
   expect(await page.locator(".stat-value").first().textContent()).toMatch(/^\d+$/);
 });
+
+test("persistence is asked for at every start until the browser grants it", async ({ page }) => {
+  await page.addInitScript(() => {
+    const granted = sessionStorage.getItem("granted") === "1";
+    Object.defineProperty(navigator.storage, "persisted", { value: async () => granted });
+    Object.defineProperty(navigator.storage, "persist", {
+      value: async () => {
+        sessionStorage.setItem("persist-calls", String(Number(sessionStorage.getItem("persist-calls") ?? 0) + 1));
+        return false;
+      },
+    });
+  });
+  const calls = () => page.evaluate(() => Number(sessionStorage.getItem("persist-calls") ?? 0));
+  await openAt(page, "/");
+  await expect.poll(calls).toBe(1);
+  await page.reload();
+  await expect.poll(calls).toBe(2);
+  await page.evaluate(() => sessionStorage.setItem("granted", "1"));
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await calls()).toBe(2);
+});
+
+test("a routine started at 23:55 and reloaded at 00:05 carries on and counts for the evening", async ({ page }) => {
+  await openAt(page, "/", new Date(2026, 10, 24, 23, 55, 0));
+  await startRoutine(page);
+  await page.clock.fastForward(10 * 60_000);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  expect((await savedStore(page)).sessions ?? []).toEqual([]);
+  await page.clock.fastForward(15 * 60_000);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  const [session] = (await savedStore(page)).sessions;
+  expect(session.day).toBe("2026-11-24");
+  expect(session.done_percent).toBe(100);
+});
+
+test("Today moves to the new day without a reload, and its marks land on it", async ({ page }) => {
+  await openAt(page, "/", new Date(2026, 10, 24, 23, 50, 0));
+  await expect(page.locator(".today-date")).toContainText("24 November");
+  await page.clock.fastForward("08:00:00");
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  await expect(page.locator(".today-date")).toContainText("25 November");
+  await page.getByRole("button", { name: "Rest day" }).click();
+  expect((await savedStore(page)).days_off).toEqual([{ day: "2026-11-25", kind: "Rest" }]);
+});
