@@ -340,7 +340,9 @@ test("a routine started at 23:55 and reloaded at 00:05 carries on and counts for
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
   expect((await savedStore(page)).sessions ?? []).toEqual([]);
   await page.clock.fastForward(15 * 60_000);
+  await page.getByRole("radio", { name: /^3 —/ }).check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
   const [session] = (await savedStore(page)).sessions;
   expect(session.day).toBe("2026-11-24");
   expect(session.done_percent).toBe(100);
