@@ -563,11 +563,12 @@ impl Store {
         merged
     }
 
-    /// Worth suggesting a backup file: a week of sessions and none exported
-    /// in the last 30 days. A phone that dies should cost a month at most.
+    /// Worth suggesting a backup file: a week of records (sessions or
+    /// check-ins) and none sent off in the last 30 days. A phone that dies
+    /// should cost a month at most.
     pub fn backup_due(&self, now_ms: i64) -> bool {
         const MONTH_MS: i64 = 30 * 86_400_000;
-        self.journal.sessions.len() >= 7
+        self.journal.sessions.len() + self.journal.checkins.len() >= 7
             && self.last_export_ms.is_none_or(|at| now_ms - at > MONTH_MS)
     }
 
@@ -952,6 +953,22 @@ mod tests {
         assert!(!store.backup_due(now));
         store.last_export_ms = Some(now - 31 * 86_400_000);
         assert!(store.backup_due(now));
+    }
+
+    #[test]
+    fn check_ins_alone_make_a_backup_due_too() {
+        let mut store = Store::default();
+        for d in 1..=7 {
+            assert!(!store.backup_due(1_795_600_000_000));
+            store.journal.check_in(CheckIn {
+                day: day(d),
+                pain: Pain::new(3).unwrap(),
+                stiffness: None,
+                note: String::new(),
+                updated_ms: 0,
+            });
+        }
+        assert!(store.backup_due(1_795_600_000_000));
     }
 
     #[test]

@@ -157,8 +157,8 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             <Show when=move || backup_due.get()>
                 <p class="card nudge">
                     "Your history lives only on this phone. "
-                    <A href=pwa::href("/settings")>"Export a backup file"</A>
-                    " now and then, so a lost phone does not lose it."
+                    <A href=pwa::href("/settings")>"Send a backup file"</A>
+                    " somewhere else now and then (email or cloud storage), so a lost phone does not lose it. A file kept on this phone is lost with it."
                 </p>
             </Show>
         </section>

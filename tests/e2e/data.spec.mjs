@@ -357,3 +357,52 @@ test("Today moves to the new day without a reload, and its marks land on it", as
   await page.getByRole("button", { name: "Rest day" }).click();
   expect((await savedStore(page)).days_off).toEqual([{ day: "2026-11-25", kind: "Rest" }]);
 });
+
+test("a backup counts only once it is shared or the patient says the file saved", async ({ page }) => {
+  await page.addInitScript(() => {
+    // A phone with a share sheet; the first share is cancelled, the second goes through.
+    let shares = 0;
+    Object.defineProperty(navigator, "canShare", { value: (data) => data.files?.length === 1 });
+    Object.defineProperty(navigator, "share", {
+      value: async (data) => {
+        shares += 1;
+        window.sharedName = data.files[0].name;
+        if (shares === 1) throw new DOMException("Share canceled", "AbortError");
+      },
+    });
+  });
+  await openAt(page, "/");
+  for (const pain of [3, 4, 5, 4, 3, 4, 3]) {
+    await checkIn(page, pain, "");
+    await page.clock.fastForward(24 * 60 * 60_000);
+    await page.reload();
+  }
+  // Seven check-ins and no backup: Today suggests sending one off the phone.
+  await expect(page.getByText(/A file kept on this phone is lost with it/)).toBeVisible();
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Export backup" }).click();
+  await expect(page.getByText("The backup was not sent, so it does not count yet.")).toBeVisible();
+  await expect(page.getByText("No backup file exported yet.")).toBeVisible();
+  await page.getByRole("button", { name: "Export backup" }).click();
+  await expect(page.getByText("Backup kept. The reminder comes back in a month.")).toBeVisible();
+  expect(await page.evaluate(() => window.sharedName)).toBe("spinewise-backup-2026-12-02.json");
+  await expect(page.getByText("Last backup file: 2 Dec.")).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByText(/A file kept on this phone is lost with it/)).toHaveCount(0);
+});
+
+test("without a share sheet the file is downloaded, and counts once the patient says it saved", async ({ page }) => {
+  await openAt(page, "/settings");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export backup" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("spinewise-backup-2026-11-25.json");
+  await expect(page.getByText(/A file on this phone is lost with the phone/)).toBeVisible();
+  await expect(page.getByText("No backup file exported yet.")).toBeVisible();
+  await page.getByRole("button", { name: "It did not save" }).click();
+  await expect(page.getByText("No backup file exported yet.")).toBeVisible();
+  await page.getByRole("button", { name: "Export backup" }).click();
+  await page.getByRole("button", { name: "The file is saved" }).click();
+  await expect(page.getByText("Last backup file: 25 Nov.")).toBeVisible();
+});

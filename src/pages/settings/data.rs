@@ -42,37 +42,65 @@ fn span_label(span: Option<(NaiveDate, NaiveDate)>) -> String {
     }
 }
 
-/// The files Settings can write.
+/// The spreadsheet files Settings can write.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Export {
-    Backup,
+enum Table {
     Sessions,
     CheckIns,
 }
 
-fn export(state: AppState, what: Export) {
+fn export_table(state: AppState, what: Table) {
     let today = clock::today();
-    let now = clock::now_ms();
-    let sent = state.store.with_untracked(|s| match what {
-        Export::Backup => files::download(
-            &format!("spinewise-backup-{today}.json"),
-            "application/json",
-            &backup::export_json(s, now),
-        ),
-        Export::Sessions => files::download(
-            &format!("spinewise-sessions-{today}.csv"),
-            "text/csv",
-            &csv::sessions(&s.journal),
-        ),
-        Export::CheckIns => files::download(
-            &format!("spinewise-checkins-{today}.csv"),
-            "text/csv",
-            &csv::checkins(&s.journal),
-        ),
+    state.store.with_untracked(|s| {
+        let _ = match what {
+            Table::Sessions => files::download(
+                &format!("spinewise-sessions-{today}.csv"),
+                "text/csv",
+                &csv::sessions(&s.journal),
+            ),
+            Table::CheckIns => files::download(
+                &format!("spinewise-checkins-{today}.csv"),
+                "text/csv",
+                &csv::checkins(&s.journal),
+            ),
+        };
     });
-    if sent.is_ok() && what == Export::Backup {
-        state.exported();
-    }
+}
+
+/// Where the latest backup file went.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sending {
+    /// The share sheet says it went somewhere.
+    Sent,
+    /// The share sheet was closed.
+    NotSent,
+    /// Downloaded to this phone: the patient says whether it saved.
+    Downloaded,
+}
+
+/// Sends the backup file through the share sheet where the browser has one
+/// (the copy leaves the phone), else downloads it. It counts as a backup
+/// only once the share went through or the patient says the file saved.
+fn send_backup(state: AppState, sending: RwSignal<Option<Sending>>) {
+    let name = format!("spinewise-backup-{}.json", clock::today());
+    let json = state
+        .store
+        .with_untracked(|s| backup::export_json(s, clock::now_ms()));
+    sending.set(None);
+    spawn_local(async move {
+        match files::share(&name, "application/json", &json).await {
+            files::Shared::Sent => {
+                state.exported();
+                sending.set(Some(Sending::Sent));
+            }
+            files::Shared::NotSent => sending.set(Some(Sending::NotSent)),
+            files::Shared::Unsupported => {
+                if files::download(&name, "application/json", &json).is_ok() {
+                    sending.set(Some(Sending::Downloaded));
+                }
+            }
+        }
+    });
 }
 
 /// A backup waiting for the patient to choose how to bring it in.
@@ -88,6 +116,7 @@ pub fn YourData() -> impl IntoView {
     let pending = RwSignal::new(None::<Pending>);
     let problem = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
+    let sending = RwSignal::new(None::<Sending>);
     let confirm_delete = RwSignal::new(false);
     let cancel_delete = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
@@ -201,16 +230,48 @@ pub fn YourData() -> impl IntoView {
                 }}
             </p>
             <div class="button-row">
-                <button class="button primary" on:click=move |_| export(state, Export::Backup)>
+                <button class="button primary" on:click=move |_| send_backup(state, sending)>
                     "Export backup"
                 </button>
-                <button class="button" on:click=move |_| export(state, Export::Sessions)>
+                <button class="button" on:click=move |_| export_table(state, Table::Sessions)>
                     "Sessions (CSV)"
                 </button>
-                <button class="button" on:click=move |_| export(state, Export::CheckIns)>
+                <button class="button" on:click=move |_| export_table(state, Table::CheckIns)>
                     "Check-ins (CSV)"
                 </button>
             </div>
+            {move || sending.get().map(|step| match step {
+                Sending::Sent => view! {
+                    <p role="status">"Backup kept. The reminder comes back in a month."</p>
+                }
+                    .into_any(),
+                Sending::NotSent => view! {
+                    <p role="status">"The backup was not sent, so it does not count yet."</p>
+                }
+                    .into_any(),
+                Sending::Downloaded => view! {
+                    <div class="card" role="status">
+                        <p>
+                            "The backup file is in this phone's downloads. A file on this phone is lost with the phone: email it to yourself or put it in cloud storage."
+                        </p>
+                        <div class="button-row">
+                            <button
+                                class="button primary"
+                                on:click=move |_| {
+                                    state.exported();
+                                    sending.set(Some(Sending::Sent));
+                                }
+                            >
+                                "The file is saved"
+                            </button>
+                            <button class="button quiet" on:click=move |_| sending.set(None)>
+                                "It did not save"
+                            </button>
+                        </div>
+                    </div>
+                }
+                    .into_any(),
+            })}
 
             <h3>"Import a backup"</h3>
             <label class="file-pick button">
@@ -319,7 +380,7 @@ pub fn YourData() -> impl IntoView {
                         </strong>
                     </p>
                     <div class="button-row">
-                        <button class="button" on:click=move |_| export(state, Export::Backup)>
+                        <button class="button" on:click=move |_| send_backup(state, sending)>
                             "Export a backup first"
                         </button>
                         <button

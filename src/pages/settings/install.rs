@@ -12,7 +12,7 @@ pub fn Install() -> impl IntoView {
     let how = if pwa::is_installed() {
         "Spinewise is installed on this device."
     } else if pwa::is_ios() {
-        "On iPhone or iPad: open Spinewise in Safari, tap Share, then Add to Home Screen."
+        "On iPhone or iPad: open Spinewise in Safari, tap Share, then Add to Home Screen. The home-screen app keeps its own data, apart from Safari's: export a backup here first and import it in the installed app."
     } else {
         "Use your browser's menu: Install app, or Add to Home screen."
     };
