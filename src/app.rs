@@ -14,7 +14,7 @@ use crate::pages::{not_found::NotFoundPage, today::TodayPage};
 use crate::persist::use_persistence;
 use crate::pwa;
 use crate::state::{AppState, Pwa};
-use crate::storage;
+use crate::storage::{self, LoadProblem};
 
 /// The whole app.
 #[component]
@@ -24,7 +24,8 @@ pub fn App() -> impl IntoView {
     let mut store = loaded.store;
     store.close_stale_session(clock::now_ms(), clock::day_of);
     let state = AppState::new(store);
-    state.load_problem.set(loaded.problem);
+    let kept_apart = storage::kept_apart_from().map(LoadProblem::KeptApart);
+    state.load_problem.set(loaded.problem.or(kept_apart));
     provide_context(state);
     use_persistence(state, loaded.read_only);
     if !loaded.read_only {

@@ -71,7 +71,7 @@ pub fn use_persistence(state: AppState, read_only: bool) {
     });
 
     let handle = window_event_listener(ev::storage, move |event| {
-        if event.key().as_deref() != Some(storage::KEY) || read_only.get_value() {
+        if event.key() != Some(storage::document_key()) || read_only.get_value() {
             return;
         }
         let Some(incoming) = event.new_value().and_then(|raw| Store::parse(&raw).ok()) else {

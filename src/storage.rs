@@ -10,17 +10,69 @@ use wasm_bindgen::JsValue;
 use crate::domain::store::{LoadError, Store};
 use crate::domain::tidy::tidy;
 
+/// Which deployment's data the keys under [`ROOT_PREFIX`] are: the base
+/// path ("" at the host's root) of the first one to run. localStorage is
+/// shared by the whole origin, so a copy under /beta/ would otherwise read
+/// and write the patient's real data (data review §1 finding 8).
+const OWNER_KEY: &str = "spinewise/owner";
+/// The owner's keys, as every earlier version wrote them.
+const ROOT_PREFIX: &str = "spinewise/";
+
+thread_local! {
+    /// This deployment's key prefix, and the owner's base path when that is
+    /// another deployment.
+    static NAMESPACE: (String, Option<String>) = claim_namespace();
+}
+
+fn claim_namespace() -> (String, Option<String>) {
+    let base = crate::pwa::base_path();
+    let Some(storage) = local() else {
+        return (ROOT_PREFIX.into(), None);
+    };
+    match storage.get_item(OWNER_KEY) {
+        Ok(Some(owner)) if owner != base => (format!("spinewise@{base}/"), Some(owner)),
+        Ok(Some(_)) | Err(_) => (ROOT_PREFIX.into(), None),
+        Ok(None) => {
+            let _ = storage.set_item(OWNER_KEY, &base);
+            (ROOT_PREFIX.into(), None)
+        }
+    }
+}
+
+/// One of this deployment's keys.
+fn key(name: &str) -> String {
+    NAMESPACE.with(|(prefix, _)| format!("{prefix}{name}"))
+}
+
+/// The base path of the deployment whose data this origin's main keys
+/// hold, when it is not this one: this one keeps its data apart.
+pub fn kept_apart_from() -> Option<String> {
+    NAMESPACE.with(|(_, owner)| owner.clone())
+}
+
 /// Where the document lives; the suffix changes only with a new storage layout.
-pub const KEY: &str = "spinewise/v1";
+pub fn document_key() -> String {
+    key("v1")
+}
+
 /// Where an unreadable document is kept for recovery.
-pub const RECOVERY_KEY: &str = "spinewise/recovery";
+fn recovery_key() -> String {
+    key("recovery")
+}
+
 /// Daily snapshots are kept under this prefix plus the date.
-const BACKUP_PREFIX: &str = "spinewise/backup/";
+fn backup_prefix() -> String {
+    key("backup/")
+}
+
 /// How many daily snapshots are kept.
 const DAILY_BACKUPS: usize = 5;
+
 /// The data as it was before the latest import, restore or delete, on the
 /// line after the day it was taken: the patient can undo that day.
-const UNDO_KEY: &str = "spinewise/undo";
+fn undo_key() -> String {
+    key("undo")
+}
 
 /// Why saved data could not be used at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +85,9 @@ pub enum LoadProblem {
     SetAside(String, usize),
     /// Unreadable, and there was no room to keep a copy.
     UnreadableNoRoom,
+    /// Another deployment on this site owns the main data (its base path);
+    /// this one keeps its own.
+    KeptApart(String),
     Newer,
     NoStorage,
 }
@@ -60,6 +115,11 @@ impl LoadProblem {
                  no room to keep a copy, so nothing new will be saved until space is freed. Your \
                  old data is untouched."
                 .into(),
+            LoadProblem::KeptApart(owner) => format!(
+                "This copy of Spinewise, at {}/, keeps its own data, apart from the copy at {owner}/ \
+                 on this site: neither can change the other's.",
+                crate::pwa::base_path()
+            ),
             LoadProblem::Newer => "Your data was saved by a newer version of Spinewise. Reload \
                  the app while online to update it; until then nothing is changed or saved."
                 .into(),
@@ -97,7 +157,7 @@ pub fn load(today: NaiveDate) -> Loaded {
     let Some(storage) = local() else {
         return fresh(LoadProblem::NoStorage, true);
     };
-    let raw = match storage.get_item(KEY) {
+    let raw = match storage.get_item(&document_key()) {
         Ok(Some(raw)) => raw,
         Ok(None) => {
             return Loaded {
@@ -153,14 +213,15 @@ pub fn load(today: NaiveDate) -> Loaded {
 
 /// Copies unreadable data aside, never replacing an earlier kept copy.
 fn keep_for_recovery(storage: &web_sys::Storage, raw: &str) -> Result<String, JsValue> {
-    let mut key = RECOVERY_KEY.to_string();
+    let first = recovery_key();
+    let mut key = first.clone();
     let mut n = 1;
     while let Some(kept) = storage.get_item(&key)? {
         if kept == raw {
             return Ok(key);
         }
         n += 1;
-        key = format!("{RECOVERY_KEY}/{n}");
+        key = format!("{first}/{n}");
     }
     storage.set_item(&key, raw)?;
     Ok(key)
@@ -174,7 +235,7 @@ pub fn read_raw(key: &str) -> Option<String> {
 /// What is saved now (another tab may have written since we last looked).
 /// Unreadable data found here is first kept aside, like at start-up.
 pub fn stored() -> Result<Option<Store>, LoadError> {
-    let Some(raw) = read_raw(KEY) else {
+    let Some(raw) = read_raw(&document_key()) else {
         return Ok(None);
     };
     match Store::parse(&raw) {
@@ -230,7 +291,7 @@ fn save_error(err: &JsValue) -> SaveError {
 /// Writes the document, already as JSON.
 pub fn save(json: &str) -> Result<(), SaveError> {
     let storage = local().ok_or(SaveError::Failed)?;
-    storage.set_item(KEY, json).map_err(|err| save_error(&err))
+    storage.set_item(&document_key(), json).map_err(|err| save_error(&err))
 }
 
 /// Dates of the daily snapshots kept, newest first.
@@ -239,9 +300,10 @@ pub fn backup_days() -> Vec<NaiveDate> {
         return Vec::new();
     };
     let len = storage.length().unwrap_or(0);
+    let prefix = backup_prefix();
     let mut days: Vec<NaiveDate> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter_map(|key| key.strip_prefix(BACKUP_PREFIX)?.parse().ok())
+        .filter_map(|key| key.strip_prefix(&prefix)?.parse().ok())
         .collect();
     days.sort_unstable_by(|a, b| b.cmp(a));
     days
@@ -249,7 +311,7 @@ pub fn backup_days() -> Vec<NaiveDate> {
 
 /// The raw snapshot of `day`.
 pub fn read_backup(day: NaiveDate) -> Option<String> {
-    read_raw(&format!("{BACKUP_PREFIX}{day}"))
+    read_raw(&format!("{}{day}", backup_prefix()))
 }
 
 /// Before the first save of a day, keeps what was saved until then: the
@@ -264,20 +326,20 @@ pub fn snapshot_daily(today: NaiveDate) {
     }
     // The first save of a day: an undo point from an earlier day has had its day.
     let _ = undo_point(today);
-    let Some(previous) = read_raw(KEY) else {
+    let Some(previous) = read_raw(&document_key()) else {
         return;
     };
     loop {
         while days.len() >= DAILY_BACKUPS {
             if let Some(oldest) = days.pop() {
-                let _ = storage.remove_item(&format!("{BACKUP_PREFIX}{oldest}"));
+                let _ = storage.remove_item(&format!("{}{oldest}", backup_prefix()));
             }
         }
-        match storage.set_item(&format!("{BACKUP_PREFIX}{today}"), &previous) {
+        match storage.set_item(&format!("{}{today}", backup_prefix()), &previous) {
             Ok(()) => return,
             Err(err) if is_quota(&err) && !days.is_empty() => {
                 let oldest = days.pop().expect("not empty");
-                let _ = storage.remove_item(&format!("{BACKUP_PREFIX}{oldest}"));
+                let _ = storage.remove_item(&format!("{}{oldest}", backup_prefix()));
             }
             Err(_) => return,
         }
@@ -290,7 +352,7 @@ pub fn drop_oldest_copy() -> bool {
         return false;
     };
     storage
-        .remove_item(&format!("{BACKUP_PREFIX}{oldest}"))
+        .remove_item(&format!("{}{oldest}", backup_prefix()))
         .is_ok()
 }
 
@@ -300,14 +362,14 @@ pub fn keep_undo_point(store: &Store, today: NaiveDate) -> Result<(), SaveError>
     let storage = local().ok_or(SaveError::Failed)?;
     let kept = format!("{today}\n{}", store.to_json());
     storage
-        .set_item(UNDO_KEY, &kept)
+        .set_item(&undo_key(), &kept)
         .map_err(|err| save_error(&err))
 }
 
 /// The undo point taken on `today`, if any; one from an earlier day is
 /// removed (it is kept until the next day).
 pub fn undo_point(today: NaiveDate) -> Option<String> {
-    let kept = read_raw(UNDO_KEY)?;
+    let kept = read_raw(&undo_key())?;
     match kept.split_once('\n') {
         Some((day, raw)) if day.parse() == Ok(today) => Some(raw.to_string()),
         _ => {
@@ -320,18 +382,20 @@ pub fn undo_point(today: NaiveDate) -> Option<String> {
 /// Removes the undo point, once used or out of date.
 pub fn forget_undo_point() {
     if let Some(storage) = local() {
-        let _ = storage.remove_item(UNDO_KEY);
+        let _ = storage.remove_item(&undo_key());
     }
 }
 
-/// Removes every Spinewise key (the document, snapshots and kept copies)
-/// but the undo point, which lets the patient take the delete back today.
+/// Removes every key of this deployment (the document, snapshots and kept
+/// copies) but the undo point, which lets the patient take the delete back
+/// today. Another deployment's data, and who owns the main keys, stay.
 pub fn delete_everything() {
     let Some(storage) = local() else { return };
     let len = storage.length().unwrap_or(0);
+    let (prefix, undo) = (key(""), undo_key());
     let keys: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with("spinewise/") && key != UNDO_KEY)
+        .filter(|key| key.starts_with(&prefix) && *key != undo && key != OWNER_KEY)
         .collect();
     for key in keys {
         let _ = storage.remove_item(&key);

@@ -406,3 +406,23 @@ test("without a share sheet the file is downloaded, and counts once the patient 
   await page.getByRole("button", { name: "The file is saved" }).click();
   await expect(page.getByText("Last backup file: 25 Nov.")).toBeVisible();
 });
+
+test("a copy served under /sub/ keeps its own data and never touches the data at /", async ({ page }) => {
+  await openAt(page, "/");
+  await checkIn(page, 4, "the real patient's note");
+  const real = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  await page.goto("/sub/");
+  await expect(page.getByText("This copy of Spinewise, at /sub/, keeps its own data, apart from the copy at / on this site")).toBeVisible();
+  await expect(page.getByText("How is your back today?")).toBeVisible();
+  await checkIn(page, 2, "a tester's note");
+  const sub = JSON.parse(await page.evaluate(() => localStorage.getItem("spinewise@/sub/v1")));
+  expect(sub.checkins.map((c) => c.note)).toEqual(["a tester's note"]);
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(real);
+  // Data from a newer build under /sub/ leaves / alone too.
+  await page.evaluate(() => localStorage.setItem("spinewise@/sub/v1", '{"schema_version":99}'));
+  await page.reload();
+  await expect(page.getByText(/saved by a newer version of Spinewise/)).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByText("Today: 4 —", { exact: false })).toBeVisible();
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(real);
+});
