@@ -291,7 +291,9 @@ fn save_error(err: &JsValue) -> SaveError {
 /// Writes the document, already as JSON.
 pub fn save(json: &str) -> Result<(), SaveError> {
     let storage = local().ok_or(SaveError::Failed)?;
-    storage.set_item(&document_key(), json).map_err(|err| save_error(&err))
+    storage
+        .set_item(&document_key(), json)
+        .map_err(|err| save_error(&err))
 }
 
 /// Dates of the daily snapshots kept, newest first.

@@ -26,6 +26,37 @@ pub enum DayOff {
 pub struct DayMark {
     pub day: NaiveDate,
     pub kind: DayOff,
+    /// Logical clock of the change (see [`Journal::mark_day`]); 0 for
+    /// marks saved before version 5.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub clock: u64,
+}
+
+/// A day-off mark taken back ("Undo"). It is kept, so that merging a copy
+/// that still has the mark (another tab, a backup) does not bring it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayCleared {
+    pub day: NaiveDate,
+    pub clock: u64,
+}
+
+fn is_zero(clock: &u64) -> bool {
+    *clock == 0
+}
+
+/// Which of two changes to the same day stands: the later by logical
+/// clock; at equal clocks (two tabs that had not heard from each other) a
+/// clear beats a flare beats a rest, the same way round in every copy.
+fn later_change(a: (u64, Option<DayOff>), b: (u64, Option<DayOff>)) -> (u64, Option<DayOff>) {
+    let rank = |(clock, kind): (u64, Option<DayOff>)| {
+        let kind = match kind {
+            Some(DayOff::Rest) => 0,
+            Some(DayOff::Flare) => 1,
+            None => 2,
+        };
+        (clock, kind)
+    };
+    if rank(b) > rank(a) { b } else { a }
 }
 
 /// How one day counts for the streak and for adherence.
@@ -50,6 +81,9 @@ pub struct Journal {
     pub checkins: Vec<CheckIn>,
     #[serde(default)]
     pub days_off: Vec<DayMark>,
+    /// Day-off marks taken back, by day.
+    #[serde(default)]
+    pub days_cleared: Vec<DayCleared>,
     /// Answers to the follow-up questions, by session then kind.
     #[serde(default)]
     pub followups: Vec<FollowUp>,
@@ -173,11 +207,70 @@ impl Journal {
             .map(|run| run.steps.as_slice())
     }
 
-    /// Day-off marks from `other` for days this journal has not marked.
+    /// Day-off marks and clears from `other`: for each day the later
+    /// change stands, so a mark undone in one copy stays undone.
     fn merge_days_off(&mut self, other: &Journal) {
-        for mark in &other.days_off {
-            if self.day_off(mark.day).is_none() {
-                self.mark_day(mark.day, Some(mark.kind));
+        let theirs = other
+            .days_off
+            .iter()
+            .map(|m| (m.day, (m.clock, Some(m.kind))))
+            .chain(other.days_cleared.iter().map(|c| (c.day, (c.clock, None))));
+        for (day, change) in theirs {
+            let mine = self.day_change(day);
+            let winner = mine.map_or(change, |mine| later_change(mine, change));
+            if mine != Some(winner) {
+                self.set_day_change(day, winner);
+            }
+        }
+    }
+
+    /// Where a day is both marked and cleared (a hand-edited file), keeps
+    /// only the later change; returns how many were dropped.
+    pub fn settle_day_changes(&mut self) -> usize {
+        let both: Vec<NaiveDate> = self
+            .days_cleared
+            .iter()
+            .map(|c| c.day)
+            .filter(|day| self.days_off.iter().any(|m| m.day == *day))
+            .collect();
+        for day in &both {
+            if let Some(change) = self.day_change(*day) {
+                self.set_day_change(*day, change);
+            }
+        }
+        both.len()
+    }
+
+    /// The latest change to `day`: its clock and mark (`None`: cleared).
+    fn day_change(&self, day: NaiveDate) -> Option<(u64, Option<DayOff>)> {
+        let mark = self
+            .days_off
+            .iter()
+            .find(|m| m.day == day)
+            .map(|m| (m.clock, Some(m.kind)));
+        let cleared = self
+            .days_cleared
+            .iter()
+            .find(|c| c.day == day)
+            .map(|c| (c.clock, None));
+        match (mark, cleared) {
+            (Some(a), Some(b)) => Some(later_change(a, b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Puts `change` in place as the one change to `day`.
+    fn set_day_change(&mut self, day: NaiveDate, (clock, kind): (u64, Option<DayOff>)) {
+        self.days_off.retain(|m| m.day != day);
+        self.days_cleared.retain(|c| c.day != day);
+        match kind {
+            Some(kind) => {
+                let at = self.days_off.partition_point(|m| m.day < day);
+                self.days_off.insert(at, DayMark { day, kind, clock });
+            }
+            None => {
+                let at = self.days_cleared.partition_point(|c| c.day < day);
+                self.days_cleared.insert(at, DayCleared { day, clock });
             }
         }
     }
@@ -301,12 +394,21 @@ impl Journal {
     }
 
     /// Marks `day` as a rest or flare day, or clears the mark with `None`.
+    /// The change is stamped with a logical clock one past every change
+    /// this journal has seen (Lamport), not the wall clock: a phone whose
+    /// clock was set back still makes the newest change.
     pub fn mark_day(&mut self, day: NaiveDate, kind: Option<DayOff>) {
-        self.days_off.retain(|m| m.day != day);
-        if let Some(kind) = kind {
-            let at = self.days_off.partition_point(|m| m.day < day);
-            self.days_off.insert(at, DayMark { day, kind });
+        if kind.is_none() && self.day_off(day).is_none() {
+            return;
         }
+        let seen = self
+            .days_off
+            .iter()
+            .map(|m| m.clock)
+            .chain(self.days_cleared.iter().map(|c| c.clock))
+            .max()
+            .unwrap_or(0);
+        self.set_day_change(day, (seen + 1, kind));
     }
 
     /// The mark on `day`, if any.
@@ -666,15 +768,48 @@ mod tests {
     }
 
     #[test]
-    fn merging_keeps_day_off_marks_from_both_sides() {
+    fn merging_keeps_day_off_marks_from_both_sides_the_same_way_round() {
         let mut mine = Journal::default();
         mine.mark_day(day(3), Some(DayOff::Rest));
         let mut theirs = Journal::default();
         theirs.mark_day(day(3), Some(DayOff::Flare));
         theirs.mark_day(day(5), Some(DayOff::Flare));
+        let mut other_way = theirs.clone();
         mine.merge(&theirs, false);
-        assert_eq!(mine.day_off(day(3)), Some(DayOff::Rest));
+        other_way.merge(&mine, false);
+        // Changed in both before either heard of the other: the flare stands.
+        assert_eq!(mine.day_off(day(3)), Some(DayOff::Flare));
         assert_eq!(mine.day_off(day(5)), Some(DayOff::Flare));
+        assert_eq!(
+            (&mine.days_off, &mine.days_cleared),
+            (&other_way.days_off, &other_way.days_cleared)
+        );
+    }
+
+    #[test]
+    fn an_undone_rest_day_stays_undone_when_the_other_tab_still_has_it() {
+        // Review probe p1: tab A marks and undoes; tab B only saw the mark.
+        let mut a = Journal::default();
+        a.mark_day(day(3), Some(DayOff::Rest));
+        let b = a.clone();
+        a.mark_day(day(3), None);
+        a.merge(&b, false);
+        assert_eq!(a.day_off(day(3)), None);
+        let mut b = b;
+        b.merge(&a, false);
+        assert_eq!(b.day_off(day(3)), None);
+        // Marking it again later wins over the undo, in either copy.
+        b.mark_day(day(3), Some(DayOff::Flare));
+        a.merge(&b, false);
+        assert_eq!(a.day_off(day(3)), Some(DayOff::Flare));
+        assert_eq!(a.days_cleared, []);
+    }
+
+    #[test]
+    fn undoing_a_day_with_no_mark_records_nothing() {
+        let mut journal = Journal::default();
+        journal.mark_day(day(3), None);
+        assert_eq!(journal, Journal::default());
     }
 
     #[test]

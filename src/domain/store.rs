@@ -12,7 +12,7 @@ use super::builder;
 use super::checkin::CheckIn;
 use super::exercise::EquipmentSet;
 use super::followup::FollowUp;
-use super::journal::{DayMark, Journal};
+use super::journal::{DayCleared, DayMark, Journal};
 use super::pain::Pain;
 use super::plan::{Plan, Swap};
 use super::plan_log::PlanRun;
@@ -25,7 +25,7 @@ use super::settings::Settings;
 pub const IDLE_CLOSE_MS: i64 = 3 * 60 * 60_000;
 
 /// Version of the document layout this app writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Everything Spinewise keeps.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -69,6 +69,8 @@ struct Wire {
     #[serde(default)]
     days_off: Vec<DayMark>,
     #[serde(default)]
+    days_cleared: Vec<DayCleared>,
+    #[serde(default)]
     followups: Vec<FollowUp>,
     #[serde(default)]
     routines_run: Vec<PlanRun>,
@@ -96,6 +98,7 @@ impl From<Wire> for Store {
                 sessions: wire.sessions,
                 checkins: wire.checkins,
                 days_off: wire.days_off,
+                days_cleared: wire.days_cleared,
                 followups: wire.followups,
                 routines_run: wire.routines_run,
             },
@@ -119,6 +122,8 @@ impl Serialize for Store {
             sessions: &'a [SessionRecord],
             checkins: &'a [CheckIn],
             days_off: &'a [DayMark],
+            #[serde(skip_serializing_if = "<[DayCleared]>::is_empty")]
+            days_cleared: &'a [DayCleared],
             followups: &'a [FollowUp],
             routines_run: &'a [PlanRun],
             active: &'a Option<ActiveSession>,
@@ -135,6 +140,7 @@ impl Serialize for Store {
             sessions: &self.journal.sessions,
             checkins: &self.journal.checkins,
             days_off: &self.journal.days_off,
+            days_cleared: &self.journal.days_cleared,
             followups: &self.journal.followups,
             routines_run: &self.journal.routines_run,
             active: &self.active,
@@ -191,13 +197,14 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// How every document this version writes begins.
-const CURRENT_PREFIX: &str = "{\"schema_version\":4,";
+const CURRENT_PREFIX: &str = "{\"schema_version\":5,";
 
 type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
 /// Every past version keeps a fixture in `tests/fixtures/`.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] =
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// v2 lifts the history out of `journal`, adds check-ins and the counters
 /// that let two tabs merge.
@@ -226,6 +233,15 @@ fn v2_to_v3(_doc: &mut Map<String, Value>) -> Result<(), String> {
 /// All are optional with defaults, so a v3 document needs no change; the
 /// version moves so that a v3 app meeting v4 data stays read-only.
 fn v3_to_v4(_doc: &mut Map<String, Value>) -> Result<(), String> {
+    Ok(())
+}
+
+/// v5 stamps each day-off mark with a logical clock and keeps undone marks
+/// as `days_cleared`, so a merge no longer brings an undone mark back. Old
+/// marks read with clock 0, so a v4 document needs no change; the version
+/// moves so that a v4 app, which would drop the cleared marks, stays
+/// read-only.
+fn v4_to_v5(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
@@ -309,6 +325,7 @@ impl Store {
                 "sessions" => keep_readable::<SessionRecord>(value),
                 "checkins" => keep_readable::<CheckIn>(value),
                 "days_off" => keep_readable::<DayMark>(value),
+                "days_cleared" => keep_readable::<DayCleared>(value),
                 "followups" => keep_readable::<FollowUp>(value),
                 "routines_run" => keep_readable::<PlanRun>(value),
                 "screenings" => keep_readable::<Screening>(value),
@@ -592,6 +609,7 @@ mod tests {
     const V1_FIXTURE: &str = include_str!("../../tests/fixtures/store-v1.json");
     const V2_FIXTURE: &str = include_str!("../../tests/fixtures/store-v2.json");
     const V3_FIXTURE: &str = include_str!("../../tests/fixtures/store-v3.json");
+    const V4_FIXTURE: &str = include_str!("../../tests/fixtures/store-v4.json");
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -705,6 +723,35 @@ mod tests {
                 new
             }),
         );
+    }
+
+    #[test]
+    fn a_version_4_document_migrates_with_nothing_lost() {
+        let store = Store::parse(V4_FIXTURE).unwrap();
+        assert_eq!(store.schema_version, SCHEMA_VERSION);
+        assert_eq!(store.journal.days_off.len(), 2);
+        assert!(store.journal.days_off.iter().all(|m| m.clock == 0));
+        assert_eq!(store.journal.days_cleared, []);
+        assert_eq!(store.journal.sessions[0].extended_secs, 15);
+        assert_eq!(store.settings.emergency_number("en-US"), "+442079460000");
+        assert!(store.settings.readiness.says_yes("hip-replacement"));
+        assert_eq!(store.screenings[1].checked_ms, Some(1_795_900_000_000));
+        let old: Value = serde_json::from_str(V4_FIXTURE).unwrap();
+        let new: Value = serde_json::from_str(&store.to_json()).unwrap();
+        assert_contains(
+            &old,
+            &Value::Object({
+                let mut new = new.as_object().unwrap().clone();
+                new.insert("schema_version".into(), 4.into());
+                new
+            }),
+        );
+        // An old mark is undone like any other, and the undo is kept.
+        let mut store = store;
+        store
+            .journal
+            .mark_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), None);
+        assert_eq!(store.journal.days_cleared[0].clock, 1);
     }
 
     #[test]
@@ -1116,6 +1163,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
+    use crate::domain::journal::DayOff;
     use proptest::prelude::*;
 
     proptest! {
@@ -1140,6 +1188,101 @@ mod properties {
             }
             raw.truncate(cut);
             let _ = Store::parse(&String::from_utf8_lossy(&raw));
+        }
+    }
+
+    /// One step of two tabs sharing storage: a tab marks or undoes a day,
+    /// or saves (merging what is on disk first, as `persist` does) and the
+    /// other tab hears of it through the storage event.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Mark(usize, u32, Option<DayOff>),
+        Record(usize, u32),
+        Save(usize),
+    }
+
+    fn steps() -> impl Strategy<Value = Vec<Step>> {
+        let kind = prop_oneof![
+            Just(None),
+            Just(Some(DayOff::Rest)),
+            Just(Some(DayOff::Flare))
+        ];
+        let step = prop_oneof![
+            (0usize..2, 1u32..6, kind).prop_map(|(t, d, k)| Step::Mark(t, d, k)),
+            (0usize..2, 1u32..6).prop_map(|(t, d)| Step::Record(t, d)),
+            (0usize..2).prop_map(Step::Save),
+        ];
+        prop::collection::vec(step, 0..40)
+    }
+
+    struct Tab {
+        local: Store,
+        /// What this tab last saw saved.
+        base: Store,
+    }
+
+    fn save(tabs: &mut [Tab; 2], disk: &mut Store, t: usize) {
+        let tab = &mut tabs[t];
+        if !disk.same_data(&tab.base) {
+            tab.local = tab.local.rebase(&tab.base, disk);
+        }
+        tab.local.revision = tab.local.revision.max(disk.revision) + 1;
+        *disk = tab.local.clone();
+        tab.base = disk.clone();
+        let other = &mut tabs[1 - t];
+        other.local = other.local.rebase(&other.base, disk);
+        other.base = disk.clone();
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn any_edits_in_two_tabs_converge_to_the_same_records(steps in steps()) {
+            let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+            let mut disk = Store::default();
+            let mut tabs = [0, 1].map(|_| Tab { local: Store::default(), base: Store::default() });
+            for step in steps {
+                match step {
+                    Step::Mark(t, d, kind) => tabs[t].local.journal.mark_day(day(d), kind),
+                    Step::Record(t, d) => tabs[t]
+                        .local
+                        .journal
+                        .record(SessionRecord::sample(day(d))),
+                    Step::Save(t) => save(&mut tabs, &mut disk, t),
+                }
+            }
+            for t in [0, 1, 0] {
+                save(&mut tabs, &mut disk, t);
+            }
+            for tab in &tabs {
+                prop_assert_eq!(&tab.local.journal, &disk.journal);
+            }
+        }
+
+        #[test]
+        fn a_day_undone_after_the_last_save_stays_undone(steps in steps(), d in 1u32..6) {
+            let day = NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+            let mut disk = Store::default();
+            let mut tabs = [0, 1].map(|_| Tab { local: Store::default(), base: Store::default() });
+            for step in steps {
+                match step {
+                    Step::Mark(t, d, kind) => tabs[t]
+                        .local
+                        .journal
+                        .mark_day(NaiveDate::from_ymd_opt(2026, 11, d).unwrap(), kind),
+                    Step::Record(_, _) => {}
+                    Step::Save(t) => save(&mut tabs, &mut disk, t),
+                }
+            }
+            // Both tabs in step, then one takes the day's mark back.
+            save(&mut tabs, &mut disk, 0);
+            save(&mut tabs, &mut disk, 1);
+            tabs[0].local.journal.mark_day(day, None);
+            save(&mut tabs, &mut disk, 1);
+            save(&mut tabs, &mut disk, 0);
+            save(&mut tabs, &mut disk, 1);
+            prop_assert_eq!(disk.journal.day_off(day), None);
+            prop_assert_eq!(tabs[1].local.journal.day_off(day), None);
         }
     }
 }

@@ -63,11 +63,20 @@ pub fn tidy(store: &mut Store, today: NaiveDate) -> Tidied {
     tidy_list(
         &mut journal.days_off,
         |m| m.day,
-        |_| (),
+        |m| m.clock,
         |m| Some(m.day),
         &days,
         &mut tally,
     );
+    tidy_list(
+        &mut journal.days_cleared,
+        |c| c.day,
+        |c| c.clock,
+        |c| Some(c.day),
+        &days,
+        &mut tally,
+    );
+    tally.repeated += journal.settle_day_changes();
     tidy_list(
         &mut journal.followups,
         |a| (a.session, a.kind),
@@ -135,7 +144,7 @@ fn tidy_list<T, I: Ord, S: Ord>(
 mod tests {
     use super::*;
     use crate::domain::checkin::CheckIn;
-    use crate::domain::journal::{DayMark, DayOff};
+    use crate::domain::journal::DayOff;
     use crate::domain::pain::Pain;
     use crate::domain::red_flags::Screening;
     use crate::domain::session::SessionRecord;
@@ -191,13 +200,13 @@ mod tests {
                 repeated: 0
             }
         );
-        assert_eq!(
-            store.journal.days_off,
-            [DayMark {
-                day: day(2026, 11, 20),
-                kind: DayOff::Rest
-            }]
-        );
+        let kept: Vec<_> = store
+            .journal
+            .days_off
+            .iter()
+            .map(|m| (m.day, m.kind))
+            .collect();
+        assert_eq!(kept, [(day(2026, 11, 20), DayOff::Rest)]);
         assert_eq!(store.journal.sessions.len(), 1);
         // The streak walks from the first mark: it is quick again.
         assert_eq!(store.journal.best_streak(today()), 1);

@@ -355,7 +355,7 @@ test("Today moves to the new day without a reload, and its marks land on it", as
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
   await expect(page.locator(".today-date")).toContainText("25 November");
   await page.getByRole("button", { name: "Rest day" }).click();
-  expect((await savedStore(page)).days_off).toEqual([{ day: "2026-11-25", kind: "Rest" }]);
+  expect((await savedStore(page)).days_off).toEqual([{ day: "2026-11-25", kind: "Rest", clock: 1 }]);
 });
 
 test("a backup counts only once it is shared or the patient says the file saved", async ({ page }) => {
@@ -425,4 +425,27 @@ test("a copy served under /sub/ keeps its own data and never touches the data at
   await page.goto("/");
   await expect(page.getByText("Today: 4 —", { exact: false })).toBeVisible();
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(real);
+});
+
+test("a rest day undone in one tab stays undone in the other", async ({ context, page }) => {
+  await openAt(page, "/");
+  const other = await context.newPage();
+  await other.clock.install({ time: MORNING });
+  await other.goto("/");
+  await other.clock.pauseAt(new Date(MORNING.getTime() + 10_000));
+  await expect(other.getByRole("heading", { name: "Today" })).toBeVisible();
+  await page.getByRole("button", { name: "Rest day" }).click();
+  await expect(other.getByText("Today is a rest day: your streak is kept.")).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(other.getByRole("button", { name: "Rest day" })).toBeVisible();
+  // The other tab saves something of its own; the undone mark must not come back.
+  await checkIn(other, 3, "from the other tab");
+  await expect(page.getByText("Today: 3 —", { exact: false })).toBeVisible();
+  for (const tab of [page, other]) {
+    const saved = await savedStore(tab);
+    expect(saved.days_off).toEqual([]);
+    expect(saved.days_cleared).toEqual([{ day: "2026-11-25", clock: 2 }]);
+  }
+  await expect(page.getByRole("button", { name: "Rest day" })).toBeVisible();
+  await other.close();
 });

@@ -128,7 +128,7 @@ test("a rest day keeps the streak; a missed day breaks it", async ({ page }) => 
   await page.reload();
   await expect(page.locator(".stat").first()).toContainText("1day streak");
   await expect(page.locator(".stat").first()).toContainText("best 1");
-  expect((await savedStore(page)).days_off).toEqual([{ day: "2026-11-26", kind: "Rest" }]);
+  expect((await savedStore(page)).days_off).toEqual([{ day: "2026-11-26", kind: "Rest", clock: 1 }]);
 
   await page.clock.fastForward(24 * 60 * 60_000); // Saturday: Friday was missed
   await page.reload();
