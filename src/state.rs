@@ -102,6 +102,7 @@ impl AppState {
                 stiffness,
                 note,
                 updated_ms: now,
+                clock: 0,
             })
         });
     }

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::journal::Conflicts;
 use super::store::{LoadError, Store};
 use super::tidy::tidy;
 
@@ -177,13 +178,14 @@ pub fn apply(current: &Store, backup: &Store, mode: ImportMode, now_ms: i64) -> 
     match mode {
         ImportMode::Merge => {
             let mut merged = current.clone();
-            merged.add_records(backup);
+            merged.add_records(backup, Conflicts::KeepMine);
             merged
         }
         ImportMode::Replace => Store {
             revision: current.revision,
-            // Other open tabs must not merge the old records back in.
-            generation: now_ms,
+            // Other open tabs must not merge the old records back in, even
+            // when this phone's clock is behind the generation it replaces.
+            generation: now_ms.max(current.generation + 1),
             active: current.active.clone(),
             ..backup.clone()
         },
@@ -218,6 +220,7 @@ mod tests {
                 stiffness: None,
                 note: format!("day {d}"),
                 updated_ms: start,
+                clock: 0,
             });
         }
         store
@@ -347,6 +350,24 @@ mod tests {
         assert_eq!(replaced.active, current.active);
         assert_eq!(replaced.generation, NOW);
     }
+
+    #[test]
+    fn a_replace_made_with_the_clock_behind_is_not_undone_by_an_older_tab() {
+        // Review probe p5: the phone's clock is behind the last replace.
+        let earlier = Store {
+            generation: NOW,
+            ..store_with(&[3, 4])
+        };
+        let replaced = apply(
+            &earlier,
+            &store_with(&[10]),
+            ImportMode::Replace,
+            NOW - 86_400_000,
+        );
+        assert!(replaced.generation > earlier.generation);
+        assert_eq!(earlier.merge(&replaced).journal, replaced.journal);
+        assert_eq!(replaced.merge(&earlier).journal, replaced.journal);
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -402,6 +423,7 @@ mod properties {
                 stiffness,
                 note,
                 updated_ms,
+                clock: 0,
             },
         );
         (

@@ -124,6 +124,7 @@ mod tests {
                 stiffness: Pain::new(2),
                 note: note.into(),
                 updated_ms: 0,
+                clock: 0,
             });
         }
         assert_eq!(

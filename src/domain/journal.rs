@@ -69,6 +69,16 @@ enum Counted {
     Missed,
 }
 
+/// How a merge settles a record both copies hold in different versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflicts {
+    /// Two tabs of this phone: the later edit wins.
+    LaterEdit,
+    /// A backup brought in: what is on this phone stays ("Adding keeps
+    /// everything you have").
+    KeepMine,
+}
+
 /// Days that must lie between two rest days for both to keep the streak.
 const REST_EVERY_DAYS: i64 = 7;
 
@@ -119,8 +129,18 @@ impl Journal {
         self.sessions.insert(at, session);
     }
 
-    /// Adds or replaces the check-in for its day.
+    /// Adds or replaces the check-in for its day, as a new edit: stamped
+    /// with a logical clock one past every check-in this journal has seen.
     pub fn check_in(&mut self, checkin: CheckIn) {
+        let seen = self.checkins.iter().map(|c| c.clock).max().unwrap_or(0);
+        self.put_checkin(CheckIn {
+            clock: seen + 1,
+            ..checkin
+        });
+    }
+
+    /// Puts `checkin` in place for its day, as it is.
+    fn put_checkin(&mut self, checkin: CheckIn) {
         match self.checkins.binary_search_by_key(&checkin.day, |c| c.day) {
             Ok(at) => self.checkins[at] = checkin,
             Err(at) => self.checkins.insert(at, checkin),
@@ -136,31 +156,38 @@ impl Journal {
     }
 
     /// Every record of `other` added to this journal: sessions by start
-    /// time, check-ins by day; where both have one, `prefer_other` decides
-    /// for sessions and the later edit wins for check-ins.
-    pub fn merge(&mut self, other: &Journal, prefer_other: bool) {
+    /// time, check-ins by day, answers by session and question. Where both
+    /// have a check-in for a day, the later edit wins; with
+    /// [`Conflicts::KeepMine`] (an import) this journal's stays.
+    pub fn merge(&mut self, other: &Journal, conflicts: Conflicts) {
         for session in &other.sessions {
-            let known = self
+            if !self
                 .sessions
                 .iter()
-                .any(|s| s.started_ms == session.started_ms);
-            if !known || prefer_other {
+                .any(|s| s.started_ms == session.started_ms)
+            {
                 self.record(session.clone());
             }
         }
         for checkin in &other.checkins {
-            let newer = self
-                .checkin_on(checkin.day)
-                .is_none_or(|mine| (checkin.updated_ms, prefer_other) > (mine.updated_ms, false));
-            if newer {
-                self.check_in(checkin.clone());
+            let theirs_stands = match (self.checkin_on(checkin.day), conflicts) {
+                (None, _) => true,
+                (Some(_), Conflicts::KeepMine) => false,
+                (Some(mine), Conflicts::LaterEdit) => {
+                    std::ptr::eq(mine.later_edit(checkin), checkin)
+                }
+            };
+            if theirs_stands {
+                self.put_checkin(checkin.clone());
             }
         }
         self.merge_days_off(other);
         for answer in &other.followups {
             let newer = self
                 .followup(answer.session, answer.kind)
-                .is_none_or(|mine| (answer.answered_ms, prefer_other) > (mine.answered_ms, false));
+                .is_none_or(|mine| {
+                    conflicts == Conflicts::LaterEdit && answer.answered_ms > mine.answered_ms
+                });
             if newer {
                 self.answer(answer.clone());
             }
@@ -741,6 +768,7 @@ mod tests {
             stiffness: None,
             note: String::new(),
             updated_ms,
+            clock: 0,
         }
     }
 
@@ -775,8 +803,8 @@ mod tests {
         theirs.mark_day(day(3), Some(DayOff::Flare));
         theirs.mark_day(day(5), Some(DayOff::Flare));
         let mut other_way = theirs.clone();
-        mine.merge(&theirs, false);
-        other_way.merge(&mine, false);
+        mine.merge(&theirs, Conflicts::LaterEdit);
+        other_way.merge(&mine, Conflicts::LaterEdit);
         // Changed in both before either heard of the other: the flare stands.
         assert_eq!(mine.day_off(day(3)), Some(DayOff::Flare));
         assert_eq!(mine.day_off(day(5)), Some(DayOff::Flare));
@@ -793,16 +821,55 @@ mod tests {
         a.mark_day(day(3), Some(DayOff::Rest));
         let b = a.clone();
         a.mark_day(day(3), None);
-        a.merge(&b, false);
+        a.merge(&b, Conflicts::LaterEdit);
         assert_eq!(a.day_off(day(3)), None);
         let mut b = b;
-        b.merge(&a, false);
+        b.merge(&a, Conflicts::LaterEdit);
         assert_eq!(b.day_off(day(3)), None);
         // Marking it again later wins over the undo, in either copy.
         b.mark_day(day(3), Some(DayOff::Flare));
-        a.merge(&b, false);
+        a.merge(&b, Conflicts::LaterEdit);
         assert_eq!(a.day_off(day(3)), Some(DayOff::Flare));
         assert_eq!(a.days_cleared, []);
+    }
+
+    #[test]
+    fn an_edit_made_after_the_clock_was_set_back_still_wins_a_tab_merge() {
+        // Review probe p4: the second edit has the earlier wall-clock time.
+        let mut a = Journal::default();
+        a.check_in(checkin(3, 5, 2_000));
+        let b = a.clone();
+        a.check_in(CheckIn {
+            note: "after the clock fix".into(),
+            ..checkin(3, 2, 1_000)
+        });
+        let mut merged = b.clone();
+        merged.merge(&a, Conflicts::LaterEdit);
+        assert_eq!(
+            merged.checkin_on(day(3)).unwrap().note,
+            "after the clock fix"
+        );
+        a.merge(&b, Conflicts::LaterEdit);
+        assert_eq!(a.checkin_on(day(3)).unwrap().note, "after the clock fix");
+    }
+
+    #[test]
+    fn importing_a_backup_keeps_this_phones_check_in_for_the_same_day() {
+        // Review probe p3: "Adding keeps everything you have".
+        let mut phone = Journal::default();
+        phone.check_in(CheckIn {
+            note: "phone: morning".into(),
+            ..checkin(3, 4, 1_000)
+        });
+        let mut tablet = Journal::default();
+        tablet.check_in(CheckIn {
+            note: "tablet: evening, better".into(),
+            ..checkin(3, 2, 9_000)
+        });
+        tablet.check_in(checkin(4, 3, 9_500));
+        phone.merge(&tablet, Conflicts::KeepMine);
+        assert_eq!(phone.checkin_on(day(3)).unwrap().note, "phone: morning");
+        assert!(phone.checkin_on(day(4)).is_some());
     }
 
     #[test]
@@ -817,10 +884,13 @@ mod tests {
         let mut mine = Journal::with_sessions([session(9, 100), session(10, 100)]);
         mine.check_in(checkin(9, 5, 100));
         mine.check_in(checkin(10, 5, 100));
-        let mut theirs = Journal::with_sessions([session(10, 100), session(11, 60)]);
-        theirs.check_in(checkin(10, 2, 200)); // edited later elsewhere
+        // The other tab saw these, then edited day 10 and added day 11.
+        let mut theirs = mine.clone();
+        theirs.sessions.remove(0);
+        theirs.record(session(11, 60));
+        theirs.check_in(checkin(10, 2, 200));
         theirs.check_in(checkin(11, 4, 50));
-        mine.merge(&theirs, false);
+        mine.merge(&theirs, Conflicts::LaterEdit);
         assert_eq!(mine.sessions.len(), 3);
         let pains: Vec<u8> = mine.checkins.iter().map(|c| c.pain.score()).collect();
         assert_eq!(pains, [5, 2, 4]);
@@ -844,7 +914,7 @@ mod tests {
         theirs.answer(answer(&second, FollowUpKind::HourLater, 6, 20)); // edited later
         theirs.answer(answer(&first, FollowUpKind::NextMorning, 4, 20));
         theirs.remember_plan(&crate::domain::plan::Plan::seed().steps[1..]);
-        mine.merge(&theirs, false);
+        mine.merge(&theirs, Conflicts::LaterEdit);
         let pains: Vec<_> = mine.followups.iter().map(|a| (a.kind, a.pain)).collect();
         assert_eq!(
             pains,

@@ -108,6 +108,7 @@ mod tests {
                 stiffness: None,
                 note: String::new(),
                 updated_ms: 0,
+                clock: 0,
             });
         }
         journal

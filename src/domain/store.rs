@@ -12,7 +12,7 @@ use super::builder;
 use super::checkin::CheckIn;
 use super::exercise::EquipmentSet;
 use super::followup::FollowUp;
-use super::journal::{DayCleared, DayMark, Journal};
+use super::journal::{Conflicts, DayCleared, DayMark, Journal};
 use super::pain::Pain;
 use super::plan::{Plan, Swap};
 use super::plan_log::PlanRun;
@@ -373,17 +373,18 @@ impl Store {
             (self, other)
         };
         let mut merged = newer.clone();
-        merged.add_records(older);
+        merged.add_records(older, Conflicts::LaterEdit);
         merged.revision = self.revision.max(other.revision);
         merged.last_export_ms = self.last_export_ms.max(other.last_export_ms);
         merged
     }
 
     /// Adds the records of `other` this copy lacks: history, screenings and
-    /// routines. Where both have a record, this copy's is kept; a different
-    /// routine under a name used here comes in renamed, never dropped.
-    pub fn add_records(&mut self, other: &Store) {
-        self.journal.merge(&other.journal, false);
+    /// routines. Where both have a day's check-in, `conflicts` decides; a
+    /// different routine under a name used here comes in renamed, never
+    /// dropped.
+    pub fn add_records(&mut self, other: &Store, conflicts: Conflicts) {
+        self.journal.merge(&other.journal, conflicts);
         for screening in &other.screenings {
             match self
                 .screenings
@@ -628,6 +629,7 @@ mod tests {
             stiffness: Pain::new(6),
             note: "Stiff after the drive, \"better\" by lunch,\nslept well.".into(),
             updated_ms: 1_795_610_000_000,
+            clock: 0,
         });
         store.active = Some(ActiveSession::start(
             Plan::seed(),
@@ -771,7 +773,7 @@ mod tests {
             theirs.screenings[0].checked_ms, None,
             "an all-no answer needs no check"
         );
-        mine.add_records(&theirs);
+        mine.add_records(&theirs, Conflicts::LaterEdit);
         assert_eq!(mine.screenings[1].checked_ms, Some(20));
         mine.withdraw_screening(10);
         assert_eq!(mine.screenings.len(), 1);
@@ -890,6 +892,7 @@ mod tests {
             stiffness: None,
             note: String::new(),
             updated_ms: 1,
+            clock: 0,
         });
         tab_a.revision = 13;
         let extra = ActiveSession::start(Plan::seed(), Pacing::default(), 1_795_800_000_000);
@@ -1013,6 +1016,7 @@ mod tests {
                 stiffness: None,
                 note: String::new(),
                 updated_ms: 0,
+                clock: 0,
             });
         }
         assert!(store.backup_due(1_795_600_000_000));
@@ -1198,6 +1202,7 @@ mod properties {
     enum Step {
         Mark(usize, u32, Option<DayOff>),
         Record(usize, u32),
+        CheckIn(usize, u32, u8),
         Save(usize),
     }
 
@@ -1210,6 +1215,7 @@ mod properties {
         let step = prop_oneof![
             (0usize..2, 1u32..6, kind).prop_map(|(t, d, k)| Step::Mark(t, d, k)),
             (0usize..2, 1u32..6).prop_map(|(t, d)| Step::Record(t, d)),
+            (0usize..2, 1u32..6, 0u8..=10).prop_map(|(t, d, p)| Step::CheckIn(t, d, p)),
             (0usize..2).prop_map(Step::Save),
         ];
         prop::collection::vec(step, 0..40)
@@ -1248,6 +1254,14 @@ mod properties {
                         .local
                         .journal
                         .record(SessionRecord::sample(day(d))),
+                    Step::CheckIn(t, d, pain) => tabs[t].local.journal.check_in(CheckIn {
+                        day: day(d),
+                        pain: Pain::new(pain).unwrap(),
+                        stiffness: None,
+                        note: format!("tab {t}"),
+                        updated_ms: 0,
+                        clock: 0,
+                    }),
                     Step::Save(t) => save(&mut tabs, &mut disk, t),
                 }
             }
@@ -1270,7 +1284,7 @@ mod properties {
                         .local
                         .journal
                         .mark_day(NaiveDate::from_ymd_opt(2026, 11, d).unwrap(), kind),
-                    Step::Record(_, _) => {}
+                    Step::Record(..) | Step::CheckIn(..) => {}
                     Step::Save(t) => save(&mut tabs, &mut disk, t),
                 }
             }

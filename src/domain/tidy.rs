@@ -55,7 +55,7 @@ pub fn tidy(store: &mut Store, today: NaiveDate) -> Tidied {
     tidy_list(
         &mut journal.checkins,
         |c| c.day,
-        |c| c.updated_ms,
+        |c| (c.clock, c.updated_ms),
         |c| Some(c.day),
         &days,
         &mut tally,
@@ -164,6 +164,7 @@ mod tests {
             stiffness: None,
             note: note.into(),
             updated_ms,
+            clock: 0,
         }
     }
 

@@ -289,6 +289,7 @@ mod tests {
             stiffness: None,
             note: String::new(),
             updated_ms: 0,
+            clock: 0,
         }
     }
 

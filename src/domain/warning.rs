@@ -763,6 +763,7 @@ mod tests {
             stiffness: None,
             note: String::new(),
             updated_ms: 0,
+            clock: 0,
         }
     }
 

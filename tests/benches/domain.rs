@@ -58,6 +58,7 @@ fn ten_years() -> (Store, NaiveDate) {
                 String::new()
             },
             updated_ms: started_ms + 3_600_000,
+            clock: 0,
         });
     }
     (store, today)
