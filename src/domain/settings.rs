@@ -189,6 +189,33 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// Two tabs' settings in one, field by field: each field this tab
+    /// changed since `base` keeps this tab's value, every other field takes
+    /// `theirs`. Two tabs that changed different settings keep both changes.
+    pub fn three_way(&self, base: &Settings, theirs: &Settings) -> Settings {
+        use serde_json::Value;
+        let fields = |s: &Settings| match serde_json::to_value(s) {
+            Ok(Value::Object(map)) => map,
+            _ => serde_json::Map::new(),
+        };
+        let (mine, base) = (fields(self), fields(base));
+        let mut merged = fields(theirs);
+        let names: std::collections::BTreeSet<&String> = mine.keys().chain(base.keys()).collect();
+        for name in names {
+            match (mine.get(name), base.get(name)) {
+                (mine, base) if mine == base => {}
+                (Some(value), _) => {
+                    merged.insert(name.clone(), value.clone());
+                }
+                // An optional field this tab cleared.
+                (None, _) => {
+                    merged.remove(name);
+                }
+            }
+        }
+        serde_json::from_value(Value::Object(merged)).unwrap_or(*self)
+    }
+
     /// The pauses a new session runs with.
     pub fn pacing(&self) -> Pacing {
         Pacing {
@@ -235,6 +262,39 @@ mod tests {
     use super::*;
     use crate::domain::exercise::Equipment;
     use chrono::NaiveDate;
+
+    #[test]
+    fn two_tabs_that_changed_different_settings_keep_both_changes() {
+        let base = Settings::default();
+        let mine = Settings {
+            sound: !base.sound,
+            ..base
+        };
+        let theirs = Settings {
+            rest_secs: base.rest_secs + 5,
+            emergency_number: PhoneNumber::parse("112"),
+            ..base
+        };
+        let merged = mine.three_way(&base, &theirs);
+        assert_eq!(merged.sound, mine.sound);
+        assert_eq!(merged.rest_secs, theirs.rest_secs);
+        assert_eq!(merged.emergency_number, theirs.emergency_number);
+        // The same field changed in both: this tab's stands, as before.
+        let also_sound = Settings {
+            sound: base.sound,
+            voice: !base.voice,
+            ..mine
+        };
+        let merged = also_sound.three_way(&mine, &theirs);
+        assert_eq!((merged.sound, merged.voice), (base.sound, !base.voice));
+        // An optional setting cleared here stays cleared.
+        let cleared = Settings {
+            emergency_number: None,
+            ..theirs
+        };
+        assert_eq!(cleared.three_way(&theirs, &theirs).emergency_number, None);
+        assert_eq!(base.three_way(&base, &base), base);
+    }
 
     #[test]
     fn the_emergency_number_is_the_patients_own_or_the_locales() {

@@ -557,7 +557,7 @@ impl Store {
             return merged;
         }
         if self.settings != base.settings {
-            merged.settings = self.settings;
+            merged.settings = self.settings.three_way(&base.settings, &theirs.settings);
         }
         if self.active != base.active {
             merged.active = self.active.clone();
