@@ -69,6 +69,46 @@ async function marks(seed) {
   return { nav: of("nav"), loaded: of("loaded"), render: of("render") };
 }
 
+/** Characters written to localStorage at ten years: per tap in the player,
+ * and for saving a finished routine (targets: < 2 KB a tap, < 50 KB a routine). */
+async function writes(seed) {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: flags });
+  const page = await browser.newPage();
+  await page.addInitScript((doc) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("spinewise/v1", doc);
+      sessionStorage.setItem("seeded", "1");
+    }
+    window.__written = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      window.__written += key.length + String(value).length;
+      return setItem.call(this, key, value);
+    };
+  }, seed);
+  await page.clock.install({ time: new Date(2026, 10, 25, 7, 0, 0) });
+  await page.goto(`${base}/routine`);
+  await page.getByRole("button", { name: "Begin routine" }).click();
+  await page.getByRole("button", { name: "Pause" }).waitFor();
+  const written = () => page.evaluate(() => window.__written);
+  const taps = [["Pause"], ["Resume"], ["Skip"], ["Back"], ["Skip"]];
+  const before = await written();
+  for (const [name] of taps) {
+    await page.getByRole("button", { name, exact: true }).click();
+    await page.waitForTimeout(100);
+  }
+  const perTap = ((await written()) - before) / taps.length;
+  await page.getByRole("button", { name: /^End/ }).click();
+  const atEnd = await written();
+  await page.getByRole("radio", { name: /^3 —/ }).check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("heading", { name: "Today" }).waitFor();
+  await page.waitForTimeout(200);
+  const finish = (await written()) - atEnd;
+  await browser.close();
+  return { perTap, finish };
+}
+
 try {
   const rows = ["/", "/routine"].map(lighthouse);
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -84,6 +124,11 @@ try {
   console.log("\nHeadless Chromium, median of 5 (targets: 10-year store read and Today on screen < 100 ms after wasm start)");
   console.log(`empty store:    Today interactive ${empty.nav.toFixed(0)} ms after navigation; store read ${empty.loaded.toFixed(1)} ms; Today on screen ${empty.render.toFixed(1)} ms after wasm start`);
   console.log(`10-year store:  Today interactive ${full.nav.toFixed(0)} ms after navigation; store read ${full.loaded.toFixed(1)} ms; Today on screen ${full.render.toFixed(1)} ms after wasm start`);
+  const ten = tenYearStore();
+  const written = await writes(ten);
+  const kb = (chars) => `${(chars / 1024).toFixed(1)} K characters`;
+  console.log(`\nlocalStorage writes at ten years (${kb(ten.length)} stored; targets: < 2 KB a tap, < 50 KB a finished routine)`);
+  console.log(`one tap in the player: ${kb(written.perTap)}; saving a finished routine: ${kb(written.finish)}`);
 } finally {
   server.kill();
 }

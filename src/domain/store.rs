@@ -276,7 +276,9 @@ fn keep_readable<T: serde::de::DeserializeOwned>(value: &mut Value) -> usize {
         return 1;
     };
     let before = items.len();
-    items.retain(|item| T::deserialize(item).is_ok());
+    // from_value, not `T::deserialize(&Value)`: the owned-value reader is
+    // already in the build for migrations, a second one would add ~20 KiB.
+    items.retain(|item| serde_json::from_value::<T>(item.clone()).is_ok());
     before - items.len()
 }
 
@@ -284,12 +286,12 @@ fn keep_readable<T: serde::de::DeserializeOwned>(value: &mut Value) -> usize {
 /// checked item by item elsewhere; unknown fields are ignored anyway).
 fn single_field_reads(key: &str, value: &Value) -> bool {
     match key {
-        "revision" => u64::deserialize(value).is_ok(),
-        "generation" => i64::deserialize(value).is_ok(),
-        "active" => Option::<ActiveSession>::deserialize(value).is_ok(),
-        "settings" => Settings::deserialize(value).is_ok(),
-        "last_export_ms" => Option::<i64>::deserialize(value).is_ok(),
-        "active_plan" => Option::<String>::deserialize(value).is_ok(),
+        "revision" => serde_json::from_value::<u64>(value.clone()).is_ok(),
+        "generation" => serde_json::from_value::<i64>(value.clone()).is_ok(),
+        "active" => serde_json::from_value::<Option<ActiveSession>>(value.clone()).is_ok(),
+        "settings" => serde_json::from_value::<Settings>(value.clone()).is_ok(),
+        "last_export_ms" => serde_json::from_value::<Option<i64>>(value.clone()).is_ok(),
+        "active_plan" => serde_json::from_value::<Option<String>>(value.clone()).is_ok(),
         _ => true,
     }
 }
@@ -343,7 +345,8 @@ impl Store {
             map.remove(key);
         }
         left_out += unreadable.len();
-        let store = Store::deserialize(&doc).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        let store: Store =
+            serde_json::from_value(doc).map_err(|e| LoadError::Corrupt(e.to_string()))?;
         Ok((store, left_out))
     }
 
