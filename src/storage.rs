@@ -3,10 +3,15 @@
 //! a newer app version is left untouched, and a newer copy written by
 //! another tab is merged in before saving over it.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
+use crate::domain::backup::MAX_SAVED_CHARS;
+use crate::domain::commits::{self, Commit, Index, Version};
+use crate::domain::shards::{self, Part};
 use crate::domain::store::{LoadError, Store};
 use crate::domain::tidy::tidy;
 
@@ -50,9 +55,30 @@ pub fn kept_apart_from() -> Option<String> {
     NAMESPACE.with(|(_, owner)| owner.clone())
 }
 
-/// Where the document lives; the suffix changes only with a new storage layout.
-pub fn document_key() -> String {
+/// The single document every version before 6 kept; read once, to move it
+/// into parts, then replaced by a marker that keeps those versions read-only.
+fn legacy_key() -> String {
     key("v1")
+}
+
+/// What a version-5 app finds under its key once the data has moved: a
+/// document from a newer version, so it changes nothing.
+const MOVED_MARKER: &str =
+    "{\"schema_version\":6,\"moved\":\"the data is kept in parts under v2/\"}";
+
+/// The commit record of the parts layout (see `domain::commits`).
+pub fn index_key() -> String {
+    key("v2")
+}
+
+/// Each part's versions live under this prefix plus `part@commit`.
+fn part_prefix() -> String {
+    key("v2/")
+}
+
+/// A daily copy: the revision it keeps, under this prefix plus the date.
+fn copy_prefix() -> String {
+    key("copy/")
 }
 
 /// Where an unreadable document is kept for recovery.
@@ -60,8 +86,9 @@ fn recovery_key() -> String {
     key("recovery")
 }
 
-/// Daily snapshots are kept under this prefix plus the date.
-fn backup_prefix() -> String {
+/// Daily copies written before version 6, whole documents under this
+/// prefix plus the date; still listed and restored until dropped.
+fn legacy_copy_prefix() -> String {
     key("backup/")
 }
 
@@ -85,6 +112,9 @@ pub enum LoadProblem {
     SetAside(String, usize),
     /// Unreadable, and there was no room to keep a copy.
     UnreadableNoRoom,
+    /// The data of an earlier version could not be moved into this
+    /// version's layout for lack of room; it is untouched.
+    NoRoomToMove,
     /// Another deployment on this site owns the main data (its base path);
     /// this one keeps its own.
     KeptApart(String),
@@ -115,6 +145,10 @@ impl LoadProblem {
                  no room to keep a copy, so nothing new will be saved until space is freed. Your \
                  old data is untouched."
                 .into(),
+            LoadProblem::NoRoomToMove => "This phone has no room left for Spinewise to store \
+                 your data the new way, so nothing new will be saved until space is freed. Your \
+                 data is all here and untouched: export a backup, free some space, then reload."
+                .into(),
             LoadProblem::KeptApart(owner) => format!(
                 "This copy of Spinewise, at {}/, keeps its own data, apart from the copy at {owner}/ \
                  on this site: neither can change the other's.",
@@ -132,10 +166,53 @@ impl LoadProblem {
 
 /// The result of reading saved data at start-up.
 pub struct Loaded {
+    /// What is saved, as stored (tidied data is stored tidied at once).
     pub store: Store,
+    /// Which versions of the parts `store` is.
+    pub saved: Saved,
     pub problem: Option<LoadProblem>,
     /// Saving would overwrite data this version cannot read.
     pub read_only: bool,
+}
+
+/// What this tab knows is saved: the index it last read or wrote, and the
+/// commit of each part then.
+#[derive(Debug, Clone, Default)]
+pub struct Saved {
+    index: Option<Index>,
+    parts: BTreeMap<Part, Commit>,
+}
+
+impl Saved {
+    /// Whether `index` names the commit this tab knows of.
+    pub fn is_current(&self, index: Option<&Index>) -> bool {
+        self.index.as_ref().map(Index::current) == index.map(Index::current)
+    }
+
+    /// The revision of the commit this tab knows of.
+    pub fn revision(&self) -> u64 {
+        self.index.as_ref().map_or(0, |i| i.current().revision)
+    }
+}
+
+thread_local! {
+    /// This tab's name in the commits it writes, new on every page load.
+    static WRITER: String = {
+        let n = (js_sys::Math::random() * 36f64.powi(6)) as u32;
+        radix36(n)
+    };
+}
+
+fn radix36(mut n: u32) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(std::char::from_digit(n % 36, 36).expect("below 36"));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -145,30 +222,178 @@ fn local() -> Option<web_sys::Storage> {
     available.then(LocalStorage::raw)
 }
 
-/// Reads the saved document, or explains why the app starts without it.
+/// Reads the saved data, or explains why the app starts without it.
 /// Records that cannot be used on `today` (damaged, repeated, impossible
-/// dates) are left out, after the document as it was is copied aside.
+/// dates) are left out, after the data as it was is copied aside, and the
+/// tidied data is stored at once. Data of an earlier version, kept as one
+/// document, is moved into parts first.
 pub fn load(today: NaiveDate) -> Loaded {
-    let fresh = |problem, read_only| Loaded {
-        store: Store::default(),
-        problem: Some(problem),
-        read_only,
-    };
     let Some(storage) = local() else {
         return fresh(LoadProblem::NoStorage, true);
     };
-    let raw = match storage.get_item(&document_key()) {
+    match read_index(&storage) {
+        Ok(Some(index)) => load_parts(&storage, index, today),
+        Ok(None) => load_legacy(&storage, today),
+        Err(LoadError::NewerSchema(_)) => fresh(LoadProblem::Newer, true),
+        Err(LoadError::Corrupt(why)) => {
+            // The parts are there; the newest versions of each are the best guess.
+            leptos::logging::warn!("unreadable index ({why}); reading the newest parts");
+            let newest = versions(&storage).into_iter().map(|v| v.commit).max();
+            match newest {
+                Some(commit) => load_parts(&storage, Index::first(0, commit), today),
+                None => fresh(LoadProblem::NoStorage, true),
+            }
+        }
+    }
+}
+
+fn fresh(problem: LoadProblem, read_only: bool) -> Loaded {
+    Loaded {
+        store: Store::default(),
+        saved: Saved::default(),
+        problem: Some(problem),
+        read_only,
+    }
+}
+
+fn read_index(storage: &web_sys::Storage) -> Result<Option<Index>, LoadError> {
+    match storage.get_item(&index_key()) {
+        Ok(Some(raw)) => Index::parse(&raw).map(Some),
+        Ok(None) => Ok(None),
+        Err(_) => Err(LoadError::Corrupt("storage refused to read".into())),
+    }
+}
+
+/// The current index, to tell whether another tab has saved.
+pub fn index() -> Result<Option<Index>, LoadError> {
+    local().map_or(Ok(None), |storage| read_index(&storage))
+}
+
+/// Every stored version of every part, from the key names alone.
+fn versions(storage: &web_sys::Storage) -> Vec<Version> {
+    let prefix = part_prefix();
+    let len = storage.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| Version::parse(key.strip_prefix(&prefix)?))
+        .collect()
+}
+
+fn read_parts<'a>(
+    storage: &web_sys::Storage,
+    chosen: impl Iterator<Item = (&'a Part, &'a Commit)>,
+) -> Vec<(Part, String)> {
+    chosen
+        .filter_map(|(part, commit)| {
+            let version = Version {
+                part: *part,
+                commit: commit.clone(),
+            };
+            let raw = storage
+                .get_item(&format!("{}{version}", part_prefix()))
+                .ok()??;
+            Some((*part, raw))
+        })
+        .collect()
+}
+
+/// The data as of the `revision` (the current one, or a kept copy's).
+fn read_at(
+    storage: &web_sys::Storage,
+    index: &Index,
+    revision: u64,
+) -> (Vec<(Part, String)>, BTreeMap<Part, Commit>) {
+    let versions = versions(storage);
+    let unfinished = commits::unfinished(&versions, index);
+    if unfinished > 0 {
+        leptos::logging::warn!("{unfinished} part versions of an unfinished save are ignored");
+    }
+    let chosen = commits::chosen(&versions, index, revision);
+    (read_parts(storage, chosen.iter()), chosen)
+}
+
+fn load_parts(storage: &web_sys::Storage, index: Index, today: NaiveDate) -> Loaded {
+    let revision = index.current().revision;
+    let (raw, chosen) = read_at(storage, &index, revision);
+    let saved = Saved {
+        index: Some(index),
+        parts: chosen,
+    };
+    match shards::assemble(raw.clone(), revision) {
+        Ok((store, left_out)) => settle(storage, store, left_out, saved, today, || {
+            shards::document(&raw)
+        }),
+        Err(LoadError::NewerSchema(_)) => fresh(LoadProblem::Newer, true),
+        Err(LoadError::Corrupt(why)) => {
+            leptos::logging::warn!("{why}");
+            unreadable(storage, &shards::document(&raw))
+        }
+    }
+}
+
+fn unreadable(storage: &web_sys::Storage, raw: &str) -> Loaded {
+    match keep_for_recovery(storage, raw) {
+        Ok(key) => fresh(LoadProblem::Unreadable(key), false),
+        // Without a safe copy, the original must not be overwritten.
+        Err(_) => fresh(LoadProblem::UnreadableNoRoom, true),
+    }
+}
+
+/// Tidies what was read; when anything is left out, keeps the data as it
+/// was (`as_it_was`) for download and stores the tidied data in its place.
+fn settle(
+    storage: &web_sys::Storage,
+    mut store: Store,
+    mut left_out: usize,
+    saved: Saved,
+    today: NaiveDate,
+    as_it_was: impl FnOnce() -> String,
+) -> Loaded {
+    left_out += tidy(&mut store, today).set_aside();
+    if left_out == 0 {
+        return Loaded {
+            store,
+            saved,
+            problem: None,
+            read_only: false,
+        };
+    }
+    let kept = keep_for_recovery(storage, &as_it_was());
+    match kept.map(|key| (key, rewrite(&saved, &store))) {
+        Ok((key, Ok(saved))) => Loaded {
+            store,
+            saved,
+            problem: Some(LoadProblem::SetAside(key, left_out)),
+            read_only: false,
+        },
+        // The rest is usable, but saving would lose what was left out.
+        _ => Loaded {
+            store,
+            saved,
+            problem: Some(LoadProblem::UnreadableNoRoom),
+            read_only: true,
+        },
+    }
+}
+
+/// Reads the single document of an earlier version and moves it into
+/// parts. The document stays until the parts have been read back and found
+/// equal, record by record; then a marker takes its place, so an older
+/// version still open elsewhere changes nothing.
+fn load_legacy(storage: &web_sys::Storage, today: NaiveDate) -> Loaded {
+    let raw = match storage.get_item(&legacy_key()) {
         Ok(Some(raw)) => raw,
         Ok(None) => {
             return Loaded {
                 store: Store::default(),
+                saved: Saved::default(),
                 problem: None,
                 read_only: false,
             };
         }
         Err(_) => return fresh(LoadProblem::NoStorage, true),
     };
-    let (mut store, mut left_out) = match Store::parse(&raw) {
+    let (store, left_out) = match Store::parse(&raw) {
         Ok(store) => (store, 0),
         Err(LoadError::NewerSchema(_)) => return fresh(LoadProblem::Newer, true),
         Err(err @ LoadError::Corrupt(_)) => {
@@ -178,37 +403,178 @@ pub fn load(today: NaiveDate) -> Loaded {
                 .and_then(Store::salvage);
             match salvaged {
                 Ok(salvaged) => salvaged,
-                Err(_) => {
-                    return match keep_for_recovery(&storage, &raw) {
-                        Ok(key) => fresh(LoadProblem::Unreadable(key), false),
-                        // Without a safe copy, the original must not be overwritten.
-                        Err(_) => fresh(LoadProblem::UnreadableNoRoom, true),
-                    };
-                }
+                Err(_) => return unreadable(storage, &raw),
             }
         }
     };
-    left_out += tidy(&mut store, today).set_aside();
-    if left_out == 0 {
-        return Loaded {
-            store,
-            problem: None,
-            read_only: false,
+    let mut loaded = settle(storage, store, left_out, Saved::default(), today, || {
+        raw.clone()
+    });
+    if loaded.read_only {
+        return loaded;
+    }
+    if loaded.saved.index.is_none() {
+        match rewrite(&Saved::default(), &loaded.store) {
+            Ok(saved) => loaded.saved = saved,
+            Err(_) => {
+                loaded.problem = Some(LoadProblem::NoRoomToMove);
+                loaded.read_only = true;
+                return loaded;
+            }
+        }
+    }
+    let read_back = read_index(storage).ok().flatten().and_then(|index| {
+        let revision = index.current().revision;
+        let (raw, _) = read_at(storage, &index, revision);
+        shards::assemble(raw, revision).ok()
+    });
+    let same =
+        read_back.is_some_and(|(back, left_out)| left_out == 0 && back.same_data(&loaded.store));
+    if same {
+        let _ = storage.set_item(&legacy_key(), MOVED_MARKER);
+    } else {
+        leptos::logging::warn!("the moved data did not read back the same; the old copy stays");
+    }
+    loaded
+}
+
+/// Stores every part of `store` as a new commit, and empties every part
+/// `saved` names that `store` no longer has.
+pub fn rewrite(saved: &Saved, store: &Store) -> Result<Saved, SaveError> {
+    let mut parts: Vec<Part> = saved.parts.keys().copied().collect();
+    parts.extend(shards::all_parts(store));
+    parts.sort_unstable();
+    parts.dedup();
+    let storage = local().ok_or(SaveError::Failed)?;
+    let on_disk = read_index(&storage).ok().flatten();
+    write_commit(&storage, saved, on_disk.as_ref(), store, &parts)
+}
+
+/// Saves `current` on top of `persisted` (the data `saved` names, which is
+/// what `on_disk` names too: the caller has taken in other tabs' saves):
+/// only the parts that changed are written, or all of them when nothing is
+/// stored (after Delete everything).
+pub fn commit(
+    saved: &Saved,
+    on_disk: Option<&Index>,
+    persisted: &Store,
+    current: &Store,
+    today: NaiveDate,
+) -> Result<Saved, SaveError> {
+    let storage = local().ok_or(SaveError::Failed)?;
+    snapshot_daily(&storage, saved, today);
+    let parts = match on_disk {
+        Some(_) => shards::changed(persisted, current),
+        None => shards::all_parts(current),
+    };
+    write_commit(&storage, saved, on_disk, current, &parts)
+}
+
+/// Writes `parts` of `store` as one new commit on top of `on_disk`, then
+/// removes the versions nothing needs. A full storage drops daily copies,
+/// oldest first, before giving up, unless the data could never fit.
+fn write_commit(
+    storage: &web_sys::Storage,
+    saved: &Saved,
+    on_disk: Option<&Index>,
+    store: &Store,
+    parts: &[Part],
+) -> Result<Saved, SaveError> {
+    let known = |index: Option<&Index>| index.map_or(0, |i| i.current().revision);
+    let commit = Commit {
+        revision: known(saved.index.as_ref())
+            .max(known(on_disk))
+            .max(store.revision)
+            + 1,
+        writer: WRITER.with(String::clone),
+    };
+    let mut written = 0;
+    let mut write = |key: String, value: &str| -> Result<(), SaveError> {
+        written += value.len();
+        loop {
+            match storage.set_item(&key, value) {
+                Ok(()) => return Ok(()),
+                Err(err)
+                    if is_quota(&err) && written <= MAX_SAVED_CHARS && drop_oldest(storage) =>
+                {
+                    collect_garbage(storage, on_disk);
+                }
+                Err(err) => return Err(save_error(&err)),
+            }
+        }
+    };
+    for part in parts {
+        let version = Version {
+            part: *part,
+            commit: commit.clone(),
         };
+        write(
+            format!("{}{version}", part_prefix()),
+            &shards::encode(store, *part),
+        )?;
     }
-    match keep_for_recovery(&storage, &raw) {
-        Ok(key) => Loaded {
-            store,
-            problem: Some(LoadProblem::SetAside(key, left_out)),
-            read_only: false,
-        },
-        // The rest is usable, but saving would lose what was left out.
-        Err(_) => Loaded {
-            store,
-            problem: Some(LoadProblem::UnreadableNoRoom),
-            read_only: true,
-        },
+    let index = match on_disk {
+        Some(index) => index.then(commit.clone(), store.generation),
+        None => Index::first(store.generation, commit.clone()),
+    };
+    write(index_key(), &index.to_json())?;
+    collect_garbage(storage, Some(&index));
+    let mut known_parts = if on_disk.is_some() {
+        saved.parts.clone()
+    } else {
+        BTreeMap::new()
+    };
+    known_parts.extend(parts.iter().map(|part| (*part, commit.clone())));
+    Ok(Saved {
+        index: Some(index),
+        parts: known_parts,
+    })
+}
+
+/// Removes the versions neither the data `index` names nor a daily copy uses.
+fn collect_garbage(storage: &web_sys::Storage, index: Option<&Index>) {
+    let Some(index) = index else { return };
+    let kept: Vec<u64> = copies(storage)
+        .into_iter()
+        .filter_map(|(_, copy)| match copy {
+            Copy::At(revision) => Some(revision),
+            Copy::Whole => None,
+        })
+        .collect();
+    for version in commits::garbage(&versions(storage), index, &kept) {
+        let _ = storage.remove_item(&format!("{}{version}", part_prefix()));
     }
+}
+
+/// The data another tab saved (named by `on_disk`), read as far as it
+/// differs from `persisted`, the data `saved` names.
+pub fn read_changes(
+    saved: &Saved,
+    on_disk: &Index,
+    persisted: &Store,
+) -> Result<(Store, Saved), LoadError> {
+    let storage = local().ok_or_else(|| LoadError::Corrupt("no storage".into()))?;
+    let revision = on_disk.current().revision;
+    let versions = versions(&storage);
+    let chosen = commits::chosen(&versions, on_disk, revision);
+    let same_generation = saved
+        .index
+        .as_ref()
+        .is_some_and(|i| i.generation == on_disk.generation);
+    let changed = chosen
+        .iter()
+        .filter(|(part, commit)| !same_generation || saved.parts.get(part) != Some(commit));
+    let raw = read_parts(&storage, changed);
+    let store = if same_generation {
+        shards::replace(persisted, &raw).map(|store| Store { revision, ..store })
+    } else {
+        shards::assemble(raw, revision).map(|(store, _)| store)
+    }?;
+    let saved = Saved {
+        index: Some(on_disk.clone()),
+        parts: chosen,
+    };
+    Ok((store, saved))
 }
 
 /// Copies unreadable data aside, never replacing an earlier kept copy.
@@ -230,22 +596,6 @@ fn keep_for_recovery(storage: &web_sys::Storage, raw: &str) -> Result<String, Js
 /// The raw text kept under `key`, for download.
 pub fn read_raw(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
-}
-
-/// What is saved now (another tab may have written since we last looked).
-/// Unreadable data found here is first kept aside, like at start-up.
-pub fn stored() -> Result<Option<Store>, LoadError> {
-    let Some(raw) = read_raw(&document_key()) else {
-        return Ok(None);
-    };
-    match Store::parse(&raw) {
-        Ok(store) => Ok(Some(store)),
-        Err(LoadError::Corrupt(why)) => match local().map(|s| keep_for_recovery(&s, &raw)) {
-            Some(Ok(_)) => Ok(None),
-            _ => Err(LoadError::Corrupt(why)),
-        },
-        Err(newer) => Err(newer),
-    }
 }
 
 /// Why a save did not happen.
@@ -288,74 +638,90 @@ fn save_error(err: &JsValue) -> SaveError {
     }
 }
 
-/// Writes the document, already as JSON.
-pub fn save(json: &str) -> Result<(), SaveError> {
-    let storage = local().ok_or(SaveError::Failed)?;
-    storage
-        .set_item(&document_key(), json)
-        .map_err(|err| save_error(&err))
+/// What a daily copy holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Copy {
+    /// The data as of this revision; its versions are kept.
+    At(u64),
+    /// A whole document, as versions before 6 kept them.
+    Whole,
 }
 
-/// Dates of the daily snapshots kept, newest first.
-pub fn backup_days() -> Vec<NaiveDate> {
-    let Some(storage) = local() else {
-        return Vec::new();
-    };
+/// The daily copies kept, newest first.
+fn copies(storage: &web_sys::Storage) -> Vec<(NaiveDate, Copy)> {
+    let (kept, whole) = (copy_prefix(), legacy_copy_prefix());
     let len = storage.length().unwrap_or(0);
-    let prefix = backup_prefix();
-    let mut days: Vec<NaiveDate> = (0..len)
+    let mut copies: Vec<(NaiveDate, Copy)> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter_map(|key| key.strip_prefix(&prefix)?.parse().ok())
+        .filter_map(|key| {
+            if let Some(day) = key.strip_prefix(&kept) {
+                let revision = storage.get_item(&key).ok()??.parse().ok()?;
+                Some((day.parse().ok()?, Copy::At(revision)))
+            } else {
+                Some((key.strip_prefix(&whole)?.parse().ok()?, Copy::Whole))
+            }
+        })
         .collect();
-    days.sort_unstable_by(|a, b| b.cmp(a));
-    days
+    copies.sort_unstable_by_key(|(day, _)| std::cmp::Reverse(*day));
+    copies.dedup_by_key(|(day, _)| *day);
+    copies
 }
 
-/// The raw snapshot of `day`.
+fn copy_key(day: NaiveDate, copy: Copy) -> String {
+    match copy {
+        Copy::At(_) => format!("{}{day}", copy_prefix()),
+        Copy::Whole => format!("{}{day}", legacy_copy_prefix()),
+    }
+}
+
+/// Dates of the daily copies kept, newest first.
+pub fn backup_days() -> Vec<NaiveDate> {
+    local().map_or_else(Vec::new, |storage| {
+        copies(&storage).into_iter().map(|(day, _)| day).collect()
+    })
+}
+
+/// The daily copy of `day`, as one document.
 pub fn read_backup(day: NaiveDate) -> Option<String> {
-    read_raw(&format!("{}{day}", backup_prefix()))
+    let storage = local()?;
+    let (_, copy) = copies(&storage).into_iter().find(|(d, _)| *d == day)?;
+    match copy {
+        Copy::Whole => read_raw(&copy_key(day, copy)),
+        Copy::At(revision) => {
+            let index = read_index(&storage).ok()??;
+            let (raw, _) = read_at(&storage, &index, revision);
+            Some(shards::assemble(raw, revision).ok()?.0.to_json())
+        }
+    }
 }
 
-/// Before the first save of a day, keeps what was saved until then: the
-/// last five such copies give a way back from a bad day (a wrong import, a
-/// mistaken edit). A full storage drops the oldest copy first; the main
-/// document always wins.
-pub fn snapshot_daily(today: NaiveDate) {
-    let Some(storage) = local() else { return };
-    let mut days = backup_days();
-    if days.first() == Some(&today) {
+/// Before the first save of a day, keeps the data as saved until then:
+/// the last five such copies give a way back from a bad day (a wrong
+/// import, a mistaken edit). A copy is only the revision it keeps, so it
+/// costs the parts changed since, not the whole history again.
+fn snapshot_daily(storage: &web_sys::Storage, saved: &Saved, today: NaiveDate) {
+    let mut days = copies(storage);
+    if days.first().is_some_and(|(day, _)| *day == today) {
         return;
     }
     // The first save of a day: an undo point from an earlier day has had its day.
     let _ = undo_point(today);
-    let Some(previous) = read_raw(&document_key()) else {
-        return;
-    };
-    loop {
-        while days.len() >= DAILY_BACKUPS {
-            if let Some(oldest) = days.pop() {
-                let _ = storage.remove_item(&format!("{}{oldest}", backup_prefix()));
-            }
-        }
-        match storage.set_item(&format!("{}{today}", backup_prefix()), &previous) {
-            Ok(()) => return,
-            Err(err) if is_quota(&err) && !days.is_empty() => {
-                let oldest = days.pop().expect("not empty");
-                let _ = storage.remove_item(&format!("{}{oldest}", backup_prefix()));
-            }
-            Err(_) => return,
+    let Some(index) = &saved.index else { return };
+    while days.len() >= DAILY_BACKUPS {
+        if let Some((day, copy)) = days.pop() {
+            let _ = storage.remove_item(&copy_key(day, copy));
         }
     }
+    let revision = index.current().revision.to_string();
+    let _ = storage.set_item(&format!("{}{today}", copy_prefix()), &revision);
 }
 
 /// Deletes the oldest daily copy to make room; false when none is left.
-pub fn drop_oldest_copy() -> bool {
-    let (Some(storage), Some(oldest)) = (local(), backup_days().pop()) else {
+fn drop_oldest(storage: &web_sys::Storage) -> bool {
+    let Some((day, copy)) = copies(storage).pop() else {
         return false;
     };
-    storage
-        .remove_item(&format!("{}{oldest}", backup_prefix()))
-        .is_ok()
+    storage.remove_item(&copy_key(day, copy)).is_ok()
 }
 
 /// Keeps `store` as the undo point of `today`, replacing any earlier one.

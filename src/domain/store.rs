@@ -25,7 +25,7 @@ use super::settings::Settings;
 pub const IDLE_CLOSE_MS: i64 = 3 * 60 * 60_000;
 
 /// Version of the document layout this app writes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Everything Spinewise keeps.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -197,14 +197,14 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// How every document this version writes begins.
-const CURRENT_PREFIX: &str = "{\"schema_version\":5,";
+const CURRENT_PREFIX: &str = "{\"schema_version\":6,";
 
 type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
 /// Every past version keeps a fixture in `tests/fixtures/`.
 const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// v2 lifts the history out of `journal`, adds check-ins and the counters
 /// that let two tabs merge.
@@ -242,6 +242,14 @@ fn v3_to_v4(_doc: &mut Map<String, Value>) -> Result<(), String> {
 /// moves so that a v4 app, which would drop the cleared marks, stays
 /// read-only.
 fn v4_to_v5(_doc: &mut Map<String, Value>) -> Result<(), String> {
+    Ok(())
+}
+
+/// v6 keeps the same document but stores it in parts (`shards`,
+/// `commits`), so a v5 document needs no change; the version moves so that
+/// a v5 app, which reads only the single document, finds a v6 marker there
+/// and stays read-only instead of starting empty over the patient's data.
+fn v5_to_v6(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
@@ -614,6 +622,7 @@ mod tests {
     const V2_FIXTURE: &str = include_str!("../../tests/fixtures/store-v2.json");
     const V3_FIXTURE: &str = include_str!("../../tests/fixtures/store-v3.json");
     const V4_FIXTURE: &str = include_str!("../../tests/fixtures/store-v4.json");
+    const V5_FIXTURE: &str = include_str!("../../tests/fixtures/store-v5.json");
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -728,6 +737,19 @@ mod tests {
                 new
             }),
         );
+    }
+
+    #[test]
+    fn a_version_5_document_migrates_with_nothing_lost() {
+        let store = Store::parse(V5_FIXTURE).unwrap();
+        assert_eq!(store.schema_version, SCHEMA_VERSION);
+        assert_eq!(store.journal.checkins[0].clock, 3);
+        assert_eq!(store.journal.days_cleared[0].clock, 4);
+        assert_eq!(store.journal.days_off.len(), 1);
+        let old: Value = serde_json::from_str(V5_FIXTURE).unwrap();
+        let mut new: Value = serde_json::from_str(&store.to_json()).unwrap();
+        new["schema_version"] = 5.into();
+        assert_contains(&old, &new);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { test, expect, openAt, savedStore, MORNING, startRoutine } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, storedData, MORNING, startRoutine } from "./fixtures.mjs";
 
+// The single document versions before 6 kept; the app moves it into parts.
 const KEY = "spinewise/v1";
 
 /** Runs a whole routine quickly and saves it with a pain score. */
@@ -161,7 +162,7 @@ test("two tabs see each other's changes and neither loses the other's", async ({
 test("each kind of bad import file gets its own message and changes nothing", async ({ page }) => {
   await openAt(page, "/");
   await checkIn(page, 4, "before any import");
-  const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  const before = await storedData(page);
   await page.goto("/settings");
   const picker = page.getByLabel("Choose a backup file");
   const alert = page.getByRole("alert");
@@ -179,7 +180,7 @@ test("each kind of bad import file gets its own message and changes nothing", as
   writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 32));
   await picker.setInputFiles(huge);
   await expect(alert).toHaveText(/over 20 MB/);
-  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
+  expect(await storedData(page)).toEqual(before);
 });
 
 test("export, delete everything, import: every record comes back", async ({ page }) => {
@@ -272,7 +273,7 @@ test("an import too large to save is refused up front, with the daily copies kep
   }, copies);
   await openAt(page, "/");
   await checkIn(page, 4, "before the import");
-  const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  const before = await storedData(page);
   await page.goto("/settings");
   const note = "x".repeat(6_000_000);
   const store = { schema_version: 4, checkins: [{ day: "2026-11-20", pain: 3, note, updated_ms: 1 }] };
@@ -285,7 +286,7 @@ test("an import too large to save is refused up front, with the daily copies kep
   await expect(page.getByRole("alert").filter({ hasText: "more than the 2.5 million" })).toContainText("Nothing was changed.");
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("spinewise/backup/")).sort());
   expect(keys).toEqual(copies.map((day) => `spinewise/backup/${day}`));
-  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
+  expect(await storedData(page)).toEqual(before);
   expect(await page.evaluate(() => localStorage.getItem("spinewise/undo"))).toBeNull();
 });
 
@@ -410,21 +411,21 @@ test("without a share sheet the file is downloaded, and counts once the patient 
 test("a copy served under /sub/ keeps its own data and never touches the data at /", async ({ page }) => {
   await openAt(page, "/");
   await checkIn(page, 4, "the real patient's note");
-  const real = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  const real = await storedData(page);
   await page.goto("/sub/");
   await expect(page.getByText("This copy of Spinewise, at /sub/, keeps its own data, apart from the copy at / on this site")).toBeVisible();
   await expect(page.getByText("How is your back today?")).toBeVisible();
   await checkIn(page, 2, "a tester's note");
-  const sub = JSON.parse(await page.evaluate(() => localStorage.getItem("spinewise@/sub/v1")));
+  const sub = await savedStore(page, "spinewise@/sub/");
   expect(sub.checkins.map((c) => c.note)).toEqual(["a tester's note"]);
-  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(real);
+  expect(await storedData(page)).toEqual(real);
   // Data from a newer build under /sub/ leaves / alone too.
-  await page.evaluate(() => localStorage.setItem("spinewise@/sub/v1", '{"schema_version":99}'));
+  await page.evaluate(() => localStorage.setItem("spinewise@/sub/v2", '{"schema_version":99}'));
   await page.reload();
   await expect(page.getByText(/saved by a newer version of Spinewise/)).toBeVisible();
   await page.goto("/");
   await expect(page.getByText("Today: 4 —", { exact: false })).toBeVisible();
-  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(real);
+  expect(await storedData(page)).toEqual(real);
 });
 
 test("a rest day undone in one tab stays undone in the other", async ({ context, page }) => {

@@ -71,10 +71,45 @@ export async function startRoutine(page) {
   await beginRoutine(page);
 }
 
-/** The saved document, parsed. */
-export async function savedStore(page) {
-  const raw = await page.evaluate(() => localStorage.getItem("spinewise/v1"));
-  return raw && JSON.parse(raw);
+/** The saved data as one document, put together from its parts the way the
+ * app reads them (src/domain/commits.rs): for each part, the newest version
+ * whose commit the index names, or older than the commits it names. Null
+ * when nothing is saved. */
+export async function savedStore(page, prefix = "spinewise/") {
+  return page.evaluate((prefix) => {
+    const raw = localStorage.getItem(`${prefix}v2`);
+    if (!raw) return null;
+    const index = JSON.parse(raw);
+    const commit = (text) => ({ revision: Number(text.split(".")[0]), writer: text.slice(text.indexOf(".") + 1) });
+    const current = commit(index.commits[0]).revision;
+    const oldest = commit(index.commits.at(-1)).revision;
+    const newer = (a, b) => a.revision > b.revision || (a.revision === b.revision && a.writer > b.writer);
+    const chosen = {};
+    for (const key of Object.keys(localStorage)) {
+      if (!key.startsWith(`${prefix}v2/`)) continue;
+      const [part, text] = key.slice(prefix.length + 3).split("@");
+      const c = commit(text);
+      const committed = c.revision < oldest || index.commits.includes(text);
+      if (c.revision > current || !committed) continue;
+      if (!chosen[part] || newer(c, chosen[part])) chosen[part] = { ...c, key };
+    }
+    const doc = { revision: current };
+    for (const part of Object.keys(chosen).sort()) {
+      const value = JSON.parse(localStorage.getItem(chosen[part].key));
+      if (part === "head") Object.assign(doc, value);
+      else if (part === "active") doc.active = value;
+      else (doc[part.split("/")[0]] ??= []).push(...value);
+    }
+    return doc;
+  }, prefix);
+}
+
+/** Every key stored under `prefix`, with its value: to show nothing changed. */
+export async function storedData(page, prefix = "spinewise/") {
+  return page.evaluate((prefix) => {
+    const keys = Object.keys(localStorage).filter((key) => key.startsWith(prefix)).sort();
+    return Object.fromEntries(keys.map((key) => [key, localStorage.getItem(key)]));
+  }, prefix);
 }
 
 export { expect };
