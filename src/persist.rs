@@ -68,18 +68,16 @@ pub fn use_persistence(state: AppState, on_disk: Store, saved: Saved, read_only:
         if read_only.get_value() {
             return;
         }
-        let unchanged = state.store.with_untracked(|current| {
-            persisted.with_value(|p| shards::changed(p, current).is_empty())
-        });
-        if unchanged || take_in() {
+        let changed = state
+            .store
+            .with_untracked(|current| persisted.with_value(|p| shards::changed(p, current)));
+        if changed.is_empty() || take_in() {
             return;
         }
         let on_disk = storage::index().ok().flatten();
         let committed = state.store.with_untracked(|current| {
-            persisted.with_value(|base| {
-                saved.with_value(|known| {
-                    storage::commit(known, on_disk.as_ref(), base, current, clock::today())
-                })
+            saved.with_value(|known| {
+                storage::commit(known, on_disk.as_ref(), current, &changed, clock::today())
             })
         });
         match committed {

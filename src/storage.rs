@@ -450,24 +450,22 @@ pub fn rewrite(saved: &Saved, store: &Store) -> Result<Saved, SaveError> {
     write_commit(&storage, saved, on_disk.as_ref(), store, &parts)
 }
 
-/// Saves `current` on top of `persisted` (the data `saved` names, which is
-/// what `on_disk` names too: the caller has taken in other tabs' saves):
-/// only the parts that changed are written, or all of them when nothing is
-/// stored (after Delete everything).
+/// Saves the `changed` parts of `current` on top of the data `saved`
+/// names, which is what `on_disk` names too (the caller has taken in other
+/// tabs' saves); every part when nothing is stored (after Delete everything).
 pub fn commit(
     saved: &Saved,
     on_disk: Option<&Index>,
-    persisted: &Store,
     current: &Store,
+    changed: &[Part],
     today: NaiveDate,
 ) -> Result<Saved, SaveError> {
     let storage = local().ok_or(SaveError::Failed)?;
     snapshot_daily(&storage, saved, today);
-    let parts = match on_disk {
-        Some(_) => shards::changed(persisted, current),
-        None => shards::all_parts(current),
-    };
-    write_commit(&storage, saved, on_disk, current, &parts)
+    match on_disk {
+        Some(_) => write_commit(&storage, saved, on_disk, current, changed),
+        None => write_commit(&storage, saved, None, current, &shards::all_parts(current)),
+    }
 }
 
 /// Writes `parts` of `store` as one new commit on top of `on_disk`, then

@@ -170,6 +170,11 @@ fn by_quarter<T: Dated>(items: &[T]) -> BTreeMap<Quarter, &[T]> {
 
 /// The quarters whose records differ between two sorted lists.
 fn changed_quarters<T: Dated + PartialEq>(old: &[T], new: &[T]) -> Vec<Quarter> {
+    // The usual case (a tap in the player changes no history) without
+    // working out ten years of quarters.
+    if old == new {
+        return Vec::new();
+    }
     let (old, new) = (by_quarter(old), by_quarter(new));
     let mut quarters: Vec<Quarter> = old.keys().chain(new.keys()).copied().collect();
     quarters.sort_unstable();

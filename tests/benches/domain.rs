@@ -12,7 +12,7 @@ use spinewise::domain::plan::Plan;
 use spinewise::domain::session::SessionRecord;
 use spinewise::domain::store::Store;
 use spinewise::domain::trends::{self, Span};
-use spinewise::domain::{backup, calendar, chart, plan_log, report, warning};
+use spinewise::domain::{backup, calendar, chart, plan_log, report, shards, tidy, warning};
 
 fn ten_years() -> (Store, NaiveDate) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
@@ -102,9 +102,31 @@ fn main() {
             report::summarize(journal, year, today),
         )
     };
-    let rows: [(&str, Duration); 12] = [
+    let parts: Vec<_> = shards::all_parts(&store)
+        .into_iter()
+        .map(|part| (part, shards::encode(&store, part)))
+        .collect();
+    let mut tapped = store.clone();
+    tapped.active = Some(spinewise::domain::session::ActiveSession::start(
+        Plan::seed(),
+        Default::default(),
+        0,
+    ));
+    let rows: [(&str, Duration); 15] = [
         ("store serialise", time(21, || store.to_json())),
         ("store parse", time(21, || Store::parse(&json).unwrap())),
+        (
+            "parts: put together at start-up",
+            time(21, || shards::assemble(parts.clone(), 1).unwrap()),
+        ),
+        (
+            "parts: what one tap changed",
+            time(101, || shards::changed(&store, &tapped)),
+        ),
+        (
+            "tidy at start-up",
+            time(21, || tidy::tidy(&mut store.clone(), today)),
+        ),
         (
             "backup read (validate)",
             time(21, || backup::read(&export, today).unwrap()),

@@ -290,24 +290,128 @@ test("an import too large to save is refused up front, with the daily copies kep
   expect(await page.evaluate(() => localStorage.getItem("spinewise/undo"))).toBeNull();
 });
 
-test("ten years of daily data loads and Today shows it", async ({ page }) => {
+/** Seeds ten years of version-5 data once, and counts the characters written to localStorage. */
+async function seedTenYears(page) {
   const { tenYearStore } = await import("./ten-years.mjs");
   const doc = tenYearStore();
-  await page.addInitScript(([key, doc]) => localStorage.setItem(key, doc), [KEY, doc]);
-  // Real clock here: the marks measure real time.
+  await page.addInitScript(([key, doc]) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, doc);
+      sessionStorage.setItem("seeded", "1");
+    }
+    window.written = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      window.written += key.length + String(value).length;
+      return setItem.call(this, key, value);
+    };
+  }, [KEY, doc]);
+  return doc;
+}
+
+test("ten years of daily data loads and Today shows it", async ({ page }) => {
+  const doc = await seedTenYears(page);
+  // Real clock here: the marks measure real time. The first start moves the
+  // version-5 document into parts; the second is every later start.
   await page.goto("/");
   await expect(page.locator(".today-date")).toBeVisible();
-  const marks = await page.evaluate(() =>
-    Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])),
-  );
-  const parse = marks["spinewise:loaded"] - marks["spinewise:start"];
-  const render = marks["spinewise:ready"] - marks["spinewise:start"];
+  const marks = () =>
+    page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
+  const moved = await marks();
+  await page.reload();
+  await expect(page.locator(".today-date")).toBeVisible();
+  const later = await marks();
+  const ms = (m, name) => (m[name] - m["spinewise:start"]).toFixed(1);
   console.log(
-    `ten-year store: ${doc.length} bytes (${(doc.length / 1024).toFixed(0)} KiB); ` +
-      `read and parsed in ${parse.toFixed(1)} ms; Today on screen ${render.toFixed(1)} ms after the wasm started`,
+    `ten-year store: ${doc.length} characters (${(doc.length / 1024).toFixed(0)} KiB); moved into parts at the first start ` +
+      `in ${ms(moved, "spinewise:loaded")} ms; later starts read and parse it in ${ms(later, "spinewise:loaded")} ms, ` +
+      `Today on screen ${ms(later, "spinewise:ready")} ms after the wasm started`,
   );
   expect(doc.length).toBeLessThan(2_000_000);
   expect(await page.locator(".stat-value").first().textContent()).toMatch(/^\d+$/);
+  const saved = await savedStore(page);
+  expect(saved.sessions).toHaveLength(3650);
+  expect(saved.followups).toHaveLength(7300);
+});
+
+test("at ten years a tap in the player writes under 2 KB and a finished routine under 50 KB", async ({ page }) => {
+  await seedTenYears(page);
+  await openAt(page, "/routine");
+  await page.getByRole("button", { name: "Begin routine" }).click();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  const written = () => page.evaluate(() => window.written);
+  const taps = ["Pause", "Resume", "Skip", "Back", "Skip"];
+  const before = await written();
+  for (const name of taps) await page.getByRole("button", { name, exact: true }).click();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  const perTap = ((await written()) - before) / taps.length;
+  await page.getByRole("button", { name: /^End/ }).click();
+  const atEnd = await written();
+  await page.getByRole("radio", { name: /^3 —/ }).check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  const finish = (await written()) - atEnd;
+  console.log(`ten years: ${perTap.toFixed(0)} characters written a tap, ${finish} for a finished routine`);
+  expect(perTap).toBeLessThan(2_048);
+  expect(finish).toBeLessThan(50 * 1024);
+  expect((await savedStore(page)).sessions).toHaveLength(3651);
+});
+
+test("version-5 data is moved into parts, checked, and the old document gives way to a marker", async ({ page }) => {
+  const v5 = readFileSync(new URL("../fixtures/store-v5.json", import.meta.url), "utf8");
+  await page.addInitScript(([key, raw]) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, raw);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, [KEY, v5]);
+  const old = JSON.parse(v5);
+  // An hour into the routine the fixture has running, so nothing changes on loading.
+  await openAt(page, "/", new Date(old.active.started_ms + 3_600_000));
+  await expect(page.locator(".notice")).toHaveCount(0);
+  const saved = await savedStore(page);
+  for (const field of ["sessions", "checkins", "days_off", "days_cleared", "followups", "screenings", "plans", "routines_run", "active"]) {
+    expect(saved[field], field).toEqual(old[field]);
+  }
+  // Every setting kept (a setting the fixture predates is added with its default).
+  expect(saved.settings).toMatchObject(old.settings);
+  expect(saved.generation).toBe(old.generation);
+  // A version-5 app still open finds a newer document and changes nothing.
+  const marker = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
+  expect(marker.schema_version).toBe(6);
+  expect(Object.keys(marker)).not.toContain("sessions");
+});
+
+test("a save cut short is ignored: the data stays as the last whole save left it", async ({ page }) => {
+  await openAt(page, "/");
+  await checkIn(page, 4, "saved whole");
+  // As if the phone died half-way through the next save: a part written, the index not.
+  const orphan = await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem("spinewise/v2"));
+    const next = Number(index.commits[0].split(".")[0]) + 1;
+    const key = `spinewise/v2/checkins/2026q4@${next}.dead`;
+    localStorage.setItem(key, '[{"day":"2026-11-25","pain":9,"note":"half-written","updated_ms":1}]');
+    return key;
+  });
+  await page.reload();
+  await expect(page.getByText("Today: 4 —", { exact: false })).toBeVisible();
+  await expect(page.locator(".notice")).toHaveCount(0);
+  // The next whole save makes the cut one a loser, and it is removed.
+  await page.getByRole("button", { name: "Rest day" }).click();
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), orphan)).toBeNull();
+  expect((await savedStore(page)).checkins.map((c) => c.note)).toEqual(["saved whole"]);
+});
+
+test("parts saved by a newer app version are never overwritten", async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem("spinewise/v2", '{"schema_version":99,"commits":["5.future"]}');
+    localStorage.setItem("spinewise/v2/head@5.future", '{"schema_version":99}');
+  });
+  await openAt(page, "/");
+  await expect(page.getByText(/saved by a newer version of Spinewise/)).toBeVisible();
+  const before = await storedData(page);
+  await checkIn(page, 4, "a change that must not be written");
+  expect(await storedData(page)).toEqual(before);
 });
 
 test("persistence is asked for at every start until the browser grants it", async ({ page }) => {
