@@ -21,14 +21,14 @@ use crate::storage::{self, LoadProblem};
 pub fn App() -> impl IntoView {
     let loaded = storage::load(clock::today());
     mark("spinewise:loaded");
-    let on_disk = loaded.store.clone();
+    let tab = loaded.tab();
     let mut store = loaded.store;
     store.close_stale_session(clock::now_ms(), clock::day_of);
     let state = AppState::new(store);
     let kept_apart = storage::kept_apart_from().map(LoadProblem::KeptApart);
     state.load_problem.set(loaded.problem.or(kept_apart));
     provide_context(state);
-    use_persistence(state, on_disk, loaded.saved, loaded.read_only);
+    use_persistence(state, tab, loaded.read_only);
     if !loaded.read_only {
         storage::ask_to_persist();
     }

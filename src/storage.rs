@@ -1,17 +1,17 @@
-//! The only module that touches localStorage. Saved data is never destroyed:
-//! unreadable data is copied aside before anything new is written, data from
-//! a newer app version is left untouched, and a newer copy written by
-//! another tab is merged in before saving over it.
-
-use std::collections::BTreeMap;
+//! The only module that touches localStorage: it puts the browser's
+//! storage behind the domain's [`Shelf`] and reads the data at start-up.
+//! Saved data is never destroyed: unreadable data is copied aside before
+//! anything new is written, data from a newer app version is left
+//! untouched, and what another tab saved is merged in before saving over it
+//! (`domain::layout`).
 
 use chrono::NaiveDate;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
-use crate::domain::backup::MAX_SAVED_CHARS;
-use crate::domain::commits::{self, Commit, Index, Version};
-use crate::domain::shards::{self, Part};
+use crate::domain::commits::Index;
+pub use crate::domain::layout::SaveError;
+use crate::domain::layout::{Layout, Saved, Shelf, Synced, Tab};
 use crate::domain::store::{LoadError, Store};
 use crate::domain::tidy::tidy;
 
@@ -31,14 +31,14 @@ thread_local! {
 
 fn claim_namespace() -> (String, Option<String>) {
     let base = crate::pwa::base_path();
-    let Some(storage) = local() else {
+    let Some(mut shelf) = local() else {
         return (ROOT_PREFIX.into(), None);
     };
-    match storage.get_item(OWNER_KEY) {
-        Ok(Some(owner)) if owner != base => (format!("spinewise@{base}/"), Some(owner)),
-        Ok(Some(_)) | Err(_) => (ROOT_PREFIX.into(), None),
-        Ok(None) => {
-            let _ = storage.set_item(OWNER_KEY, &base);
+    match shelf.get(OWNER_KEY) {
+        Some(owner) if owner != base => (format!("spinewise@{base}/"), Some(owner)),
+        Some(_) => (ROOT_PREFIX.into(), None),
+        None => {
+            let _ = shelf.set(OWNER_KEY, &base);
             (ROOT_PREFIX.into(), None)
         }
     }
@@ -55,6 +55,11 @@ pub fn kept_apart_from() -> Option<String> {
     NAMESPACE.with(|(_, owner)| owner.clone())
 }
 
+/// Where this deployment's parts, copies and index live.
+pub fn layout() -> Layout {
+    Layout::new(key(""))
+}
+
 /// The single document every version before 6 kept; read once, to move it
 /// into parts, then replaced by a marker that keeps those versions read-only.
 fn legacy_key() -> String {
@@ -66,39 +71,32 @@ fn legacy_key() -> String {
 const MOVED_MARKER: &str =
     "{\"schema_version\":6,\"moved\":\"the data is kept in parts under v2/\"}";
 
-/// The commit record of the parts layout (see `domain::commits`).
-pub fn index_key() -> String {
-    key("v2")
-}
-
-/// Each part's versions live under this prefix plus `part@commit`.
-fn part_prefix() -> String {
-    key("v2/")
-}
-
-/// A daily copy: the revision it keeps, under this prefix plus the date.
-fn copy_prefix() -> String {
-    key("copy/")
-}
-
-/// Where an unreadable document is kept for recovery.
+/// Where unreadable data is kept for recovery.
 fn recovery_key() -> String {
     key("recovery")
 }
-
-/// Daily copies written before version 6, whole documents under this
-/// prefix plus the date; still listed and restored until dropped.
-fn legacy_copy_prefix() -> String {
-    key("backup/")
-}
-
-/// How many daily snapshots are kept.
-const DAILY_BACKUPS: usize = 5;
 
 /// The data as it was before the latest import, restore or delete, on the
 /// line after the day it was taken: the patient can undo that day.
 fn undo_key() -> String {
     key("undo")
+}
+
+thread_local! {
+    /// This tab's name in the commits it writes, new on every page load.
+    static WRITER: String = radix36((js_sys::Math::random() * 36f64.powi(6)) as u32);
+}
+
+fn radix36(mut n: u32) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(std::char::from_digit(n % 36, 36).expect("below 36"));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
 }
 
 /// Why saved data could not be used at start-up.
@@ -175,51 +173,46 @@ pub struct Loaded {
     pub read_only: bool,
 }
 
-/// What this tab knows is saved: the index it last read or wrote, and the
-/// commit of each part then.
-#[derive(Debug, Clone, Default)]
-pub struct Saved {
-    index: Option<Index>,
-    parts: BTreeMap<Part, Commit>,
-}
-
-impl Saved {
-    /// Whether `index` names the commit this tab knows of.
-    pub fn is_current(&self, index: Option<&Index>) -> bool {
-        self.index.as_ref().map(Index::current) == index.map(Index::current)
-    }
-
-    /// The revision of the commit this tab knows of.
-    pub fn revision(&self) -> u64 {
-        self.index.as_ref().map_or(0, |i| i.current().revision)
+impl Loaded {
+    /// This tab's view of the saved data, to keep it saved from now on.
+    pub fn tab(&self) -> Tab {
+        Tab::new(
+            self.store.clone(),
+            self.saved.clone(),
+            WRITER.with(String::clone),
+        )
     }
 }
 
-thread_local! {
-    /// This tab's name in the commits it writes, new on every page load.
-    static WRITER: String = {
-        let n = (js_sys::Math::random() * 36f64.powi(6)) as u32;
-        radix36(n)
-    };
-}
+/// The browser's localStorage as a [`Shelf`].
+struct Local(web_sys::Storage);
 
-fn radix36(mut n: u32) -> String {
-    let mut digits = Vec::new();
-    loop {
-        digits.push(std::char::from_digit(n % 36, 36).expect("below 36"));
-        n /= 36;
-        if n == 0 {
-            break;
-        }
+impl Shelf for Local {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get_item(key).ok().flatten()
     }
-    digits.iter().rev().collect()
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+        self.0.set_item(key, value).map_err(|err| save_error(&err))
+    }
+
+    fn remove(&mut self, key: &str) {
+        let _ = self.0.remove_item(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let len = self.0.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
+    }
 }
 
-fn local() -> Option<web_sys::Storage> {
+fn local() -> Option<Local> {
     // gloo's handle panics where storage is blocked (private modes, disabled
     // site data), so ask the window first.
     let available = web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))));
-    available.then(LocalStorage::raw)
+    available.then(|| Local(LocalStorage::raw()))
 }
 
 /// Reads the saved data, or explains why the app starts without it.
@@ -228,21 +221,30 @@ fn local() -> Option<web_sys::Storage> {
 /// tidied data is stored at once. Data of an earlier version, kept as one
 /// document, is moved into parts first.
 pub fn load(today: NaiveDate) -> Loaded {
-    let Some(storage) = local() else {
+    let Some(mut shelf) = local() else {
         return fresh(LoadProblem::NoStorage, true);
     };
-    match read_index(&storage) {
-        Ok(Some(index)) => load_parts(&storage, index, today),
-        Ok(None) => load_legacy(&storage, today),
-        Err(LoadError::NewerSchema(_)) => fresh(LoadProblem::Newer, true),
+    let layout = layout();
+    let index = match layout.index(&shelf) {
+        Ok(Some(index)) => index,
+        Ok(None) => return load_legacy(&mut shelf, today),
+        Err(LoadError::NewerSchema(_)) => return fresh(LoadProblem::Newer, true),
         Err(LoadError::Corrupt(why)) => {
             // The parts are there; the newest versions of each are the best guess.
             leptos::logging::warn!("unreadable index ({why}); reading the newest parts");
-            let newest = versions(&storage).into_iter().map(|v| v.commit).max();
-            match newest {
-                Some(commit) => load_parts(&storage, Index::first(0, commit), today),
-                None => fresh(LoadProblem::NoStorage, true),
+            match layout.newest_commit(&shelf) {
+                Some(commit) => Index::first(0, commit),
+                None => return fresh(LoadProblem::NoStorage, true),
             }
+        }
+    };
+    let (read, as_it_was, saved) = layout.read(&shelf, index);
+    match read {
+        Ok((store, left_out)) => settle(&mut shelf, store, left_out, saved, today, &as_it_was),
+        Err(LoadError::NewerSchema(_)) => fresh(LoadProblem::Newer, true),
+        Err(LoadError::Corrupt(why)) => {
+            leptos::logging::warn!("{why}");
+            unreadable(&mut shelf, &as_it_was)
         }
     }
 }
@@ -256,83 +258,8 @@ fn fresh(problem: LoadProblem, read_only: bool) -> Loaded {
     }
 }
 
-fn read_index(storage: &web_sys::Storage) -> Result<Option<Index>, LoadError> {
-    match storage.get_item(&index_key()) {
-        Ok(Some(raw)) => Index::parse(&raw).map(Some),
-        Ok(None) => Ok(None),
-        Err(_) => Err(LoadError::Corrupt("storage refused to read".into())),
-    }
-}
-
-/// The current index, to tell whether another tab has saved.
-pub fn index() -> Result<Option<Index>, LoadError> {
-    local().map_or(Ok(None), |storage| read_index(&storage))
-}
-
-/// Every stored version of every part, from the key names alone.
-fn versions(storage: &web_sys::Storage) -> Vec<Version> {
-    let prefix = part_prefix();
-    let len = storage.length().unwrap_or(0);
-    (0..len)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter_map(|key| Version::parse(key.strip_prefix(&prefix)?))
-        .collect()
-}
-
-fn read_parts<'a>(
-    storage: &web_sys::Storage,
-    chosen: impl Iterator<Item = (&'a Part, &'a Commit)>,
-) -> Vec<(Part, String)> {
-    chosen
-        .filter_map(|(part, commit)| {
-            let version = Version {
-                part: *part,
-                commit: commit.clone(),
-            };
-            let raw = storage
-                .get_item(&format!("{}{version}", part_prefix()))
-                .ok()??;
-            Some((*part, raw))
-        })
-        .collect()
-}
-
-/// The data as of the `revision` (the current one, or a kept copy's).
-fn read_at(
-    storage: &web_sys::Storage,
-    index: &Index,
-    revision: u64,
-) -> (Vec<(Part, String)>, BTreeMap<Part, Commit>) {
-    let versions = versions(storage);
-    let unfinished = commits::unfinished(&versions, index);
-    if unfinished > 0 {
-        leptos::logging::warn!("{unfinished} part versions of an unfinished save are ignored");
-    }
-    let chosen = commits::chosen(&versions, index, revision);
-    (read_parts(storage, chosen.iter()), chosen)
-}
-
-fn load_parts(storage: &web_sys::Storage, index: Index, today: NaiveDate) -> Loaded {
-    let revision = index.current().revision;
-    let (raw, chosen) = read_at(storage, &index, revision);
-    let saved = Saved {
-        index: Some(index),
-        parts: chosen,
-    };
-    match shards::assemble(raw.clone(), revision) {
-        Ok((store, left_out)) => settle(storage, store, left_out, saved, today, || {
-            shards::document(&raw)
-        }),
-        Err(LoadError::NewerSchema(_)) => fresh(LoadProblem::Newer, true),
-        Err(LoadError::Corrupt(why)) => {
-            leptos::logging::warn!("{why}");
-            unreadable(storage, &shards::document(&raw))
-        }
-    }
-}
-
-fn unreadable(storage: &web_sys::Storage, raw: &str) -> Loaded {
-    match keep_for_recovery(storage, raw) {
+fn unreadable(shelf: &mut Local, raw: &str) -> Loaded {
+    match keep_for_recovery(shelf, raw) {
         Ok(key) => fresh(LoadProblem::Unreadable(key), false),
         // Without a safe copy, the original must not be overwritten.
         Err(_) => fresh(LoadProblem::UnreadableNoRoom, true),
@@ -340,14 +267,14 @@ fn unreadable(storage: &web_sys::Storage, raw: &str) -> Loaded {
 }
 
 /// Tidies what was read; when anything is left out, keeps the data as it
-/// was (`as_it_was`) for download and stores the tidied data in its place.
+/// was for download and stores the tidied data in its place.
 fn settle(
-    storage: &web_sys::Storage,
+    shelf: &mut Local,
     mut store: Store,
     mut left_out: usize,
     saved: Saved,
     today: NaiveDate,
-    as_it_was: impl FnOnce() -> String,
+    as_it_was: &str,
 ) -> Loaded {
     left_out += tidy(&mut store, today).set_aside();
     if left_out == 0 {
@@ -358,8 +285,11 @@ fn settle(
             read_only: false,
         };
     }
-    let kept = keep_for_recovery(storage, &as_it_was());
-    match kept.map(|key| (key, rewrite(&saved, &store))) {
+    let kept = keep_for_recovery(shelf, as_it_was).map(|key| {
+        let writer = WRITER.with(String::clone);
+        (key, layout().rewrite(shelf, &saved, &store, &writer))
+    });
+    match kept {
         Ok((key, Ok(saved))) => Loaded {
             store,
             saved,
@@ -380,18 +310,14 @@ fn settle(
 /// parts. The document stays until the parts have been read back and found
 /// equal, record by record; then a marker takes its place, so an older
 /// version still open elsewhere changes nothing.
-fn load_legacy(storage: &web_sys::Storage, today: NaiveDate) -> Loaded {
-    let raw = match storage.get_item(&legacy_key()) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => {
-            return Loaded {
-                store: Store::default(),
-                saved: Saved::default(),
-                problem: None,
-                read_only: false,
-            };
-        }
-        Err(_) => return fresh(LoadProblem::NoStorage, true),
+fn load_legacy(shelf: &mut Local, today: NaiveDate) -> Loaded {
+    let Some(raw) = shelf.get(&legacy_key()) else {
+        return Loaded {
+            store: Store::default(),
+            saved: Saved::default(),
+            problem: None,
+            read_only: false,
+        };
     };
     let (store, left_out) = match Store::parse(&raw) {
         Ok(store) => (store, 0),
@@ -403,18 +329,18 @@ fn load_legacy(storage: &web_sys::Storage, today: NaiveDate) -> Loaded {
                 .and_then(Store::salvage);
             match salvaged {
                 Ok(salvaged) => salvaged,
-                Err(_) => return unreadable(storage, &raw),
+                Err(_) => return unreadable(shelf, &raw),
             }
         }
     };
-    let mut loaded = settle(storage, store, left_out, Saved::default(), today, || {
-        raw.clone()
-    });
+    let mut loaded = settle(shelf, store, left_out, Saved::default(), today, &raw);
     if loaded.read_only {
         return loaded;
     }
-    if loaded.saved.index.is_none() {
-        match rewrite(&Saved::default(), &loaded.store) {
+    let layout = layout();
+    if loaded.saved == Saved::default() {
+        let writer = WRITER.with(String::clone);
+        match layout.rewrite(shelf, &Saved::default(), &loaded.store, &writer) {
             Ok(saved) => loaded.saved = saved,
             Err(_) => {
                 loaded.problem = Some(LoadProblem::NoRoomToMove);
@@ -423,201 +349,61 @@ fn load_legacy(storage: &web_sys::Storage, today: NaiveDate) -> Loaded {
             }
         }
     }
-    let read_back = read_index(storage).ok().flatten().and_then(|index| {
-        let revision = index.current().revision;
-        let (raw, _) = read_at(storage, &index, revision);
-        shards::assemble(raw, revision).ok()
-    });
-    let same =
-        read_back.is_some_and(|(back, left_out)| left_out == 0 && back.same_data(&loaded.store));
+    let read_back = layout
+        .index(shelf)
+        .ok()
+        .flatten()
+        .map(|index| layout.read(shelf, index).0);
+    let same = matches!(read_back, Some(Ok((back, 0))) if back.same_data(&loaded.store));
     if same {
-        let _ = storage.set_item(&legacy_key(), MOVED_MARKER);
+        let _ = shelf.set(&legacy_key(), MOVED_MARKER);
     } else {
         leptos::logging::warn!("the moved data did not read back the same; the old copy stays");
     }
     loaded
 }
 
-/// Stores every part of `store` as a new commit, and empties every part
-/// `saved` names that `store` no longer has.
-pub fn rewrite(saved: &Saved, store: &Store) -> Result<Saved, SaveError> {
-    let mut parts: Vec<Part> = saved.parts.keys().copied().collect();
-    parts.extend(shards::all_parts(store));
-    parts.sort_unstable();
-    parts.dedup();
-    let storage = local().ok_or(SaveError::Failed)?;
-    let on_disk = read_index(&storage).ok().flatten();
-    write_commit(&storage, saved, on_disk.as_ref(), store, &parts)
-}
-
-/// Saves the `changed` parts of `current` on top of the data `saved`
-/// names, which is what `on_disk` names too (the caller has taken in other
-/// tabs' saves); every part when nothing is stored (after Delete everything).
-pub fn commit(
-    saved: &Saved,
-    on_disk: Option<&Index>,
-    current: &Store,
-    changed: &[Part],
-    today: NaiveDate,
-) -> Result<Saved, SaveError> {
-    let storage = local().ok_or(SaveError::Failed)?;
-    snapshot_daily(&storage, saved, today);
-    match on_disk {
-        Some(_) => write_commit(&storage, saved, on_disk, current, changed),
-        None => write_commit(&storage, saved, None, current, &shards::all_parts(current)),
+/// Saves what changed in `current` for `tab`, or takes in another tab's
+/// save first; on the first save of a day an old undo point goes.
+pub fn save(tab: &mut Tab, current: &Store, today: NaiveDate) -> Synced {
+    let Some(mut shelf) = local() else {
+        return Synced::Refused(SaveError::Failed);
+    };
+    let synced = tab.save(&layout(), &mut shelf, current, today);
+    if matches!(synced, Synced::Saved { new_day: true, .. }) {
+        // An undo point from an earlier day has had its day.
+        let _ = undo_point(today);
     }
+    synced
 }
 
-/// Writes `parts` of `store` as one new commit on top of `on_disk`, then
-/// removes the versions nothing needs. A full storage drops daily copies,
-/// oldest first, before giving up, unless the data could never fit.
-fn write_commit(
-    storage: &web_sys::Storage,
-    saved: &Saved,
-    on_disk: Option<&Index>,
-    store: &Store,
-    parts: &[Part],
-) -> Result<Saved, SaveError> {
-    let known = |index: Option<&Index>| index.map_or(0, |i| i.current().revision);
-    let commit = Commit {
-        revision: known(saved.index.as_ref())
-            .max(known(on_disk))
-            .max(store.revision)
-            + 1,
-        writer: WRITER.with(String::clone),
-    };
-    let mut written = 0;
-    let mut write = |key: String, value: &str| -> Result<(), SaveError> {
-        written += value.len();
-        loop {
-            match storage.set_item(&key, value) {
-                Ok(()) => return Ok(()),
-                Err(err)
-                    if is_quota(&err) && written <= MAX_SAVED_CHARS && drop_oldest(storage) =>
-                {
-                    collect_garbage(storage, on_disk);
-                }
-                Err(err) => return Err(save_error(&err)),
-            }
-        }
-    };
-    for part in parts {
-        let version = Version {
-            part: *part,
-            commit: commit.clone(),
-        };
-        write(
-            format!("{}{version}", part_prefix()),
-            &shards::encode(store, *part),
-        )?;
+/// Takes in what another tab saved, if anything.
+pub fn take_in(tab: &mut Tab, current: &Store) -> Synced {
+    match local() {
+        Some(shelf) => tab.take_in(&layout(), &shelf, current),
+        None => Synced::Unchanged,
     }
-    let index = match on_disk {
-        Some(index) => index.then(commit.clone(), store.generation),
-        None => Index::first(store.generation, commit.clone()),
-    };
-    write(index_key(), &index.to_json())?;
-    collect_garbage(storage, Some(&index));
-    let mut known_parts = if on_disk.is_some() {
-        saved.parts.clone()
-    } else {
-        BTreeMap::new()
-    };
-    known_parts.extend(parts.iter().map(|part| (*part, commit.clone())));
-    Ok(Saved {
-        index: Some(index),
-        parts: known_parts,
-    })
-}
-
-/// Removes the versions neither the data `index` names nor a daily copy uses.
-fn collect_garbage(storage: &web_sys::Storage, index: Option<&Index>) {
-    let Some(index) = index else { return };
-    let kept: Vec<u64> = copies(storage)
-        .into_iter()
-        .filter_map(|(_, copy)| match copy {
-            Copy::At(revision) => Some(revision),
-            Copy::Whole => None,
-        })
-        .collect();
-    for version in commits::garbage(&versions(storage), index, &kept) {
-        let _ = storage.remove_item(&format!("{}{version}", part_prefix()));
-    }
-}
-
-/// The data another tab saved (named by `on_disk`), read as far as it
-/// differs from `persisted`, the data `saved` names.
-pub fn read_changes(
-    saved: &Saved,
-    on_disk: &Index,
-    persisted: &Store,
-) -> Result<(Store, Saved), LoadError> {
-    let storage = local().ok_or_else(|| LoadError::Corrupt("no storage".into()))?;
-    let revision = on_disk.current().revision;
-    let versions = versions(&storage);
-    let chosen = commits::chosen(&versions, on_disk, revision);
-    let same_generation = saved
-        .index
-        .as_ref()
-        .is_some_and(|i| i.generation == on_disk.generation);
-    let changed = chosen
-        .iter()
-        .filter(|(part, commit)| !same_generation || saved.parts.get(part) != Some(commit));
-    let raw = read_parts(&storage, changed);
-    let store = if same_generation {
-        shards::replace(persisted, &raw).map(|store| Store { revision, ..store })
-    } else {
-        shards::assemble(raw, revision).map(|(store, _)| store)
-    }?;
-    let saved = Saved {
-        index: Some(on_disk.clone()),
-        parts: chosen,
-    };
-    Ok((store, saved))
 }
 
 /// Copies unreadable data aside, never replacing an earlier kept copy.
-fn keep_for_recovery(storage: &web_sys::Storage, raw: &str) -> Result<String, JsValue> {
+fn keep_for_recovery(shelf: &mut Local, raw: &str) -> Result<String, SaveError> {
     let first = recovery_key();
     let mut key = first.clone();
     let mut n = 1;
-    while let Some(kept) = storage.get_item(&key)? {
+    while let Some(kept) = shelf.get(&key) {
         if kept == raw {
             return Ok(key);
         }
         n += 1;
         key = format!("{first}/{n}");
     }
-    storage.set_item(&key, raw)?;
+    shelf.set(&key, raw)?;
     Ok(key)
 }
 
 /// The raw text kept under `key`, for download.
 pub fn read_raw(key: &str) -> Option<String> {
-    local()?.get_item(key).ok().flatten()
-}
-
-/// Why a save did not happen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveError {
-    Full,
-    Failed,
-}
-
-impl SaveError {
-    /// What to tell the patient; the app retries on the next change.
-    pub fn message(&self) -> &'static str {
-        match self {
-            SaveError::Full => {
-                "This phone's storage for Spinewise is full, so your latest changes are kept only \
-                 until you close the app. Free some space (or export a backup); Spinewise tries \
-                 again with your next change."
-            }
-            SaveError::Failed => {
-                "Your latest changes could not be saved yet. Spinewise tries again with your next \
-                 change; keep the app open until then."
-            }
-        }
-    }
+    local()?.get(key)
 }
 
 fn is_quota(err: &JsValue) -> bool {
@@ -636,100 +422,21 @@ fn save_error(err: &JsValue) -> SaveError {
     }
 }
 
-/// What a daily copy holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Copy {
-    /// The data as of this revision; its versions are kept.
-    At(u64),
-    /// A whole document, as versions before 6 kept them.
-    Whole,
-}
-
-/// The daily copies kept, newest first.
-fn copies(storage: &web_sys::Storage) -> Vec<(NaiveDate, Copy)> {
-    let (kept, whole) = (copy_prefix(), legacy_copy_prefix());
-    let len = storage.length().unwrap_or(0);
-    let mut copies: Vec<(NaiveDate, Copy)> = (0..len)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter_map(|key| {
-            if let Some(day) = key.strip_prefix(&kept) {
-                let revision = storage.get_item(&key).ok()??.parse().ok()?;
-                Some((day.parse().ok()?, Copy::At(revision)))
-            } else {
-                Some((key.strip_prefix(&whole)?.parse().ok()?, Copy::Whole))
-            }
-        })
-        .collect();
-    copies.sort_unstable_by_key(|(day, _)| std::cmp::Reverse(*day));
-    copies.dedup_by_key(|(day, _)| *day);
-    copies
-}
-
-fn copy_key(day: NaiveDate, copy: Copy) -> String {
-    match copy {
-        Copy::At(_) => format!("{}{day}", copy_prefix()),
-        Copy::Whole => format!("{}{day}", legacy_copy_prefix()),
-    }
-}
-
 /// Dates of the daily copies kept, newest first.
 pub fn backup_days() -> Vec<NaiveDate> {
-    local().map_or_else(Vec::new, |storage| {
-        copies(&storage).into_iter().map(|(day, _)| day).collect()
-    })
+    local().map_or_else(Vec::new, |shelf| layout().copy_days(&shelf))
 }
 
 /// The daily copy of `day`, as one document.
 pub fn read_backup(day: NaiveDate) -> Option<String> {
-    let storage = local()?;
-    let (_, copy) = copies(&storage).into_iter().find(|(d, _)| *d == day)?;
-    match copy {
-        Copy::Whole => read_raw(&copy_key(day, copy)),
-        Copy::At(revision) => {
-            let index = read_index(&storage).ok()??;
-            let (raw, _) = read_at(&storage, &index, revision);
-            Some(shards::assemble(raw, revision).ok()?.0.to_json())
-        }
-    }
-}
-
-/// Before the first save of a day, keeps the data as saved until then:
-/// the last five such copies give a way back from a bad day (a wrong
-/// import, a mistaken edit). A copy is only the revision it keeps, so it
-/// costs the parts changed since, not the whole history again.
-fn snapshot_daily(storage: &web_sys::Storage, saved: &Saved, today: NaiveDate) {
-    let mut days = copies(storage);
-    if days.first().is_some_and(|(day, _)| *day == today) {
-        return;
-    }
-    // The first save of a day: an undo point from an earlier day has had its day.
-    let _ = undo_point(today);
-    let Some(index) = &saved.index else { return };
-    while days.len() >= DAILY_BACKUPS {
-        if let Some((day, copy)) = days.pop() {
-            let _ = storage.remove_item(&copy_key(day, copy));
-        }
-    }
-    let revision = index.current().revision.to_string();
-    let _ = storage.set_item(&format!("{}{today}", copy_prefix()), &revision);
-}
-
-/// Deletes the oldest daily copy to make room; false when none is left.
-fn drop_oldest(storage: &web_sys::Storage) -> bool {
-    let Some((day, copy)) = copies(storage).pop() else {
-        return false;
-    };
-    storage.remove_item(&copy_key(day, copy)).is_ok()
+    layout().read_copy(&local()?, day)
 }
 
 /// Keeps `store` as the undo point of `today`, replacing any earlier one.
 /// The operation it guards must not go ahead when this fails.
 pub fn keep_undo_point(store: &Store, today: NaiveDate) -> Result<(), SaveError> {
-    let storage = local().ok_or(SaveError::Failed)?;
-    let kept = format!("{today}\n{}", store.to_json());
-    storage
-        .set_item(&undo_key(), &kept)
-        .map_err(|err| save_error(&err))
+    let mut shelf = local().ok_or(SaveError::Failed)?;
+    shelf.set(&undo_key(), &format!("{today}\n{}", store.to_json()))
 }
 
 /// The undo point taken on `today`, if any; one from an earlier day is
@@ -747,24 +454,21 @@ pub fn undo_point(today: NaiveDate) -> Option<String> {
 
 /// Removes the undo point, once used or out of date.
 pub fn forget_undo_point() {
-    if let Some(storage) = local() {
-        let _ = storage.remove_item(&undo_key());
+    if let Some(mut shelf) = local() {
+        shelf.remove(&undo_key());
     }
 }
 
-/// Removes every key of this deployment (the document, snapshots and kept
+/// Removes every key of this deployment (the data, copies and kept
 /// copies) but the undo point, which lets the patient take the delete back
 /// today. Another deployment's data, and who owns the main keys, stay.
 pub fn delete_everything() {
-    let Some(storage) = local() else { return };
-    let len = storage.length().unwrap_or(0);
+    let Some(mut shelf) = local() else { return };
     let (prefix, undo) = (key(""), undo_key());
-    let keys: Vec<String> = (0..len)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(&prefix) && *key != undo && key != OWNER_KEY)
-        .collect();
-    for key in keys {
-        let _ = storage.remove_item(&key);
+    for key in shelf.keys() {
+        if key.starts_with(&prefix) && key != undo && key != OWNER_KEY {
+            shelf.remove(&key);
+        }
     }
 }
 

@@ -117,7 +117,9 @@ impl Index {
         }
     }
 
-    fn committed(&self, commit: &Commit) -> bool {
+    /// Whether the data is made of `commit`'s versions: it is named here,
+    /// or older than every commit named.
+    pub fn committed(&self, commit: &Commit) -> bool {
         let oldest = self.commits.last().map_or(0, |c| c.revision);
         commit.revision < oldest || self.commits.contains(commit)
     }
@@ -165,12 +167,18 @@ pub fn chosen(versions: &[Version], index: &Index, revision: u64) -> BTreeMap<Pa
     chosen
 }
 
-/// Versions to remove: those neither the current data nor a kept copy (at
-/// the `kept` revisions) uses. Versions newer than the current commit are
-/// left alone: another tab may be half-way through saving them.
+/// Versions to remove: those that neither the data at a commit the index
+/// names nor a kept copy (at the `kept` revisions) uses. Keeping the recent
+/// commits' data lets a tab that is saving on top of one of them, at the
+/// same moment, still find every part it builds on. Versions newer than the
+/// current commit are left alone: another tab may be half-way through
+/// saving them.
 pub fn garbage(versions: &[Version], index: &Index, kept: &[u64]) -> Vec<Version> {
     let current = index.current().revision;
-    let used: Vec<BTreeMap<Part, Commit>> = std::iter::once(current)
+    let used: Vec<BTreeMap<Part, Commit>> = index
+        .commits
+        .iter()
+        .map(|c| c.revision)
         .chain(kept.iter().copied())
         .map(|revision| chosen(versions, index, revision))
         .collect();
@@ -242,12 +250,13 @@ mod tests {
         assert_eq!(unfinished(&versions, &index), 1);
         // Left alone (it may be another tab's save in flight) …
         assert_eq!(garbage(&versions, &index, &[]), []);
-        // … until a later commit makes it a loser.
+        // … until a later commit makes it a loser. active@1 stays while
+        // commit 1 is a recent one (a tab may be saving on top of it).
         let index = index.then(commit(2, "b"), 0);
         let versions = [versions.as_slice(), &[version(Part::Active, 2, "b")]].concat();
         assert_eq!(
             garbage(&versions, &index, &[]),
-            [version(Part::Active, 1, "a"), version(Part::Head, 2, "a")]
+            [version(Part::Head, 2, "a")]
         );
         assert_eq!(chosen(&versions, &index, 2)[&Part::Head], commit(1, "a"));
     }
@@ -263,7 +272,7 @@ mod tests {
         assert_eq!(chosen(&versions, &index, 2)[&Part::Head], commit(2, "b"));
         assert_eq!(
             garbage(&versions, &index, &[]),
-            [version(Part::Head, 1, "a"), version(Part::Head, 2, "a")]
+            [version(Part::Head, 2, "a")]
         );
     }
 
@@ -275,10 +284,13 @@ mod tests {
             index = index.then(commit(revision, "a"), 0);
             versions.push(version(Part::Active, revision, "a"));
         }
-        // A copy kept at revision 5: the head it shares, and active@5.
+        // A copy kept at revision 5: the head it shares, and active@5; and
+        // the eight recent commits' versions.
         let garbage = garbage(&versions, &index, &[5]);
-        assert_eq!(garbage.len(), 18);
+        assert_eq!(garbage.len(), 21 - 10);
         assert!(!garbage.contains(&version(Part::Active, 5, "a")));
+        assert!(!garbage.contains(&version(Part::Active, 13, "a")));
+        assert!(garbage.contains(&version(Part::Active, 12, "a")));
         assert!(!garbage.contains(&version(Part::Head, 1, "a")));
         assert!(!garbage.contains(&version(Part::Active, 20, "a")));
         let at_5 = chosen(&versions, &index, 5);

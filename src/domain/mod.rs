@@ -17,6 +17,7 @@ pub mod exercise;
 pub mod followup;
 pub mod ics;
 pub mod journal;
+pub mod layout;
 pub mod pain;
 pub mod phase;
 pub mod plan;
