@@ -554,3 +554,59 @@ test("a rest day undone in one tab stays undone in the other", async ({ context,
   await expect(page.getByRole("button", { name: "Rest day" })).toBeVisible();
   await other.close();
 });
+
+/** Starts the Debian Chromium on its own profile folder, so the test can kill it as a crash would. */
+async function launchOwnChromium(profile) {
+  const { spawn } = await import("node:child_process");
+  const { chromium } = await import("@playwright/test");
+  const child = spawn("/usr/bin/chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"], { stdio: ["ignore", "ignore", "pipe"] });
+  const endpoint = await new Promise((resolve, reject) => {
+    let text = "";
+    child.stderr.on("data", (chunk) => {
+      text += chunk;
+      const found = text.match(/DevTools listening on (ws:\S+)/);
+      if (found) resolve(found[1]);
+    });
+    child.on("exit", () => reject(new Error(`chromium exited: ${text}`)));
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  return { child, browser, context: browser.contexts()[0] };
+}
+
+test("ten years in, a routine saved 10 s before the browser is killed is there after a restart", async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const { tenYearStore } = await import("./ten-years.mjs");
+  const profile = test.info().outputPath("profile");
+  const first = await launchOwnChromium(profile);
+  const page = await first.context.newPage();
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(baseURL);
+  await page.evaluate(([key, doc]) => localStorage.setItem(key, doc), [KEY, tenYearStore()]);
+  await page.clock.install({ time: MORNING });
+  await page.goto(`${baseURL}/routine`);
+  await page.getByRole("button", { name: "Begin routine" }).click();
+  for (const name of ["Pause", "Resume", "Skip"]) await page.getByRole("button", { name, exact: true }).click();
+  await page.getByRole("button", { name: /^End/ }).click();
+  await page.getByRole("radio", { name: /^3 —/ }).check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  await page.waitForTimeout(10_000);
+  first.child.kill("SIGKILL");
+  await new Promise((resolve) => first.child.on("exit", resolve));
+
+  const again = await launchOwnChromium(profile);
+  try {
+    const reopened = await again.context.newPage();
+    await reopened.goto(baseURL);
+    await expect(reopened.getByRole("heading", { name: "Today" })).toBeVisible();
+    const saved = await savedStore(reopened);
+    expect(saved.sessions).toHaveLength(3651);
+    expect(saved.sessions.at(-1)).toMatchObject({ day: "2026-11-25", pain_after: 3 });
+    expect(saved.active).toBeNull();
+  } finally {
+    await again.browser.close();
+    again.child.kill("SIGKILL");
+  }
+});
