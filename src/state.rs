@@ -116,6 +116,7 @@ impl AppState {
                 kind,
                 pain,
                 answered_ms,
+                clock: 0,
             })
         });
     }

@@ -27,6 +27,28 @@ pub struct FollowUp {
     /// `None` when the patient chose "Not now": the question is not asked again.
     pub pain: Option<Pain>,
     pub answered_ms: i64,
+    /// Logical clock of the answer (see [`Journal::answer`]), so two tabs
+    /// agree on which answer stands whatever their wall clocks say; 0 for
+    /// answers saved before version 6.
+    ///
+    /// [`Journal::answer`]: super::journal::Journal::answer
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub clock: u64,
+}
+
+fn is_zero(clock: &u64) -> bool {
+    *clock == 0
+}
+
+impl FollowUp {
+    /// Which of two answers to the same question stands after a merge: the
+    /// later by logical clock, then by wall clock, then by content, so every
+    /// copy picks the same one (data review §4 #4: a wall clock set right
+    /// between two answers must not decide).
+    pub fn later_answer<'a>(&'a self, other: &'a FollowUp) -> &'a FollowUp {
+        let key = |a: &FollowUp| (a.clock, a.answered_ms, a.pain);
+        if key(other) > key(self) { other } else { self }
+    }
 }
 
 /// The hour-later question opens this long after the routine ended…
@@ -137,6 +159,7 @@ mod tests {
             kind,
             pain: Pain::new(4),
             answered_ms: 0,
+            clock: 0,
         }
     }
 

@@ -183,13 +183,15 @@ impl Journal {
         }
         self.merge_days_off(other);
         for answer in &other.followups {
-            let newer = self
-                .followup(answer.session, answer.kind)
-                .is_none_or(|mine| {
-                    conflicts == Conflicts::LaterEdit && answer.answered_ms > mine.answered_ms
-                });
-            if newer {
-                self.answer(answer.clone());
+            let theirs_stands = match (self.followup(answer.session, answer.kind), conflicts) {
+                (None, _) => true,
+                (Some(_), Conflicts::KeepMine) => false,
+                (Some(mine), Conflicts::LaterEdit) => {
+                    std::ptr::eq(mine.later_answer(answer), answer)
+                }
+            };
+            if theirs_stands {
+                self.put_answer(answer.clone());
             }
         }
         for run in &other.routines_run {
@@ -197,8 +199,19 @@ impl Journal {
         }
     }
 
-    /// Adds or replaces the answer to a follow-up question.
+    /// Adds or replaces the answer to a follow-up question, as a new
+    /// answer: stamped with a logical clock one past every answer this
+    /// journal has seen.
     pub fn answer(&mut self, answer: FollowUp) {
+        let seen = self.followups.iter().map(|a| a.clock).max().unwrap_or(0);
+        self.put_answer(FollowUp {
+            clock: seen + 1,
+            ..answer
+        });
+    }
+
+    /// Puts `answer` in place for its question, as it is.
+    fn put_answer(&mut self, answer: FollowUp) {
         let key = |a: &FollowUp| (a.session, a.kind);
         match self.followups.binary_search_by_key(&key(&answer), key) {
             Ok(at) => self.followups[at] = answer,
@@ -854,6 +867,38 @@ mod tests {
     }
 
     #[test]
+    fn a_follow_up_answer_given_after_the_clock_was_set_back_still_wins_and_ties_agree() {
+        let first = session(9, 100);
+        let answer = |pain, answered_ms| FollowUp {
+            session: first.started_ms,
+            kind: FollowUpKind::NextMorning,
+            pain: Pain::new(pain),
+            answered_ms,
+            clock: 0,
+        };
+        // One tab answers, the other sees it, then answers again with its
+        // wall clock set an hour behind.
+        let mut a = Journal::with_sessions([first.clone()]);
+        a.answer(answer(5, 7_200_000));
+        let b = a.clone();
+        a.answer(answer(2, 3_600_000));
+        let mut merged = b.clone();
+        merged.merge(&a, Conflicts::LaterEdit);
+        assert_eq!(merged.followups[0].pain, Pain::new(2));
+        // Two tabs answering in the same millisecond end with the same answer.
+        let (mut a, mut b) = (
+            Journal::with_sessions([first.clone()]),
+            Journal::with_sessions([first.clone()]),
+        );
+        a.answer(answer(3, 1_000));
+        b.answer(answer(6, 1_000));
+        let a_before = a.clone();
+        a.merge(&b, Conflicts::LaterEdit);
+        b.merge(&a_before, Conflicts::LaterEdit);
+        assert_eq!(a.followups, b.followups);
+    }
+
+    #[test]
     fn importing_a_backup_keeps_this_phones_check_in_for_the_same_day() {
         // Review probe p3: "Adding keeps everything you have".
         let mut phone = Journal::default();
@@ -906,6 +951,7 @@ mod tests {
             kind,
             pain: Pain::new(pain),
             answered_ms,
+            clock: 0,
         };
         mine.answer(answer(&first, FollowUpKind::HourLater, 5, 10));
         mine.answer(answer(&second, FollowUpKind::HourLater, 3, 10));

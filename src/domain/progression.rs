@@ -114,6 +114,7 @@ mod tests {
                     kind: FollowUpKind::NextMorning,
                     pain: Pain::new(*pain),
                     answered_ms: session.ended_ms + 86_400_000,
+                    clock: 0,
                 });
             }
         }

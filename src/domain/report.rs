@@ -363,6 +363,7 @@ mod tests {
             kind,
             pain: Pain::new(pain),
             answered_ms: 0,
+            clock: 0,
         };
         journal.answer(answer);
     }

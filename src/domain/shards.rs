@@ -446,6 +446,7 @@ mod tests {
                 kind: crate::domain::followup::FollowUpKind::NextMorning,
                 pain: Pain::new(2),
                 answered_ms: ms(d) + 86_400_000,
+                clock: 0,
             });
             d = d.succ_opt().unwrap();
         }

@@ -245,8 +245,9 @@ fn v4_to_v5(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
-/// v6 keeps the same document but stores it in parts (`shards`,
-/// `commits`), so a v5 document needs no change; the version moves so that
+/// v6 stamps each follow-up answer with a logical clock and stores the
+/// document in parts (`shards`, `commits`, `layout`). Old answers read
+/// with clock 0, so a v5 document needs no change; the version moves so that
 /// a v5 app, which reads only the single document, finds a v6 marker there
 /// and stays read-only instead of starting empty over the patient's data.
 fn v5_to_v6(_doc: &mut Map<String, Value>) -> Result<(), String> {

@@ -80,7 +80,7 @@ pub fn tidy(store: &mut Store, today: NaiveDate) -> Tidied {
     tidy_list(
         &mut journal.followups,
         |a| (a.session, a.kind),
-        |a| a.answered_ms,
+        |a| (a.clock, a.answered_ms),
         |_| None,
         &days,
         &mut tally,

@@ -315,12 +315,14 @@ mod tests {
             kind: FollowUpKind::NextMorning,
             pain: Pain::new(8),
             answered_ms: 0,
+            clock: 0,
         });
         journal.answer(FollowUp {
             session: journal.sessions[2].started_ms,
             kind: FollowUpKind::NextMorning,
             pain: None,
             answered_ms: 0,
+            clock: 0,
         });
         let span = Span::ending(day(5), 5);
         assert_eq!(
@@ -337,6 +339,7 @@ mod tests {
             kind: FollowUpKind::NextMorning,
             pain: Pain::new(4),
             answered_ms: 0,
+            clock: 0,
         });
         assert_eq!(daily_pain(&journal, Span::ending(day(2), 1)), [Some(4)]);
     }

@@ -46,6 +46,7 @@ fn ten_years() -> (Store, NaiveDate) {
                 kind,
                 pain: Pain::new(2 + (k % 6) as u8),
                 answered_ms: started_ms + after_ms,
+                clock: 0,
             });
         }
         store.journal.checkins.push(CheckIn {
