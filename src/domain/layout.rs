@@ -71,7 +71,7 @@ impl Saved {
     }
 
     /// Whether this tab is in step with `index`, or both know of nothing.
-    #[cfg(test)]
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     fn is_current_or_none(&self, index: Option<&Index>) -> bool {
         index.map_or(self.index.is_none(), |i| self.is_current(i))
     }
