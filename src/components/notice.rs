@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::domain::day::short_label;
 use crate::files;
+use crate::pwa;
 use crate::state::use_app_state;
 use crate::storage::{self, LoadProblem};
 
@@ -22,6 +24,15 @@ pub fn NoticeBar() -> impl IntoView {
                     .load_problem
                     .get()
                     .map(|problem| {
+                        // Data that could not all be read: the newest daily
+                        // copy may hold it whole (data review §1 #7).
+                        let restorable = matches!(
+                            problem,
+                            LoadProblem::Unreadable(_) | LoadProblem::SetAside(..)
+                        );
+                        let restore_from = restorable
+                            .then(|| state.snapshot_days().first().copied())
+                            .flatten();
                         let kept = match &problem {
                             LoadProblem::Unreadable(key) => {
                                 Some((key.clone(), "Download the unreadable data"))
@@ -44,6 +55,18 @@ pub fn NoticeBar() -> impl IntoView {
                                                 >
                                                     {label}
                                                 </button>
+                                            }
+                                        })}
+                                    {restore_from
+                                        .map(|day| {
+                                            view! {
+                                                <a
+                                                    class="button"
+                                                    href=pwa::href("/settings#daily-copies")
+                                                    on:click=move |_| state.load_problem.set(None)
+                                                >
+                                                    {format!("Restore the copy from {}", short_label(day))}
+                                                </a>
                                             }
                                         })}
                                     <button

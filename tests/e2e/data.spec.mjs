@@ -49,6 +49,29 @@ test("unreadable saved data is kept aside, explained and offered for download", 
   expect(await page.evaluate(() => localStorage.getItem("spinewise/recovery"))).toBe(kept);
 });
 
+test("after unreadable data, the notice offers the newest daily copy, and restoring it brings the history back", async ({ page }) => {
+  const good = JSON.stringify({ schema_version: 5, checkins: [{ day: "2026-11-23", pain: 4, note: "from the copy", updated_ms: 1 }] });
+  await page.addInitScript(([key, good]) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, '{"schema_version":5,"checkins":[{"day":');
+      localStorage.setItem("spinewise/backup/2026-11-24", good);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, [KEY, good]);
+  await openAt(page, "/");
+  await expect(page.getByText(/could not be read, so Spinewise started afresh/)).toBeVisible();
+  await page.getByRole("link", { name: "Restore the copy from 24 Nov" }).click();
+  const restore = page.getByRole("button", { name: "Restore 24 Nov" });
+  await expect(restore).toBeVisible();
+  // The fake clock is paused: let the next animation frame, which scrolls, run.
+  await page.clock.runFor(100);
+  await expect(restore).toBeInViewport();
+  await restore.click();
+  await page.getByRole("button", { name: "Replace my data" }).click();
+  await expect(page.getByText("Imported: your data now matches the backup.")).toBeVisible();
+  expect((await savedStore(page)).checkins.map((c) => c.note)).toEqual(["from the copy"]);
+});
+
 /** A v4 document with 3,000 rest-day marks, two of them at the ends of the calendar,
  * and three sessions, one with an impossible pain score. */
 function craftedDocument() {

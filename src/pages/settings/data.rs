@@ -328,7 +328,7 @@ pub fn YourData() -> impl IntoView {
                     })
             }}
 
-            <h3>"Automatic daily copies"</h3>
+            <h3 id="daily-copies">"Automatic daily copies"</h3>
             <p class="muted small">"Spinewise keeps a copy of your data as it was when you first used the app on each of the last 5 days."</p>
             <ul class="snapshot-list">
                 {move || {
