@@ -6,7 +6,7 @@
 // release build in dist/.
 import { spawn, execFileSync } from "node:child_process";
 import { chromium } from "@playwright/test";
-import { tenYearStore } from "../tests/e2e/ten-years.mjs";
+import { seedOnceAndCountWrites, tenYearStore } from "../tests/e2e/ten-years.mjs";
 
 const port = 8099;
 const base = `http://127.0.0.1:${port}`;
@@ -53,14 +53,7 @@ async function marks(seed) {
   const runs = [];
   for (let i = 0; i < 5; i++) {
     const page = await browser.newPage();
-    if (seed) {
-      await page.addInitScript((doc) => {
-        if (!sessionStorage.getItem("seeded")) {
-          localStorage.setItem("spinewise/v1", doc);
-          sessionStorage.setItem("seeded", "1");
-        }
-      }, seed);
-    }
+    if (seed) await page.addInitScript(seedOnceAndCountWrites, seed);
     // The first start moves a version-5 document into parts; every later
     // start is the one measured.
     await page.goto(`${base}/`);
@@ -85,23 +78,12 @@ async function marks(seed) {
 async function writes(seed) {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: flags });
   const page = await browser.newPage();
-  await page.addInitScript((doc) => {
-    if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem("spinewise/v1", doc);
-      sessionStorage.setItem("seeded", "1");
-    }
-    window.__written = 0;
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      window.__written += key.length + String(value).length;
-      return setItem.call(this, key, value);
-    };
-  }, seed);
+  await page.addInitScript(seedOnceAndCountWrites, seed);
   await page.clock.install({ time: new Date(2026, 10, 25, 7, 0, 0) });
   await page.goto(`${base}/routine`);
   await page.getByRole("button", { name: "Begin routine" }).click();
   await page.getByRole("button", { name: "Pause" }).waitFor();
-  const written = () => page.evaluate(() => window.__written);
+  const written = () => page.evaluate(() => window.written);
   const taps = [["Pause"], ["Resume"], ["Skip"], ["Back"], ["Skip"]];
   const before = await written();
   for (const [name] of taps) {

@@ -315,20 +315,9 @@ test("an import too large to save is refused up front, with the daily copies kep
 
 /** Seeds ten years of version-5 data once, and counts the characters written to localStorage. */
 async function seedTenYears(page) {
-  const { tenYearStore } = await import("./ten-years.mjs");
+  const { seedOnceAndCountWrites, tenYearStore } = await import("./ten-years.mjs");
   const doc = tenYearStore();
-  await page.addInitScript(([key, doc]) => {
-    if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem(key, doc);
-      sessionStorage.setItem("seeded", "1");
-    }
-    window.written = 0;
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      window.written += key.length + String(value).length;
-      return setItem.call(this, key, value);
-    };
-  }, [KEY, doc]);
+  await page.addInitScript(seedOnceAndCountWrites, doc);
   return doc;
 }
 

@@ -43,3 +43,20 @@ export function tenYearStore(endDay = new Date(Date.UTC(2026, 10, 24))) {
   const settings = { readiness: { yes: [], day: last.day } };
   return JSON.stringify({ schema_version: 3, revision: 1, generation: 0, sessions, checkins, followups, routines_run, screenings, settings, active: null });
 }
+
+/** An init script (for `page.addInitScript(seedOnceAndCountWrites, doc)`):
+ * stores `doc` as version-5 data on the tab's first load only, and counts
+ * the characters every later write puts into localStorage in
+ * `window.written`. */
+export function seedOnceAndCountWrites(doc) {
+  if (!sessionStorage.getItem("seeded")) {
+    localStorage.setItem("spinewise/v1", doc);
+    sessionStorage.setItem("seeded", "1");
+  }
+  window.written = 0;
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    window.written += key.length + String(value).length;
+    return setItem.call(this, key, value);
+  };
+}
