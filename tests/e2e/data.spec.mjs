@@ -166,8 +166,12 @@ test("two tabs see each other's changes and neither loses the other's", async ({
   await other.goto("/");
   await expect(other.getByRole("heading", { name: "Today" })).toBeVisible();
 
+  // A tab in the background gets no animation frames, and Playwright waits
+  // for frames before each click: the tab in use comes to the front.
+  await page.bringToFront();
   await doRoutine(page, 3);
   await expect(other.locator(".stat").first()).toContainText("1day streak");
+  await other.bringToFront();
   await checkIn(other, 2, "from the second tab");
   await expect(page.locator(".stat").nth(1)).toContainText("2last pain");
 
