@@ -136,7 +136,7 @@ impl AppState {
 
     /// Whether an import, restore or delete made today can be undone.
     pub fn can_undo(self) -> bool {
-        storage::undo_point(clock::today()).is_some()
+        storage::has_undo_point(clock::today())
     }
 
     /// Puts back the data as it was before today's latest import, restore

@@ -82,6 +82,12 @@ fn undo_key() -> String {
     key("undo")
 }
 
+/// The undo point's day on its own, so Settings can tell whether there is
+/// one without reading ten years of data.
+fn undo_day_key() -> String {
+    key("undo-day")
+}
+
 thread_local! {
     /// This tab's name in the commits it writes, new on every page load.
     static WRITER: String = radix36((js_sys::Math::random() * 36f64.powi(6)) as u32);
@@ -436,7 +442,25 @@ pub fn read_backup(day: NaiveDate) -> Option<String> {
 /// The operation it guards must not go ahead when this fails.
 pub fn keep_undo_point(store: &Store, today: NaiveDate) -> Result<(), SaveError> {
     let mut shelf = local().ok_or(SaveError::Failed)?;
-    shelf.set(&undo_key(), &format!("{today}\n{}", store.to_json()))
+    shelf.set(&undo_key(), &format!("{today}\n{}", store.to_json()))?;
+    shelf
+        .set(&undo_day_key(), &today.to_string())
+        .inspect_err(|_| forget_undo_point())
+}
+
+/// Whether an undo point was taken on `today`; one from an earlier day is
+/// removed (it is kept until the next day).
+pub fn has_undo_point(today: NaiveDate) -> bool {
+    let Some(shelf) = local() else { return false };
+    match shelf.get(&undo_day_key()) {
+        Some(day) if day == today.to_string() => true,
+        Some(_) => {
+            forget_undo_point();
+            false
+        }
+        // One kept by version 5, which wrote no day key.
+        None => shelf.get(&undo_key()).is_some() && undo_point(today).is_some(),
+    }
 }
 
 /// The undo point taken on `today`, if any; one from an earlier day is
@@ -456,6 +480,7 @@ pub fn undo_point(today: NaiveDate) -> Option<String> {
 pub fn forget_undo_point() {
     if let Some(mut shelf) = local() {
         shelf.remove(&undo_key());
+        shelf.remove(&undo_day_key());
     }
 }
 
@@ -464,9 +489,9 @@ pub fn forget_undo_point() {
 /// today. Another deployment's data, and who owns the main keys, stay.
 pub fn delete_everything() {
     let Some(mut shelf) = local() else { return };
-    let (prefix, undo) = (key(""), undo_key());
+    let (prefix, undo, undo_day) = (key(""), undo_key(), undo_day_key());
     for key in shelf.keys() {
-        if key.starts_with(&prefix) && key != undo && key != OWNER_KEY {
+        if key.starts_with(&prefix) && key != undo && key != undo_day && key != OWNER_KEY {
             shelf.remove(&key);
         }
     }

@@ -65,7 +65,7 @@ pub fn NoticeBar() -> impl IntoView {
                                                     href=pwa::href("/settings#daily-copies")
                                                     on:click=move |_| state.load_problem.set(None)
                                                 >
-                                                    {format!("Restore the copy from {}", short_label(day))}
+                                                    {format!("Go to the daily copy of {}", short_label(day).replace(' ', "\u{a0}"))}
                                                 </a>
                                             }
                                         })}

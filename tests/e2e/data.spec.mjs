@@ -60,7 +60,7 @@ test("after unreadable data, the notice offers the newest daily copy, and restor
   }, [KEY, good]);
   await openAt(page, "/");
   await expect(page.getByText(/could not be read, so Spinewise started afresh/)).toBeVisible();
-  await page.getByRole("link", { name: "Restore the copy from 24 Nov" }).click();
+  await page.getByRole("link", { name: /^Go to the daily copy of 24\sNov$/ }).click();
   const restore = page.getByRole("button", { name: "Restore 24 Nov" });
   await expect(restore).toBeVisible();
   // The fake clock is paused: let the next animation frame, which scrolls, run.
@@ -273,6 +273,10 @@ test("Delete everything can be undone until midnight, and not after", async ({ p
   await page.goto("/settings");
   await page.getByRole("button", { name: "Delete all data…" }).click();
   await expect(page.getByText(/You can undo it until midnight/)).toBeVisible();
+  // Focus moves to Cancel, which must not sit under the fixed tab bar.
+  const cancel = await page.getByRole("button", { name: "Cancel" }).boundingBox();
+  const tabs = await page.locator(".bottom-nav").boundingBox();
+  expect(cancel.y + cancel.height).toBeLessThanOrEqual(tabs.y);
   await page.getByRole("button", { name: "Delete everything" }).click();
   await expect(page.getByText("You have 0 sessions and 0 check-ins saved.")).toBeVisible();
   // Still offered after a reload the same day.
@@ -288,6 +292,7 @@ test("Delete everything can be undone until midnight, and not after", async ({ p
   await expect(page.getByText("You have 0 sessions and 0 check-ins saved.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Undo the last import or delete" })).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem("spinewise/undo"))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem("spinewise/undo-day"))).toBeNull();
 });
 
 test("an import too large to save is refused up front, with the daily copies kept", async ({ page }) => {
