@@ -451,11 +451,12 @@ impl Tab {
         if changed.is_empty() {
             return Synced::Unchanged;
         }
-        match self.take_in(layout, shelf, current) {
+        let read = layout.index(shelf);
+        match self.take_in_from(layout, shelf, current, read.clone()) {
             Synced::Unchanged => {}
             other => return other,
         }
-        let on_disk = layout.index(shelf).ok().flatten();
+        let on_disk = read.ok().flatten();
         let new_day = layout.snapshot_daily(shelf, &self.saved, today);
         match self.commit(layout, shelf, current, on_disk.as_ref(), changed) {
             Ok(revision) => Synced::Saved { revision, new_day },
@@ -492,7 +493,18 @@ impl Tab {
     /// Takes in what another tab saved since this one last looked, merged
     /// with this tab's `current` data.
     pub fn take_in(&mut self, layout: &Layout, shelf: &impl Shelf, current: &Store) -> Synced {
-        let on_disk = match layout.index(shelf) {
+        self.take_in_from(layout, shelf, current, layout.index(shelf))
+    }
+
+    /// [`Tab::take_in`] with the index already read (`read`).
+    fn take_in_from(
+        &mut self,
+        layout: &Layout,
+        shelf: &impl Shelf,
+        current: &Store,
+        read: Result<Option<Index>, LoadError>,
+    ) -> Synced {
+        let on_disk = match read {
             Ok(Some(index)) if !self.saved.is_current(&index) => index,
             // Nothing stored is a delete in progress: its new data follows.
             // An unreadable index is replaced by the next save.
