@@ -459,7 +459,7 @@ pub fn has_undo_point(today: NaiveDate) -> bool {
             false
         }
         // One kept by version 5, which wrote no day key.
-        None => shelf.get(&undo_key()).is_some() && undo_point(today).is_some(),
+        None => undo_point(today).is_some(),
     }
 }
 

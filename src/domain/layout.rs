@@ -121,10 +121,13 @@ impl Layout {
 
     /// Every stored version of every part, from the key names alone.
     fn versions(&self, shelf: &impl Shelf) -> Vec<Version> {
+        self.versions_in(&shelf.keys())
+    }
+
+    /// The part versions among `keys`.
+    fn versions_in(&self, keys: &[String]) -> Vec<Version> {
         let prefix = format!("{}v2/", self.prefix);
-        shelf
-            .keys()
-            .iter()
+        keys.iter()
             .filter_map(|key| Version::parse(key.strip_prefix(&prefix)?))
             .collect()
     }
@@ -274,15 +277,17 @@ impl Layout {
     /// Removes the versions neither the data `index` names nor a daily copy uses.
     fn collect_garbage(&self, shelf: &mut impl Shelf, index: Option<&Index>) {
         let Some(index) = index else { return };
+        // One walk over the keys serves both: this runs after every save.
+        let keys = shelf.keys();
         let kept: Vec<u64> = self
-            .copies(shelf)
+            .copies_in(shelf, &keys)
             .into_iter()
             .filter_map(|(_, copy)| match copy {
                 Copy::At(revision) => Some(revision),
                 Copy::Whole => None,
             })
             .collect();
-        for version in commits::garbage(&self.versions(shelf), index, &kept) {
+        for version in commits::garbage(&self.versions_in(&keys), index, &kept) {
             shelf.remove(&self.part_key(&version));
         }
     }
@@ -326,12 +331,16 @@ impl Layout {
 
     /// The daily copies kept, newest first.
     fn copies(&self, shelf: &impl Shelf) -> Vec<(NaiveDate, Copy)> {
+        self.copies_in(shelf, &shelf.keys())
+    }
+
+    /// The daily copies among `keys`, newest first.
+    fn copies_in(&self, shelf: &impl Shelf, keys: &[String]) -> Vec<(NaiveDate, Copy)> {
         let (kept, whole) = (
             format!("{}copy/", self.prefix),
             format!("{}backup/", self.prefix),
         );
-        let mut copies: Vec<(NaiveDate, Copy)> = shelf
-            .keys()
+        let mut copies: Vec<(NaiveDate, Copy)> = keys
             .iter()
             .filter_map(|key| {
                 if let Some(day) = key.strip_prefix(&kept) {
