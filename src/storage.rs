@@ -12,6 +12,7 @@ use wasm_bindgen::JsValue;
 use crate::domain::commits::Index;
 pub use crate::domain::layout::SaveError;
 use crate::domain::layout::{Layout, Saved, Shelf, Synced, Tab};
+use crate::domain::shards;
 use crate::domain::store::{LoadError, Store};
 use crate::domain::tidy::tidy;
 
@@ -53,6 +54,12 @@ fn key(name: &str) -> String {
 /// hold, when it is not this one: this one keeps its data apart.
 pub fn kept_apart_from() -> Option<String> {
     NAMESPACE.with(|(_, owner)| owner.clone())
+}
+
+/// Where the handle of this deployment's backup folder is kept (in
+/// IndexedDB, which can hold one).
+pub fn folder_key() -> String {
+    key("folder")
 }
 
 /// Where this deployment's parts, copies and index live.
@@ -244,13 +251,15 @@ pub fn load(today: NaiveDate) -> Loaded {
             }
         }
     };
-    let (read, as_it_was, saved) = layout.read(&shelf, index);
+    let (read, as_stored, saved) = layout.read(&shelf, index);
     match read {
-        Ok((store, left_out)) => settle(&mut shelf, store, left_out, saved, today, &as_it_was),
+        Ok((store, left_out)) => settle(&mut shelf, store, left_out, saved, today, || {
+            shards::document(&as_stored)
+        }),
         Err(LoadError::NewerSchema(_)) => fresh(LoadProblem::Newer, true),
         Err(LoadError::Corrupt(why)) => {
             leptos::logging::warn!("{why}");
-            unreadable(&mut shelf, &as_it_was)
+            unreadable(&mut shelf, &shards::document(&as_stored))
         }
     }
 }
@@ -280,7 +289,7 @@ fn settle(
     mut left_out: usize,
     saved: Saved,
     today: NaiveDate,
-    as_it_was: &str,
+    as_it_was: impl FnOnce() -> String,
 ) -> Loaded {
     left_out += tidy(&mut store, today).set_aside();
     if left_out == 0 {
@@ -291,7 +300,8 @@ fn settle(
             read_only: false,
         };
     }
-    let kept = keep_for_recovery(shelf, as_it_was).map(|key| {
+    // Put together only now: at every start it would cost a second parse.
+    let kept = keep_for_recovery(shelf, &as_it_was()).map(|key| {
         let writer = WRITER.with(String::clone);
         (key, layout().rewrite(shelf, &saved, &store, &writer))
     });
@@ -339,7 +349,9 @@ fn load_legacy(shelf: &mut Local, today: NaiveDate) -> Loaded {
             }
         }
     };
-    let mut loaded = settle(shelf, store, left_out, Saved::default(), today, &raw);
+    let mut loaded = settle(shelf, store, left_out, Saved::default(), today, || {
+        raw.clone()
+    });
     if loaded.read_only {
         return loaded;
     }

@@ -166,21 +166,25 @@ impl Layout {
     }
 
     /// The data `index` names: the store with how many records could not
-    /// be read, the parts as stored (for a copy to download), and which
-    /// versions they are.
+    /// be read, the parts as stored (to make a copy to download from, only
+    /// when something could not be used), and which versions they are.
     pub fn read(
         &self,
         shelf: &impl Shelf,
         index: Index,
-    ) -> (Result<(Store, usize), LoadError>, String, Saved) {
+    ) -> (
+        Result<(Store, usize), LoadError>,
+        Vec<(Part, String)>,
+        Saved,
+    ) {
         let revision = index.current().revision;
         let (raw, chosen) = self.read_at(shelf, &index, revision);
-        let store = shards::assemble(raw.clone(), revision);
+        let store = shards::assemble(&raw, revision);
         let saved = Saved {
             index: Some(index),
             parts: chosen,
         };
-        (store, shards::document(&raw), saved)
+        (store, raw, saved)
     }
 
     /// Stores every part of `store` as a new commit, and empties every part
@@ -320,7 +324,7 @@ impl Layout {
         let store = if same_generation {
             shards::replace(persisted, &raw).map(|store| Store { revision, ..store })
         } else {
-            shards::assemble(raw, revision).map(|(store, _)| store)
+            shards::assemble(&raw, revision).map(|(store, _)| store)
         }?;
         let saved = Saved {
             index: Some(on_disk.clone()),
@@ -369,7 +373,7 @@ impl Layout {
             Copy::At(revision) => {
                 let index = self.index(shelf).ok()??;
                 let (raw, _) = self.read_at(shelf, &index, revision);
-                Some(shards::assemble(raw, revision).ok()?.0.to_json())
+                Some(shards::assemble(&raw, revision).ok()?.0.to_json())
             }
         }
     }

@@ -353,11 +353,12 @@ pub fn replace(base: &Store, parts: &[(Part, String)]) -> Result<Store, LoadErro
 /// together as one document and read like a stored document is, so
 /// migrations and record-by-record salvage apply. Returns how many records
 /// were left out.
-pub fn assemble(
-    mut parts: Vec<(Part, String)>,
-    revision: u64,
-) -> Result<(Store, usize), LoadError> {
-    parts.sort_by_key(|(part, _)| *part);
+pub fn assemble(parts: &[(Part, String)], revision: u64) -> Result<(Store, usize), LoadError> {
+    if !parts.is_sorted_by_key(|(part, _)| *part) {
+        let mut sorted = parts.to_vec();
+        sorted.sort_by_key(|(part, _)| *part);
+        return assemble(&sorted, revision);
+    }
     let current = parts
         .iter()
         .find(|(part, _)| *part == Part::Head)
@@ -368,10 +369,10 @@ pub fn assemble(
         revision,
         ..Store::default()
     };
-    if current && let Ok(store) = replace(&fresh, &parts) {
+    if current && let Ok(store) = replace(&fresh, parts) {
         return Ok((store, 0));
     }
-    let (doc, unreadable) = as_document(&parts, revision);
+    let (doc, unreadable) = as_document(parts, revision);
     let (store, left_out) = Store::salvage(doc)?;
     Ok((store, left_out + unreadable))
 }
@@ -488,7 +489,7 @@ mod tests {
             .collect();
         // Two years: eight quarters of check-ins and of follow-ups, one of marks.
         assert_eq!(parts.len(), 2 + 8 + 8 + 1);
-        assert_eq!(assemble(parts, 7).unwrap(), (store, 0));
+        assert_eq!(assemble(&parts, 7).unwrap(), (store, 0));
     }
 
     #[test]
@@ -541,7 +542,7 @@ mod tests {
         let q1 = Part::History(Kind::CheckIns, Quarter::of(day(2025, 1, 1)));
         let (_, json) = parts.iter_mut().find(|(p, _)| *p == q1).unwrap();
         *json = json.replacen("\"pain\":3", "\"pain\":99", 1);
-        let (read, left_out) = assemble(parts.clone(), 1).unwrap();
+        let (read, left_out) = assemble(&parts, 1).unwrap();
         assert_eq!(left_out, 1);
         assert_eq!(
             read.journal.checkins.len(),
@@ -550,7 +551,7 @@ mod tests {
         // A part that is not JSON at all is counted once; the rest reads.
         let (_, json) = parts.iter_mut().find(|(p, _)| *p == q1).unwrap();
         *json = "{garbled".into();
-        let (read, left_out) = assemble(parts, 1).unwrap();
+        let (read, left_out) = assemble(&parts, 1).unwrap();
         assert_eq!(left_out, 1);
         assert_eq!(read.journal.followups, store.journal.followups);
     }
@@ -562,7 +563,7 @@ mod tests {
             format!("{{\"schema_version\":{}}}", SCHEMA_VERSION + 1),
         )];
         assert_eq!(
-            assemble(parts, 1),
+            assemble(&parts, 1),
             Err(LoadError::NewerSchema(SCHEMA_VERSION + 1))
         );
     }

@@ -118,7 +118,7 @@ fn main() {
         ("store parse", time(21, || Store::parse(&json).unwrap())),
         (
             "parts: put together at start-up",
-            time(21, || shards::assemble(parts.clone(), 1).unwrap()),
+            time(21, || shards::assemble(&parts, 1).unwrap()),
         ),
         (
             "parts: what one tap changed",
