@@ -10,6 +10,7 @@ pub mod components;
 mod cues;
 pub mod domain;
 mod files;
+mod folder;
 pub mod pages;
 mod persist;
 mod pwa;

@@ -15,6 +15,7 @@ use crate::domain::session::ActiveSession;
 use crate::domain::settings::PhoneNumber;
 use crate::domain::store::Store;
 use crate::domain::tidy::tidy;
+use crate::folder::Outcome;
 use crate::storage::{self, LoadProblem, SaveError};
 
 /// Shared by all pages; `Copy` because signals are arena handles.
@@ -25,6 +26,8 @@ pub struct AppState {
     pub load_problem: RwSignal<Option<LoadProblem>>,
     /// Why the latest change is not saved; cleared by the next good save.
     pub save_problem: RwSignal<Option<SaveError>>,
+    /// The latest backup written to the chosen folder, or why it was not.
+    pub folder: RwSignal<Option<Outcome>>,
 }
 
 impl AppState {
@@ -34,6 +37,7 @@ impl AppState {
             store: RwSignal::new(store),
             load_problem: RwSignal::new(None),
             save_problem: RwSignal::new(None),
+            folder: RwSignal::new(None),
         }
     }
 

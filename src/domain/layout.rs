@@ -82,6 +82,9 @@ impl Saved {
     }
 }
 
+/// Parts as read from the shelf, each with its text as stored.
+pub type StoredParts = Vec<(Part, String)>;
+
 /// The keys of one deployment's data, all under `prefix`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
@@ -172,11 +175,7 @@ impl Layout {
         &self,
         shelf: &impl Shelf,
         index: Index,
-    ) -> (
-        Result<(Store, usize), LoadError>,
-        Vec<(Part, String)>,
-        Saved,
-    ) {
+    ) -> (Result<(Store, usize), LoadError>, StoredParts, Saved) {
         let revision = index.current().revision;
         let (raw, chosen) = self.read_at(shelf, &index, revision);
         let store = shards::assemble(&raw, revision);

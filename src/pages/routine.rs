@@ -20,6 +20,7 @@ use crate::domain::progression;
 use crate::domain::recheck;
 use crate::domain::session::STREAK_SHARE;
 use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
+use crate::folder;
 use crate::pages::readiness::Swaps;
 use crate::pwa;
 use crate::state::{AppState, use_app_state};
@@ -477,6 +478,8 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
     let away = finished_at.is_some_and(|at| clock::now_ms() - at > 60_000);
     let save = move |pain: Option<Pain>| {
         state.finish_routine(pain);
+        // Within the tap, so the browser may ask for its OK to write.
+        folder::back_up(state);
         navigate(&pwa::href("/"), Default::default());
     };
     let save_with_score = save.clone();

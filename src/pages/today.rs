@@ -7,6 +7,7 @@ use crate::a11y::use_page;
 use crate::clock;
 use crate::components::checkin_form::CheckInForm;
 use crate::components::concern_banner::ConcernBanner;
+use crate::components::folder_notice::FolderNotice;
 use crate::components::followup_prompt::FollowUpPrompt;
 use crate::components::warning_signs::WarningSigns;
 use crate::domain::day;
@@ -154,6 +155,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             </p>
             <CheckInForm />
             <WarningSigns only_when_firing=true />
+            <FolderNotice />
             <Show when=move || backup_due.get()>
                 <p class="card nudge">
                     "Your history lives only on this phone. "

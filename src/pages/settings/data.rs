@@ -9,11 +9,14 @@ use crate::domain::backup::{self, ImportMode, MAX_IMPORT_BYTES, Preview};
 use crate::domain::csv;
 use crate::domain::day::short_label;
 use crate::files;
+use crate::folder;
 use crate::state::{AppState, use_app_state};
 use crate::storage;
 use chrono::NaiveDate;
 
 use crate::domain::decimal::{Tenths, whole};
+
+use super::folder::BackupFolder;
 
 /// "1.2 GB", "3.4 MB", "840 KB".
 fn size_label(bytes: f64) -> String {
@@ -273,6 +276,8 @@ pub fn YourData() -> impl IntoView {
                     .into_any(),
             })}
 
+            {folder::supported().then(|| view! { <BackupFolder /> })}
+
             <h3>"Import a backup"</h3>
             <label class="file-pick button">
                 "Choose a backup file"
@@ -392,7 +397,13 @@ pub fn YourData() -> impl IntoView {
                                 match state.delete_everything() {
                                     Ok(()) => {
                                         undoable.set(true);
-                                        done.set(Some("All data deleted.".into()));
+                                        // The next routine would write the emptied data over the
+                                        // backup in the folder: that file is the patient's copy.
+                                        spawn_local(async move {
+                                            folder::forget().await;
+                                            state.folder.set(None);
+                                        });
+                                        done.set(Some("All data deleted. Backup files kept outside Spinewise are not touched.".into()));
                                     }
                                     Err(refused) => problem.set(Some(refused.message())),
                                 }

@@ -2,6 +2,7 @@
 
 mod data;
 mod emergency;
+mod folder;
 mod install;
 mod reminder;
 mod routine;
