@@ -80,7 +80,6 @@ pub struct Outcome {
 }
 
 /// The chosen folder, as kept in IndexedDB.
-#[derive(Clone)]
 pub struct Folder {
     handle: JsValue,
     /// The folder's own name, as the patient's file manager shows it.
@@ -126,7 +125,7 @@ async fn database() -> Result<IdbDatabase, JsValue> {
         .indexed_db()?
         .ok_or(JsValue::NULL)?;
     let request = factory.open_with_u32(DATABASE, 1)?;
-    let upgrade = Closure::once_into_js({
+    let upgrade = Closure::once({
         let request = request.clone();
         move || {
             if let Ok(db) = request.result().map(IdbDatabase::from) {
@@ -134,8 +133,13 @@ async fn database() -> Result<IdbDatabase, JsValue> {
             }
         }
     });
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    Ok(finished(&request).await?.into())
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let opened = finished(&request).await;
+    // An upgrade comes before success or never: the closure can go now,
+    // instead of staying in memory after each open that needed none.
+    request.set_onupgradeneeded(None);
+    drop(upgrade);
+    Ok(opened?.into())
 }
 
 /// Runs one request on the handle store and gives its result.
@@ -216,11 +220,14 @@ pub async fn choose() -> Option<Folder> {
 }
 
 /// Stops writing backups to the chosen folder; the files there stay.
-pub async fn forget() {
-    let _ = on_handles(IdbTransactionMode::Readwrite, |store| {
-        store.delete(&storage::folder_key().into())
-    })
-    .await;
+pub fn stop(state: AppState) {
+    spawn_local(async move {
+        let _ = on_handles(IdbTransactionMode::Readwrite, |store| {
+            store.delete(&storage::folder_key().into())
+        })
+        .await;
+        state.folder.set(None);
+    });
 }
 
 impl Folder {

@@ -399,10 +399,7 @@ pub fn YourData() -> impl IntoView {
                                         undoable.set(true);
                                         // The next routine would write the emptied data over the
                                         // backup in the folder: that file is the patient's copy.
-                                        spawn_local(async move {
-                                            folder::forget().await;
-                                            state.folder.set(None);
-                                        });
+                                        folder::stop(state);
                                         done.set(Some("All data deleted. Backup files kept outside Spinewise are not touched.".into()));
                                     }
                                     Err(refused) => problem.set(Some(refused.message())),

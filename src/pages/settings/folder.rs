@@ -21,7 +21,7 @@ async fn read_chosen(chosen: RwSignal<Chosen>) {
 #[component]
 pub fn BackupFolder() -> impl IntoView {
     let state = use_app_state();
-    let chosen = RwSignal::new(None::<(String, Option<i64>)>);
+    let chosen: RwSignal<Chosen> = RwSignal::new(None);
     // Read again after every write, which notes its time with the handle.
     Effect::new(move |_| {
         state.folder.track();
@@ -32,12 +32,6 @@ pub fn BackupFolder() -> impl IntoView {
             if let Some(picked) = folder::choose().await {
                 folder::write_to(state, picked).await;
             }
-        });
-    };
-    let stop = move |_| {
-        spawn_local(async move {
-            folder::forget().await;
-            state.folder.set(None);
         });
     };
     let problem = move || {
@@ -72,7 +66,7 @@ pub fn BackupFolder() -> impl IntoView {
                 <button class="button" on:click=move |_| folder::back_up(state)>
                     "Write the backup now"
                 </button>
-                <button class="button quiet" on:click=stop>
+                <button class="button quiet" on:click=move |_| folder::stop(state)>
                     "Stop using this folder"
                 </button>
             </Show>
