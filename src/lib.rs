@@ -15,5 +15,5 @@ pub mod pages;
 mod persist;
 mod pwa;
 pub mod state;
-mod storage;
+pub mod storage;
 mod wake_lock;

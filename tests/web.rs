@@ -207,3 +207,26 @@ async fn turning_voice_off_in_settings_changes_the_stored_setting() {
     assert!(!state.store.with_untracked(|s| s.settings.voice));
     assert!(state.store.with_untracked(|s| s.settings.sound));
 }
+
+#[wasm_bindgen_test]
+fn stored_text_reads_back_exactly_whatever_its_characters() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let long_ascii = "Stiff after sitting; better after the walk. ".repeat(2_000);
+    for text in [
+        String::new(),
+        "plain".to_string(),
+        long_ascii.clone(),
+        // One byte a unit fills the first buffer before the text ends.
+        format!("{long_ascii}Ça va — mieux après la marche"),
+        "😀 at the start, ü in the middle, 日本語 at the end".to_string(),
+        format!("{}😀", "a".repeat(1_023)),
+    ] {
+        storage.set_item("web-test/text", &text).unwrap();
+        assert_eq!(
+            spinewise::storage::read_raw("web-test/text").as_deref(),
+            Some(text.as_str())
+        );
+    }
+    storage.remove_item("web-test/text").unwrap();
+    assert_eq!(spinewise::storage::read_raw("web-test/text"), None);
+}
