@@ -9,6 +9,7 @@ use super::pain::Pain;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckIn {
     /// Local calendar day; the record's identity.
+    #[serde(deserialize_with = "super::day::stored")]
     pub day: NaiveDate,
     pub pain: Pain,
     #[serde(default)]

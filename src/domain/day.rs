@@ -83,9 +83,90 @@ pub fn short_label(day: NaiveDate) -> String {
     format!("{} {}", day.day(), short_month(day))
 }
 
+/// A stored day ("2026-11-25"), as chrono reads it, but the usual
+/// ten-character form without chrono's general date parser: at start-up
+/// that parser was a fifth of reading ten years of history.
+pub fn parse_stored(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |from: usize, to: usize| {
+        b[from..to].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (digits(0, 4), digits(5, 7), digits(8, 10))
+    {
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
+    // Years past 9999, signs, spaces: whatever chrono accepts.
+    text.parse().ok()
+}
+
+/// `#[serde(deserialize_with = "day::stored")]` for the days of history
+/// records, which are read by the thousand at every start.
+pub fn stored<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<NaiveDate, D::Error> {
+    struct Day;
+    impl serde::de::Visitor<'_> for Day {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a date like 2026-11-25")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+            parse_stored(text)
+                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(text), &self))
+        }
+    }
+    reader.deserialize_str(Day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stored_day_reads_exactly_as_chrono_reads_it() {
+        let mut day = date(1900, 1, 1);
+        while day < date(2100, 12, 31) {
+            assert_eq!(parse_stored(&day.to_string()), Some(day));
+            day = day.succ_opt().unwrap();
+        }
+        for text in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-11-31",
+            "0000-01-01",
+            "2026-1-5",
+            "2026-01-5 ",
+            " 2026-01-05",
+            "20a6-11-25",
+            "2026/11/25",
+            "+12026-11-25",
+            "-0001-12-31",
+            "2026-11-2x",
+            "2026-11-25T",
+            "",
+            "2026",
+            "9999-12-31",
+        ] {
+            assert_eq!(parse_stored(text), text.parse().ok(), "{text:?}");
+        }
+        let read = |json: &str| {
+            #[derive(serde::Deserialize)]
+            struct Row(#[serde(deserialize_with = "stored")] NaiveDate);
+            serde_json::from_str::<Row>(json).map(|r| r.0)
+        };
+        assert_eq!(read("\"2026-11-25\"").unwrap(), date(2026, 11, 25));
+        assert!(read("\"2026-11-31\"").is_err());
+        assert!(read("20261125").is_err());
+        let owned = serde_json::json!("2026-11-25");
+        assert_eq!(
+            serde_json::from_value::<NaiveDate>(owned.clone()).unwrap(),
+            stored(owned).unwrap()
+        );
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

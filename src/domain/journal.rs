@@ -24,6 +24,7 @@ pub enum DayOff {
 /// A day marked as a day off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayMark {
+    #[serde(deserialize_with = "super::day::stored")]
     pub day: NaiveDate,
     pub kind: DayOff,
     /// Logical clock of the change (see [`Journal::mark_day`]); 0 for
@@ -36,6 +37,7 @@ pub struct DayMark {
 /// that still has the mark (another tab, a backup) does not bring it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayCleared {
+    #[serde(deserialize_with = "super::day::stored")]
     pub day: NaiveDate,
     pub clock: u64,
 }

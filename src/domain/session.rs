@@ -122,6 +122,7 @@ pub struct SessionRecord {
     pub started_ms: i64,
     pub ended_ms: i64,
     /// Local calendar day the session ended on.
+    #[serde(deserialize_with = "super::day::stored")]
     pub day: NaiveDate,
     /// Name of the plan it followed.
     pub plan: String,
