@@ -9,12 +9,15 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::followup::{FollowUp, FollowUpKind};
 use crate::domain::journal::DayOff;
 use crate::domain::pain::Pain;
+use crate::domain::plan::{Emphasis, Plan};
 use crate::domain::readiness::Readiness;
 use crate::domain::red_flags::Screening;
+use crate::domain::routines::Deleted;
 use crate::domain::session::ActiveSession;
-use crate::domain::settings::PhoneNumber;
+use crate::domain::settings::{PhoneNumber, SettingChange};
 use crate::domain::store::Store;
 use crate::domain::tidy::tidy;
+use crate::domain::timeline::Action;
 use crate::folder::Outcome;
 use crate::storage::{self, LoadProblem, SaveError};
 
@@ -55,6 +58,33 @@ impl AppState {
         });
     }
 
+    /// A tap in the player: pause, resume, skip, back, +15 s.
+    pub fn act(self, action: Action) {
+        let now = clock::now_ms();
+        self.with_routine(|routine| routine.act(action, now));
+    }
+
+    /// "End now": the routine stops here, to be saved or carried on.
+    pub fn end_routine_early(self) {
+        let now = clock::now_ms();
+        self.with_routine(|routine| routine.end_early(now));
+    }
+
+    /// "Carry on" after "End now".
+    pub fn carry_on(self) {
+        let now = clock::now_ms();
+        self.with_routine(|routine| routine.carry_on(now));
+    }
+
+    /// Changes the routine in progress, if one is running.
+    fn with_routine(self, change: impl FnOnce(&mut ActiveSession)) {
+        self.store.update(|s| {
+            if let Some(active) = s.active.as_mut() {
+                change(active);
+            }
+        });
+    }
+
     /// Saves the routine in progress to the journal with the pain score after.
     pub fn finish_routine(self, pain_after: Option<Pain>) {
         let now = clock::now_ms();
@@ -83,6 +113,40 @@ impl AppState {
     /// Keeps the exercise-readiness answers; the routine follows them.
     pub fn answer_readiness(self, readiness: Readiness) {
         self.store.update(|s| s.settings.readiness = readiness);
+    }
+
+    /// One change made on the Settings page.
+    pub fn change_setting(self, change: SettingChange) {
+        self.store.update(|s| s.settings.apply(change));
+    }
+
+    /// Gives the chosen part of the routine extra time, with the suggested
+    /// routine in use.
+    pub fn choose_emphasis(self, emphasis: Emphasis) {
+        self.store.update(|s| s.choose_emphasis(emphasis));
+    }
+
+    /// Uses `name`'s routine from now on; `None` is the suggested one.
+    pub fn choose_routine(self, name: Option<String>) {
+        self.store.update(|s| s.routines.choose(name));
+    }
+
+    /// Saves a routine from the builder, in place of the one it was
+    /// `saved_as`, and puts it in use.
+    pub fn save_routine(self, saved_as: Option<&str>, plan: Plan) {
+        self.store.update(|s| s.routines.save(saved_as, plan));
+    }
+
+    /// Deletes a saved routine; what it returns puts it back.
+    pub fn delete_routine(self, name: &str) -> Option<Deleted> {
+        let mut deleted = None;
+        self.store.update(|s| deleted = s.routines.delete(name));
+        deleted
+    }
+
+    /// "Undo" after deleting a routine.
+    pub fn restore_routine(self, deleted: Deleted) {
+        self.store.update(|s| s.routines.restore(deleted));
     }
 
     /// The number the emergency button calls; `None` goes back to the

@@ -29,6 +29,7 @@ pub mod readiness;
 pub mod recheck;
 pub mod red_flags;
 pub mod report;
+pub mod routines;
 pub mod session;
 pub mod settings;
 pub mod shards;

@@ -72,6 +72,19 @@ impl ActiveSession {
         self.controls.push(Control { at_ms, action });
     }
 
+    /// "End now": the session stops at `at_ms`, paused as well, so that
+    /// "Carry on" resumes from this very second.
+    pub fn end_early(&mut self, at_ms: i64) {
+        self.act(Action::Pause, at_ms);
+        self.ended_early_ms = Some(at_ms);
+    }
+
+    /// "Carry on" after "End now": the session runs again from where it stopped.
+    pub fn carry_on(&mut self, at_ms: i64) {
+        self.ended_early_ms = None;
+        self.act(Action::Resume, at_ms);
+    }
+
     /// Closes the session into a journal record, dated by `day_of` the
     /// local day it started: a routine begun at 23:55 and finished after
     /// midnight belongs to the evening it was begun in (data review §1 #3).
@@ -93,7 +106,7 @@ impl ActiveSession {
             day: day_of(self.started_ms),
             plan: self.plan.name.clone(),
             planned_secs: (timeline.total_ms() / 1000) as u32,
-            done_percent: (position.done_fraction * 100.0).round() as u8,
+            done_percent: percent_done(position.done_fraction),
             pain_before: self.pain_before,
             pain_after,
             plan_key: Some(plan_log::key_of(&self.plan.steps)),
@@ -113,6 +126,18 @@ impl ActiveSession {
             })
             .fold(0, u32::saturating_add)
     }
+}
+
+/// The whole percent of the planned work done, as it is saved and shown.
+pub fn percent_done(done_fraction: f64) -> u8 {
+    (done_fraction * 100.0).round() as u8
+}
+
+/// Whether `done_percent` of a routine is enough for the day to count in
+/// the streak: the rounded figure the patient sees decides, never the
+/// unrounded share.
+pub fn share_counts(done_percent: u8) -> bool {
+    f64::from(done_percent) >= STREAK_SHARE * 100.0
 }
 
 /// One session as kept in the journal.
@@ -173,7 +198,7 @@ impl SessionRecord {
 
     /// Enough of the routine was done for the day to count in the streak.
     pub fn counts_for_streak(&self) -> bool {
-        f64::from(self.done_percent) >= STREAK_SHARE * 100.0
+        share_counts(self.done_percent)
     }
 
     /// Seconds of exercise done: the planned time times the share done,
@@ -223,6 +248,37 @@ mod tests {
         assert_eq!(record.ended_ms, T0 + 9 * MIN);
         assert!(record.done_percent < 80, "{}", record.done_percent);
         assert!(!record.counts_for_streak());
+    }
+
+    #[test]
+    fn carry_on_after_end_now_resumes_from_the_second_it_stopped() {
+        let mut session = ActiveSession::start(Plan::seed(), Pacing::default(), T0);
+        let timeline = session.timeline();
+        let left = |s: &ActiveSession, at_ms| s.position(&timeline, at_ms).session_left_ms;
+        session.end_early(T0 + 5 * MIN);
+        let stopped = left(&session, T0 + 5 * MIN);
+        assert_eq!(
+            left(&session, T0 + 9 * MIN),
+            stopped,
+            "ended: time stands still"
+        );
+        session.carry_on(T0 + 9 * MIN);
+        assert_eq!(session.ended_early_ms, None);
+        assert_eq!(left(&session, T0 + 9 * MIN), stopped);
+        assert_eq!(
+            left(&session, T0 + 10 * MIN),
+            stopped - MIN,
+            "and runs again"
+        );
+    }
+
+    #[test]
+    fn the_streak_counts_from_the_rounded_percent_shown() {
+        assert_eq!(percent_done(0.795), 80);
+        assert!(share_counts(percent_done(0.795)));
+        assert_eq!(percent_done(0.794), 79);
+        assert!(!share_counts(79));
+        assert_eq!(percent_done(1.0), 100);
     }
 
     #[test]

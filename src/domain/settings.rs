@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use chrono::NaiveTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::exercise::EquipmentSet;
+use super::exercise::{Equipment, EquipmentSet};
 use super::plan::{Emphasis, Pacing, Plan, Swap};
 use super::readiness::Readiness;
 
@@ -188,7 +188,47 @@ impl Default for Settings {
     }
 }
 
+/// One change the patient makes on the Settings page. Numbers are kept
+/// inside the range the player supports, whatever the control sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingChange {
+    Sound(bool),
+    Vibration(bool),
+    Voice(bool),
+    KeepAwake(bool),
+    GetReadySecs(u32),
+    RestSecs(u32),
+    VoiceRatePercent(u32),
+    VoiceName(Option<VoiceName>),
+    Theme(Theme),
+    /// Whether the patient has this piece of equipment.
+    Equipment(Equipment, bool),
+    Reminder(Option<NaiveTime>),
+}
+
 impl Settings {
+    /// Makes one change the patient chose.
+    pub fn apply(&mut self, change: SettingChange) {
+        match change {
+            SettingChange::Sound(on) => self.sound = on,
+            SettingChange::Vibration(on) => self.vibration = on,
+            SettingChange::Voice(on) => self.voice = on,
+            SettingChange::KeepAwake(on) => self.keep_awake = on,
+            SettingChange::GetReadySecs(secs) => self.get_ready_secs = secs.min(MAX_GET_READY_SECS),
+            SettingChange::RestSecs(secs) => self.rest_secs = secs.min(MAX_REST_SECS),
+            SettingChange::VoiceRatePercent(percent) => {
+                let (low, high) = (*VOICE_RATE_PERCENT.start(), *VOICE_RATE_PERCENT.end());
+                self.voice_rate = u16::try_from(percent).map_or(high, |p| p.clamp(low, high));
+            }
+            SettingChange::VoiceName(name) => self.voice_name = name,
+            SettingChange::Theme(theme) => self.theme = theme,
+            SettingChange::Equipment(item, have) => {
+                self.equipment = self.equipment.with(item, have)
+            }
+            SettingChange::Reminder(time) => self.reminder = time,
+        }
+    }
+
     /// Two tabs' settings in one, field by field: each field this tab
     /// changed since `base` keeps this tab's value, every other field takes
     /// `theirs`. Two tabs that changed different settings keep both changes.
@@ -260,8 +300,51 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::exercise::Equipment;
     use chrono::NaiveDate;
+
+    #[test]
+    fn a_setting_change_keeps_numbers_in_the_range_the_player_supports() {
+        let mut settings = Settings::default();
+        settings.apply(SettingChange::GetReadySecs(MAX_GET_READY_SECS + 1));
+        settings.apply(SettingChange::RestSecs(MAX_REST_SECS + 1));
+        assert_eq!(
+            (settings.get_ready_secs, settings.rest_secs),
+            (MAX_GET_READY_SECS, MAX_REST_SECS)
+        );
+        settings.apply(SettingChange::GetReadySecs(3));
+        assert_eq!(settings.get_ready_secs, 3);
+        let (low, high) = (*VOICE_RATE_PERCENT.start(), *VOICE_RATE_PERCENT.end());
+        for (sent, kept) in [
+            (0, low),
+            (u32::from(high) + 1, high),
+            (u32::MAX, high),
+            (120, 120),
+        ] {
+            settings.apply(SettingChange::VoiceRatePercent(sent));
+            assert_eq!(settings.voice_rate, kept, "sent {sent}");
+        }
+    }
+
+    #[test]
+    fn a_setting_change_touches_only_its_own_field() {
+        let before = Settings::default();
+        let mut after = before;
+        after.apply(SettingChange::Equipment(
+            Equipment::Bar,
+            !before.equipment.has(Equipment::Bar),
+        ));
+        assert_ne!(after.equipment, before.equipment);
+        assert_eq!(
+            Settings {
+                equipment: before.equipment,
+                ..after
+            },
+            before
+        );
+        after.apply(SettingChange::Theme(Theme::Dark));
+        after.apply(SettingChange::Sound(!before.sound));
+        assert_eq!((after.theme, after.sound), (Theme::Dark, !before.sound));
+    }
 
     #[test]
     fn two_tabs_that_changed_different_settings_keep_both_changes() {

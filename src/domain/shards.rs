@@ -23,6 +23,7 @@ use super::journal::{DayCleared, DayMark};
 use super::plan::Plan;
 use super::plan_log::PlanRun;
 use super::red_flags::Screening;
+use super::routines::Routines;
 use super::session::SessionRecord;
 use super::settings::Settings;
 use super::store::{LoadError, SCHEMA_VERSION, Store};
@@ -239,8 +240,8 @@ fn head_of(store: &Store) -> HeadRef<'_> {
         settings: &store.settings,
         last_export_ms: store.last_export_ms,
         screenings: &store.screenings,
-        plans: &store.plans,
-        active_plan: &store.active_plan,
+        plans: &store.routines.saved,
+        active_plan: &store.routines.in_use,
         routines_run: &store.journal.routines_run,
     }
 }
@@ -251,8 +252,7 @@ fn same_head(a: &Store, b: &Store) -> bool {
         && a.settings == b.settings
         && a.last_export_ms == b.last_export_ms
         && a.screenings == b.screenings
-        && a.plans == b.plans
-        && a.active_plan == b.active_plan
+        && a.routines == b.routines
         && a.journal.routines_run == b.journal.routines_run
 }
 
@@ -325,8 +325,10 @@ pub fn replace(base: &Store, parts: &[(Part, String)]) -> Result<Store, LoadErro
                 store.settings = head.settings;
                 store.last_export_ms = head.last_export_ms;
                 store.screenings = head.screenings;
-                store.plans = head.plans;
-                store.active_plan = head.active_plan;
+                store.routines = Routines {
+                    saved: head.plans,
+                    in_use: head.active_plan,
+                };
                 store.journal.routines_run = head.routines_run;
             }
             Part::Active => {

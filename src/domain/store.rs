@@ -14,9 +14,10 @@ use super::exercise::EquipmentSet;
 use super::followup::FollowUp;
 use super::journal::{Conflicts, DayCleared, DayMark, Journal};
 use super::pain::Pain;
-use super::plan::{Plan, Swap};
+use super::plan::{Emphasis, Plan, Swap};
 use super::plan_log::PlanRun;
 use super::red_flags::Screening;
+use super::routines::Routines;
 use super::session::{ActiveSession, SessionRecord};
 use super::settings::Settings;
 
@@ -46,11 +47,8 @@ pub struct Store {
     pub last_export_ms: Option<i64>,
     /// Red-flag screenings, oldest first.
     pub screenings: Vec<Screening>,
-    /// Routines the patient built, each under its own name.
-    pub plans: Vec<Plan>,
-    /// Name of the routine in use; `None` follows the suggested plan for
-    /// the chosen emphasis and equipment.
-    pub active_plan: Option<String>,
+    /// The patient's own routines and which one is in use.
+    pub routines: Routines,
 }
 
 /// The stored layout. Written out rather than `#[serde(flatten)]`, which
@@ -106,8 +104,10 @@ impl From<Wire> for Store {
             settings: wire.settings,
             last_export_ms: wire.last_export_ms,
             screenings: wire.screenings,
-            plans: wire.plans,
-            active_plan: wire.active_plan,
+            routines: Routines {
+                saved: wire.plans,
+                in_use: wire.active_plan,
+            },
         }
     }
 }
@@ -147,8 +147,8 @@ impl Serialize for Store {
             settings: &self.settings,
             last_export_ms: self.last_export_ms,
             screenings: &self.screenings,
-            plans: &self.plans,
-            active_plan: &self.active_plan,
+            plans: &self.routines.saved,
+            active_plan: &self.routines.in_use,
         }
         .serialize(serializer)
     }
@@ -165,8 +165,7 @@ impl Default for Store {
             settings: Settings::default(),
             last_export_ms: None,
             screenings: Vec::new(),
-            plans: Vec::new(),
-            active_plan: None,
+            routines: Routines::default(),
         }
     }
 }
@@ -413,37 +412,17 @@ impl Store {
                 }
             }
         }
-        for plan in &other.plans {
-            self.adopt_plan(plan);
+        for plan in &other.routines.saved {
+            self.routines.adopt(plan);
         }
     }
 
-    /// Keeps `plan` beside this copy's routines: nothing to do when an equal
-    /// one is here, otherwise under its name or, if that is taken, "name (2)"…
-    fn adopt_plan(&mut self, plan: &Plan) {
-        if self
-            .plans
-            .iter()
-            .any(|p| p.steps == plan.steps && p.name.starts_with(&plan.name))
-        {
-            return;
-        }
-        let name = (1..)
-            .map(|n| match n {
-                1 => plan.name.clone(),
-                n => format!("{} ({n})", plan.name),
-            })
-            .find(|name| self.plan_named(name).is_none())
-            .unwrap_or_default();
-        self.plans.push(Plan {
-            name,
-            steps: plan.steps.clone(),
-        });
-    }
-
-    /// The saved routine called `name`.
-    pub fn plan_named(&self, name: &str) -> Option<&Plan> {
-        self.plans.iter().find(|p| p.name == name)
+    /// Gives the chosen part of the routine extra time and follows the
+    /// suggested routine again: a suggestion replaces the patient's own
+    /// routine only by this explicit choice.
+    pub fn choose_emphasis(&mut self, emphasis: Emphasis) {
+        self.settings.emphasis = emphasis;
+        self.routines.choose(None);
     }
 
     /// The routine for the chosen emphasis and equipment.
@@ -459,9 +438,10 @@ impl Store {
 
     /// The patient's chosen routine, when there is one and it can run.
     fn own_plan(&self) -> Option<Plan> {
-        self.active_plan
+        self.routines
+            .in_use
             .as_deref()
-            .and_then(|name| self.plan_named(name))
+            .and_then(|name| self.routines.named(name))
             .filter(|plan| self.check_plan(plan).can_save())
             .cloned()
     }
@@ -576,18 +556,18 @@ impl Store {
         }
         // Routines three ways: a deletion or rename on either side stands,
         // and a routine the other tab added since `base` joins this tab's.
-        let routines = |s: &Store| (s.plans.clone(), s.active_plan.clone());
-        let mine_changed = routines(self) != routines(base);
-        let theirs_changed = routines(theirs) != routines(base);
-        (merged.plans, merged.active_plan) = match (mine_changed, theirs_changed) {
-            (false, _) => routines(theirs),
-            (true, false) => routines(self),
+        let mine_changed = self.routines != base.routines;
+        let theirs_changed = theirs.routines != base.routines;
+        merged.routines = match (mine_changed, theirs_changed) {
+            (false, _) => theirs.routines.clone(),
+            (true, false) => self.routines.clone(),
             (true, true) => {
-                let mut both = self.clone();
-                for plan in theirs.plans.iter().filter(|p| !base.plans.contains(p)) {
-                    both.adopt_plan(plan);
+                let mut both = self.routines.clone();
+                let added = theirs.routines.saved.iter();
+                for plan in added.filter(|p| !base.routines.saved.contains(p)) {
+                    both.adopt(plan);
                 }
-                routines(&both)
+                both
             }
         };
         merged
@@ -719,7 +699,7 @@ mod tests {
         let store = Store::parse(V3_FIXTURE).unwrap();
         assert_eq!(store.schema_version, SCHEMA_VERSION);
         assert_eq!(store.journal.followups.len(), 2);
-        assert_eq!(store.plans.len(), 1);
+        assert_eq!(store.routines.saved.len(), 1);
         // Answers to questions this version no longer asks still read.
         let urgency = store.screenings[1].urgency();
         assert_eq!(urgency, Some(super::super::red_flags::Urgency::Emergency));
@@ -727,7 +707,7 @@ mod tests {
         assert_eq!(store.settings.emergency_number, None);
         assert_eq!(store.journal.sessions[0].extended_secs, 0);
         // A saved 600 s dead hang stays saved as it was; only the player caps it.
-        assert_eq!(store.plans[0].steps[0].secs, 600);
+        assert_eq!(store.routines.saved[0].steps[0].secs, 600);
         let old: Value = serde_json::from_str(V3_FIXTURE).unwrap();
         let new: Value = serde_json::from_str(&store.to_json()).unwrap();
         assert_contains(
@@ -1077,16 +1057,30 @@ mod tests {
     }
 
     #[test]
+    fn choosing_an_emphasis_goes_back_to_the_suggested_routine() {
+        let mut store = Store::default();
+        store.routines.save(None, named("Mine", 0..9));
+        store.choose_emphasis(Emphasis::Activate);
+        assert_eq!(store.settings.emphasis, Emphasis::Activate);
+        assert_eq!(store.routines.in_use, None);
+        assert_eq!(
+            store.routines.saved.len(),
+            1,
+            "the patient's routine is kept"
+        );
+    }
+
+    #[test]
     fn the_chosen_routine_runs_only_when_it_can_otherwise_the_suggested_one() {
         let mut store = Store::default();
         assert_eq!(store.chosen_plan(), Plan::seed());
-        store.plans.push(named("Mine", 0..9));
-        store.plans.push(named("Broken", 0..3)); // decompression only
-        store.active_plan = Some("Mine".into());
+        store.routines.saved.push(named("Mine", 0..9));
+        store.routines.saved.push(named("Broken", 0..3)); // decompression only
+        store.routines.in_use = Some("Mine".into());
         assert_eq!(store.chosen_plan().name, "Mine");
-        store.active_plan = Some("Broken".into());
+        store.routines.in_use = Some("Broken".into());
         assert_eq!(store.chosen_plan(), store.suggested_plan());
-        store.active_plan = Some("Deleted since".into());
+        store.routines.in_use = Some("Deleted since".into());
         assert_eq!(store.chosen_plan(), store.suggested_plan());
     }
 
@@ -1123,59 +1117,69 @@ mod tests {
     #[test]
     fn routines_built_in_two_tabs_are_both_kept_and_this_tabs_edit_wins() {
         let mut base = sample();
-        base.plans.push(named("Shared", 0..9));
+        base.routines.saved.push(named("Shared", 0..9));
         let mut mine = base.clone();
-        mine.plans[0].steps.pop(); // edited here, not saved yet
+        mine.routines.saved[0].steps.pop(); // edited here, not saved yet
         let mut theirs = base.clone();
-        theirs.plans.push(named("Theirs", 0..9));
+        theirs.routines.saved.push(named("Theirs", 0..9));
         theirs.revision += 1;
         let merged = mine.rebase(&base, &theirs);
-        let names: Vec<&str> = merged.plans.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = merged
+            .routines
+            .saved
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
         assert_eq!(names, ["Shared", "Theirs"]);
-        assert_eq!(merged.plans[0].steps.len(), 8);
+        assert_eq!(merged.routines.saved[0].steps.len(), 8);
     }
 
     #[test]
     fn a_routine_deleted_or_renamed_in_one_tab_does_not_come_back_from_another() {
         let mut base = sample();
-        base.plans.push(named("Mine", 0..9));
-        base.active_plan = Some("Mine".into());
+        base.routines.saved.push(named("Mine", 0..9));
+        base.routines.in_use = Some("Mine".into());
         // Tab A renames it; tab B, untouched, hears of the save.
         let mut renamed = base.clone();
-        renamed.plans[0].name = "Mine 2".into();
-        renamed.active_plan = Some("Mine 2".into());
+        renamed.routines.saved[0].name = "Mine 2".into();
+        renamed.routines.in_use = Some("Mine 2".into());
         renamed.revision += 1;
         let in_b = base.rebase(&base, &renamed);
-        assert_eq!(in_b.plans, renamed.plans);
-        assert_eq!(in_b.active_plan.as_deref(), Some("Mine 2"));
+        assert_eq!(in_b.routines.saved, renamed.routines.saved);
+        assert_eq!(in_b.routines.in_use.as_deref(), Some("Mine 2"));
         // Tab A deletes it while tab B saved something else, newer.
         let mut deleted = base.clone();
-        deleted.plans.clear();
-        deleted.active_plan = None;
+        deleted.routines.saved.clear();
+        deleted.routines.in_use = None;
         let mut b_newer = base.clone();
         b_newer.settings.sound = false;
         b_newer.revision += 2;
         let in_a = deleted.rebase(&base, &b_newer);
-        assert!(in_a.plans.is_empty() && in_a.active_plan.is_none());
+        assert!(in_a.routines.saved.is_empty() && in_a.routines.in_use.is_none());
         assert!(!in_a.settings.sound);
     }
 
     #[test]
     fn an_imported_routine_with_a_name_already_used_comes_in_renamed() {
         let mut here = Store::default();
-        here.plans.push(named("My routine", 0..9));
+        here.routines.saved.push(named("My routine", 0..9));
         let mut old_phone = Store::default();
-        old_phone.plans.push(named("My routine", 1..9));
-        old_phone.plans.push(named("My routine", 0..9)); // the same as here
+        old_phone.routines.saved.push(named("My routine", 1..9));
+        old_phone.routines.saved.push(named("My routine", 0..9)); // the same as here
         let merged = crate::domain::backup::apply(
             &here,
             &old_phone,
             crate::domain::backup::ImportMode::Merge,
             0,
         );
-        let names: Vec<&str> = merged.plans.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = merged
+            .routines
+            .saved
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
         assert_eq!(names, ["My routine", "My routine (2)"]);
-        assert_eq!(merged.plans[1].steps.len(), 8);
+        assert_eq!(merged.routines.saved[1].steps.len(), 8);
     }
 
     #[test]

@@ -111,11 +111,7 @@ fn EmphasisChoice(suggested: Emphasis) -> impl IntoView {
     let choice = RwSignal::new(suggested);
     let applied = RwSignal::new(false);
     let apply = move |_| {
-        state.store.update(|s| {
-            s.settings.emphasis = choice.get_untracked();
-            // A suggested routine replaces the patient's own only by their choice here.
-            s.active_plan = None;
-        });
+        state.choose_emphasis(choice.get_untracked());
         applied.set(true);
     };
     let options = std::iter::once(suggested)
@@ -167,7 +163,7 @@ fn EmphasisChoice(suggested: Emphasis) -> impl IntoView {
             {options}
         </fieldset>
         {move || {
-            state.store.with(|s| s.active_plan.clone()).map(|own| view! {
+            state.store.with(|s| s.routines.in_use.clone()).map(|own| view! {
                 <p class="muted small">
                     {format!("You now use your own routine, “{own}”. Choosing an emphasis switches to the suggested routine; your own stays saved in Plan.")}
                 </p>

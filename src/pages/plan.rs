@@ -8,6 +8,7 @@ use crate::domain::countdown::spoken;
 use crate::domain::exercise::{self, LIBRARY};
 use crate::domain::phase::Phase;
 use crate::domain::plan::{Plan, Sides};
+use crate::domain::routines::Deleted;
 use crate::pwa;
 use crate::state::use_app_state;
 
@@ -22,12 +23,12 @@ pub fn PlanPage() -> impl IntoView {
     use_page("Plan");
     let state = use_app_state();
     let draft = RwSignal::new(None::<Draft>);
-    let deleted = RwSignal::new(None::<(Plan, bool)>);
+    let deleted = RwSignal::new(None::<Deleted>);
     let edit = move |name: Option<String>| {
         let plan = state.store.with_untracked(|s| match &name {
-            Some(name) => s.plan_named(name).cloned(),
+            Some(name) => s.routines.named(name).cloned(),
             None => Some(Plan {
-                name: free_name(s.plans.iter().map(|p| p.name.as_str())),
+                name: s.routines.new_name(),
                 ..s.suggested_plan()
             }),
         });
@@ -41,14 +42,14 @@ pub fn PlanPage() -> impl IntoView {
         state.store.with(|s| {
             let suggested = format!("Suggested: {}", s.settings.emphasis.label());
             std::iter::once((None, suggested))
-                .chain(s.plans.iter().map(|p| (Some(p.name.clone()), p.name.clone())))
+                .chain(s.routines.saved.iter().map(|p| (Some(p.name.clone()), p.name.clone())))
                 .map(|(name, label)| {
-                    let active = s.active_plan == name;
+                    let active = s.routines.in_use == name;
                     // A routine that cannot run as things are now (say, too long after
                     // the rest setting grew) gives way to the suggested one: say so.
                     let blocked = name
                         .as_deref()
-                        .and_then(|n| s.plan_named(n))
+                        .and_then(|n| s.routines.named(n))
                         .map(|p| s.check_plan(p))
                         .filter(|check| active && !check.can_save())
                         .map(|check| {
@@ -67,7 +68,7 @@ pub fn PlanPage() -> impl IntoView {
                                     type="radio"
                                     name="routine"
                                     prop:checked=active
-                                    on:change=move |_| state.store.update(|s| s.active_plan = choose.clone())
+                                    on:change=move |_| state.choose_routine(choose.clone())
                                 />
                                 <span>{label}</span>
                             </label>
@@ -96,17 +97,10 @@ pub fn PlanPage() -> impl IntoView {
                 <ul class="plain-list">{routines}</ul>
             </fieldset>
             {move || {
-                deleted.get().map(|(plan, was_active)| {
-                    let name = plan.name.clone();
+                deleted.get().map(|gone| {
+                    let name = gone.plan.name.clone();
                     let restore = move |_| {
-                        state.store.update(|s| {
-                            if s.plan_named(&plan.name).is_none() {
-                                if was_active {
-                                    s.active_plan = Some(plan.name.clone());
-                                }
-                                s.plans.push(plan.clone());
-                            }
-                        });
+                        state.restore_routine(gone.clone());
                         deleted.set(None);
                     };
                     view! {
@@ -130,20 +124,6 @@ struct Draft {
     plan: Plan,
     /// The last step taken out, for Undo.
     removed: Option<Removed>,
-}
-
-/// "My routine", or "My routine 2", … : a name not yet used.
-fn free_name<'a>(taken: impl Iterator<Item = &'a str> + Clone) -> String {
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                "My routine".to_string()
-            } else {
-                format!("My routine {n}")
-            }
-        })
-        .find(|name| !taken.clone().any(|t| t == name))
-        .unwrap_or_default()
 }
 
 /// Applies an edit to the routine being built. Any edit ends the chance to
@@ -176,7 +156,7 @@ fn refocus(id: String) {
 fn Builder(
     draft: RwSignal<Option<Draft>>,
     /// Set to the routine deleted here (and whether it was in use), for Undo.
-    deleted: RwSignal<Option<(Plan, bool)>>,
+    deleted: RwSignal<Option<Deleted>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let change = move |f: &dyn Fn(&mut Draft)| edit_draft(draft, f);
@@ -194,9 +174,9 @@ fn Builder(
     let name_taken = Memo::new(move |_| {
         draft.with(|d| {
             d.as_ref().is_some_and(|d| {
-                let name = d.plan.name.trim();
-                d.saved_as.as_deref() != Some(name)
-                    && state.store.with(|s| s.plan_named(name).is_some())
+                state
+                    .store
+                    .with(|s| s.routines.name_taken(&d.plan.name, d.saved_as.as_deref()))
             })
         })
     });
@@ -206,18 +186,10 @@ fn Builder(
             && draft.with(|d| d.as_ref().is_some_and(|d| !d.plan.name.trim().is_empty()))
     };
     let save = move |_| {
-        let Some(Draft {
-            saved_as, mut plan, ..
-        }) = draft.get_untracked()
-        else {
+        let Some(Draft { saved_as, plan, .. }) = draft.get_untracked() else {
             return;
         };
-        plan.name = plan.name.trim().to_string();
-        state.store.update(|s| {
-            s.plans.retain(|p| Some(&p.name) != saved_as.as_ref());
-            s.active_plan = Some(plan.name.clone());
-            s.plans.push(plan);
-        });
+        state.save_routine(saved_as.as_deref(), plan);
         draft.set(None);
     };
     let delete = move |_| {
@@ -228,16 +200,7 @@ fn Builder(
         else {
             return;
         };
-        state.store.update(|s| {
-            let Some(at) = s.plans.iter().position(|p| p.name == name) else {
-                return;
-            };
-            let was_active = s.active_plan.as_ref() == Some(&name);
-            if was_active {
-                s.active_plan = None;
-            }
-            deleted.set(Some((s.plans.remove(at), was_active)));
-        });
+        deleted.set(state.delete_routine(&name));
         draft.set(None);
         refocus("undo-delete".into());
     };

@@ -18,12 +18,12 @@ use crate::domain::pain::Pain;
 use crate::domain::phase::Phase;
 use crate::domain::progression;
 use crate::domain::recheck;
-use crate::domain::session::STREAK_SHARE;
+use crate::domain::session::{percent_done, share_counts};
 use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
 use crate::folder;
 use crate::pages::readiness::Swaps;
 use crate::pwa;
-use crate::state::{AppState, use_app_state};
+use crate::state::use_app_state;
 use crate::wake_lock::{WakeLockState, use_wake_lock};
 
 /// Redraw rate while the player is on screen; time itself comes from the clock.
@@ -276,14 +276,6 @@ fn Player() -> impl IntoView {
     }
 }
 
-fn act(state: AppState, action: Action) {
-    state.store.update(|s| {
-        if let Some(active) = s.active.as_mut() {
-            active.act(action, clock::now_ms());
-        }
-    });
-}
-
 #[component]
 fn PlayerScreen(
     timeline: Memo<Timeline>,
@@ -338,21 +330,12 @@ fn PlayerScreen(
     let toggle_pause = move |_| {
         if paused.get_untracked() {
             cues::unlock_audio();
-            act(state, Action::Resume);
+            state.act(Action::Resume);
         } else {
-            act(state, Action::Pause);
+            state.act(Action::Pause);
         }
     };
-    let end_now = move |_| {
-        let now = clock::now_ms();
-        state.store.update(|s| {
-            if let Some(active) = s.active.as_mut() {
-                // Paused as well, so "Carry on" resumes from this very second.
-                active.act(Action::Pause, now);
-                active.ended_early_ms = Some(now);
-            }
-        })
-    };
+    let end_now = move |_| state.end_routine_early();
 
     view! {
         <section class="page player" data-paused=move || paused.get().to_string()>
@@ -424,18 +407,18 @@ fn PlayerScreen(
                 </p>
             </div>
             <div class="controls">
-                <button class="button" on:click=move |_| act(state, Action::Back)>"Back"</button>
+                <button class="button" on:click=move |_| state.act(Action::Back)>"Back"</button>
                 <button class="button primary" on:click=toggle_pause>
                     {move || if paused.get() { "Resume" } else { "Pause" }}
                 </button>
-                <button class="button" on:click=move |_| act(state, Action::Skip)>"Skip"</button>
+                <button class="button" on:click=move |_| state.act(Action::Skip)>"Skip"</button>
             </div>
             <div class="controls secondary">
                 <button
                     class="button"
                     disabled=move || !can_extend.get()
                     aria-describedby="extend-limit"
-                    on:click=move |_| act(state, Action::Extend { secs: EXTEND_SECS })
+                    on:click=move |_| state.act(Action::Extend { secs: EXTEND_SECS })
                 >
                     "+15 s"
                 </button>
@@ -472,8 +455,8 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
     let navigate = use_navigate();
     let pain_after = RwSignal::new(None::<Pain>);
     // Rounded as the saved record is, so the screen and the streak agree.
-    let percent = (position.map_or(0.0, |p| p.done_fraction) * 100.0).round() as u32;
-    let counts = f64::from(percent) >= STREAK_SHARE * 100.0;
+    let percent = percent_done(position.map_or(0.0, |p| p.done_fraction));
+    let counts = share_counts(percent);
     let finished_at = position.and_then(|p| p.finished_at_ms);
     let away = finished_at.is_some_and(|at| clock::now_ms() - at > 60_000);
     let save = move |pain: Option<Pain>| {
@@ -485,13 +468,7 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
     let save_with_score = save.clone();
     let carry_on = move |_| {
         cues::unlock_audio();
-        let now = clock::now_ms();
-        state.store.update(|s| {
-            if let Some(active) = s.active.as_mut() {
-                active.ended_early_ms = None;
-                active.act(Action::Resume, now);
-            }
-        });
+        state.carry_on();
     };
     view! {
         <section class="page session-end">

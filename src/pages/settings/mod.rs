@@ -14,7 +14,7 @@ use leptos_router::components::A;
 use crate::a11y::use_page;
 use crate::components::exercise_notes::StopRule;
 use crate::domain::settings::{
-    MAX_GET_READY_SECS, MAX_REST_SECS, Settings, Theme, VOICE_RATE_PERCENT,
+    MAX_GET_READY_SECS, MAX_REST_SECS, SettingChange, Settings, Theme, VOICE_RATE_PERCENT,
 };
 use crate::pwa;
 use crate::state::use_app_state;
@@ -25,7 +25,7 @@ fn Toggle(
     label: &'static str,
     hint: &'static str,
     get: fn(&Settings) -> bool,
-    set: fn(&mut Settings, bool),
+    change: fn(bool) -> SettingChange,
 ) -> impl IntoView {
     let state = use_app_state();
     view! {
@@ -35,7 +35,7 @@ fn Toggle(
                 prop:checked=move || state.store.with(|s| get(&s.settings))
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    state.store.update(|s| set(&mut s.settings, on));
+                    state.change_setting(change(on));
                 }
             />
             <span>
@@ -56,7 +56,7 @@ fn RangeSetting(
     /// "seconds" or "%".
     unit: &'static str,
     get: fn(&Settings) -> u32,
-    set: fn(&mut Settings, u32),
+    change: fn(u32) -> SettingChange,
 ) -> impl IntoView {
     let state = use_app_state();
     let (min, max, step) = range;
@@ -80,7 +80,7 @@ fn RangeSetting(
                 aria-valuetext=move || format!("{} {unit}", value.get())
                 on:input=move |ev| {
                     if let Ok(chosen) = event_target_value(&ev).parse::<u32>() {
-                        state.store.update(|s| set(&mut s.settings, chosen.clamp(min, max)));
+                        state.change_setting(change(chosen));
                     }
                 }
             />
@@ -104,25 +104,25 @@ pub fn SettingsPage() -> impl IntoView {
                     label="Sound"
                     hint="Tones for 3-2-1, start, switch sides and the end of each exercise."
                     get=|s| s.sound
-                    set=|s, on| s.sound = on
+                    change=SettingChange::Sound
                 />
                 <Toggle
                     label="Vibration"
                     hint="Buzzes with the tones, on phones that support it (not iPhone)."
                     get=|s| s.vibration
-                    set=|s, on| s.vibration = on
+                    change=SettingChange::Vibration
                 />
                 <Toggle
                     label="Voice"
                     hint="Reads out each exercise and when to switch sides."
                     get=|s| s.voice
-                    set=|s, on| s.voice = on
+                    change=SettingChange::Voice
                 />
                 <Toggle
                     label="Keep the screen on"
                     hint="While a routine runs. The timer stays right either way."
                     get=|s| s.keep_awake
-                    set=|s, on| s.keep_awake = on
+                    change=SettingChange::KeepAwake
                 />
                 <RangeSetting
                     label="Get-ready time"
@@ -130,7 +130,7 @@ pub fn SettingsPage() -> impl IntoView {
                     range=(0, MAX_GET_READY_SECS, 1)
                     unit="seconds"
                     get=|s| s.get_ready_secs
-                    set=|s, secs| s.get_ready_secs = secs
+                    change=SettingChange::GetReadySecs
                 />
                 <RangeSetting
                     label="Rest between exercises"
@@ -138,7 +138,7 @@ pub fn SettingsPage() -> impl IntoView {
                     range=(0, MAX_REST_SECS, 5)
                     unit="seconds"
                     get=|s| s.rest_secs
-                    set=|s, secs| s.rest_secs = secs
+                    change=SettingChange::RestSecs
                 />
                 <RangeSetting
                     label="Voice speed"
@@ -146,7 +146,7 @@ pub fn SettingsPage() -> impl IntoView {
                     range=(u32::from(*VOICE_RATE_PERCENT.start()), u32::from(*VOICE_RATE_PERCENT.end()), 10)
                     unit="%"
                     get=|s| u32::from(s.voice_rate)
-                    set=|s, percent| s.voice_rate = u16::try_from(percent).unwrap_or(100)
+                    change=SettingChange::VoiceRatePercent
                 />
                 <voice::VoicePicker />
             </fieldset>
@@ -162,7 +162,7 @@ pub fn SettingsPage() -> impl IntoView {
                                     type="radio"
                                     name="theme"
                                     prop:checked=move || state.store.with(|s| s.settings.theme == theme)
-                                    on:change=move |_| state.store.update(|s| s.settings.theme = theme)
+                                    on:change=move |_| state.change_setting(SettingChange::Theme(theme))
                                 />
                                 <span>{theme.label()}</span>
                             </label>

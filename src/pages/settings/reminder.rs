@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::domain::ics;
+use crate::domain::settings::SettingChange;
 use crate::files;
 use crate::state::use_app_state;
 
@@ -35,7 +36,7 @@ pub fn Reminder() -> impl IntoView {
                     prop:value=move || time.get().map(clock_face).unwrap_or_default()
                     on:change=move |ev| {
                         let reminder = parse_clock_face(&event_target_value(&ev));
-                        state.store.update(|s| s.settings.reminder = reminder);
+                        state.change_setting(SettingChange::Reminder(reminder));
                     }
                 />
             </label>

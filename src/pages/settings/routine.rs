@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::exercise::EquipmentSet;
+use crate::domain::settings::SettingChange;
 use crate::pwa;
 use crate::state::use_app_state;
 
@@ -19,7 +20,7 @@ pub fn YourRoutine() -> impl IntoView {
                         prop:checked=move || state.store.with(|s| s.settings.equipment.has(item))
                         on:change=move |ev| {
                             let have = event_target_checked(&ev);
-                            state.store.update(|s| s.settings.equipment = s.settings.equipment.with(item, have));
+                            state.change_setting(SettingChange::Equipment(item, have));
                         }
                     />
                     <span>{item.label().unwrap_or_default()}</span>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::cues;
-use crate::domain::settings::VoiceName;
+use crate::domain::settings::{SettingChange, VoiceName};
 use crate::state::use_app_state;
 
 /// The voice that reads the exercises out, from those the phone offers.
@@ -54,7 +54,7 @@ pub fn VoicePicker() -> impl IntoView {
                 id="voice-name"
                 on:change=move |ev| {
                     let name = event_target_value(&ev);
-                    state.store.update(|s| s.settings.voice_name = VoiceName::new(&name));
+                    state.change_setting(SettingChange::VoiceName(VoiceName::new(&name)));
                 }
             >
                 <option value="" selected=move || chosen.get().is_none()>"The phone's default voice"</option>
