@@ -4,34 +4,21 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::{Lazy, path};
 
-use crate::clock;
 use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::lazy::{
     Assessment, History, Plan, Readiness, Report, Routine, Safety, Settings, Trends,
 };
 use crate::pages::{not_found::NotFoundPage, today::TodayPage};
-use crate::persist::use_persistence;
+use crate::persist::load_and_keep_saved;
 use crate::pwa;
-use crate::state::{AppState, Pwa};
-use crate::storage::{self, LoadProblem};
+use crate::state::Pwa;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let loaded = storage::load(clock::today());
-    mark("spinewise:loaded");
-    let tab = loaded.tab();
-    let mut store = loaded.store;
-    store.close_stale_session(clock::now_ms(), clock::day_of);
-    let state = AppState::new(store);
-    let kept_apart = storage::kept_apart_from().map(LoadProblem::KeptApart);
-    state.load_problem.set(loaded.problem.or(kept_apart));
+    let state = load_and_keep_saved();
     provide_context(state);
-    use_persistence(state, tab, loaded.read_only);
-    if !loaded.read_only {
-        storage::ask_to_persist();
-    }
     // The patient's theme choice, applied to <html> for the stylesheet.
     Effect::new(move |_| {
         let theme = state.store.with(|s| s.settings.theme);

@@ -5,15 +5,34 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::app::mark;
 use crate::clock;
 use crate::domain::layout::{Synced, Tab};
 use crate::state::AppState;
 use crate::storage::{self, LoadProblem};
 
+/// The app's state from what this device saved, with a routine left
+/// running for hours closed, kept saved from now on.
+pub fn load_and_keep_saved() -> AppState {
+    let loaded = storage::load(clock::today());
+    mark("spinewise:loaded");
+    let tab = loaded.tab();
+    let mut store = loaded.store;
+    store.close_stale_session(clock::now_ms(), clock::day_of);
+    let state = AppState::new(store);
+    let kept_apart = storage::kept_apart_from().map(LoadProblem::KeptApart);
+    state.load_problem.set(loaded.problem.or(kept_apart));
+    use_persistence(state, tab, loaded.read_only);
+    if !loaded.read_only {
+        storage::ask_to_persist();
+    }
+    state
+}
+
 /// Saves after every change and merges what other tabs save. Saving stops
 /// for good if data from a newer app version (or an unreadable document with
 /// no room for a copy) is found: nothing is ever written over it.
-pub fn use_persistence(state: AppState, tab: Tab, read_only: bool) {
+fn use_persistence(state: AppState, tab: Tab, read_only: bool) {
     let read_only = StoredValue::new(read_only);
     let tab = StoredValue::new(tab);
 

@@ -250,6 +250,18 @@ impl AppState {
         Ok(())
     }
 
+    /// Saved data set aside at start-up because it could not be used, to
+    /// download as it was.
+    pub fn kept_apart(self, key: &str) -> Option<String> {
+        storage::read_raw(key)
+    }
+
+    /// Whether the browser promised to keep this site's data, and how
+    /// much of its quota is used: (used, quota) in bytes.
+    pub async fn storage_status(self) -> (Option<bool>, Option<(f64, f64)>) {
+        (storage::is_persistent().await, storage::estimate().await)
+    }
+
     /// Dates of the automatic daily snapshots, newest first.
     pub fn snapshot_days(self) -> Vec<NaiveDate> {
         storage::backup_days()

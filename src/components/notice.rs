@@ -5,14 +5,14 @@ use crate::domain::day::short_label;
 use crate::files;
 use crate::pwa;
 use crate::state::use_app_state;
-use crate::storage::{self, LoadProblem};
+use crate::storage::LoadProblem;
 
 /// Problems with saved data, shown above every page until resolved.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let state = use_app_state();
     let download_kept = move |key: String| {
-        if let Some(raw) = storage::read_raw(&key) {
+        if let Some(raw) = state.kept_apart(&key) {
             let name = format!("spinewise-unreadable-{}.json", clock::today());
             let _ = files::download(&name, "application/json", &raw);
         }

@@ -11,7 +11,6 @@ use crate::domain::day::short_label;
 use crate::files;
 use crate::folder;
 use crate::state::{AppState, use_app_state};
-use crate::storage;
 use chrono::NaiveDate;
 
 use crate::domain::decimal::{Tenths, whole};
@@ -132,8 +131,9 @@ pub fn YourData() -> impl IntoView {
     let persistent = RwSignal::new(None::<bool>);
     let estimate = RwSignal::new(None::<(f64, f64)>);
     spawn_local(async move {
-        persistent.set(storage::is_persistent().await);
-        estimate.set(storage::estimate().await);
+        let (kept, used) = state.storage_status().await;
+        persistent.set(kept);
+        estimate.set(used);
     });
     let counts = Memo::new(move |_| {
         state
