@@ -10,16 +10,11 @@
 //! Settings pages call this, so none of it is in the first download.
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-use crate::clock;
-use crate::domain::backup;
-use crate::state::AppState;
 use crate::storage;
 
 /// The file rewritten in the folder: one name, so the folder holds the
@@ -219,15 +214,13 @@ pub async fn choose() -> Option<Folder> {
     Some(folder)
 }
 
-/// Stops writing backups to the chosen folder; the files there stay.
-pub fn stop(state: AppState) {
-    spawn_local(async move {
-        let _ = on_handles(IdbTransactionMode::Readwrite, |store| {
-            store.delete(&storage::folder_key().into())
-        })
-        .await;
-        state.folder.set(None);
-    });
+/// Forgets the chosen folder, so no backup is written there again; the
+/// files there stay.
+pub async fn forget() {
+    let _ = on_handles(IdbTransactionMode::Readwrite, |store| {
+        store.delete(&storage::folder_key().into())
+    })
+    .await;
 }
 
 impl Folder {
@@ -272,29 +265,4 @@ impl Folder {
         let _ = keep(self).await;
         Ok(())
     }
-}
-
-/// Rewrites the backup file in the folder the patient chose, if any.
-/// Best started from a tap: the browser may want the patient's OK.
-pub fn back_up(state: AppState) {
-    spawn_local(async move {
-        if let Some(folder) = chosen().await {
-            write_to(state, folder).await;
-        }
-    });
-}
-
-/// Rewrites the backup file in `folder`; once the file is written it
-/// counts as a backup, as a share that went through does.
-pub async fn write_to(state: AppState, mut folder: Folder) {
-    let now = clock::now_ms();
-    let json = state.store.with_untracked(|s| backup::export_json(s, now));
-    let result = folder.write(&json, now).await;
-    if result.is_ok() {
-        state.exported();
-    }
-    state.folder.set(Some(Outcome {
-        name: folder.name,
-        result: result.map(|()| now),
-    }));
 }

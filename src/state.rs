@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::clock;
 use crate::domain::backup::{self, ImportError, ImportMode};
@@ -18,7 +19,7 @@ use crate::domain::settings::{PhoneNumber, SettingChange};
 use crate::domain::store::Store;
 use crate::domain::tidy::tidy;
 use crate::domain::timeline::Action;
-use crate::folder::Outcome;
+use crate::folder::{self, Folder, Outcome};
 use crate::storage::{self, LoadProblem, SaveError};
 
 /// Shared by all pages; `Copy` because signals are arena handles.
@@ -235,6 +236,39 @@ impl AppState {
     pub fn exported(self) {
         self.store
             .update(|s| s.last_export_ms = Some(clock::now_ms()));
+    }
+
+    /// Rewrites the backup file in the folder the patient chose, if any.
+    /// Best started from a tap: the browser may want the patient's OK.
+    pub fn back_up_to_folder(self) {
+        spawn_local(async move {
+            if let Some(chosen) = folder::chosen().await {
+                self.back_up_to(chosen).await;
+            }
+        });
+    }
+
+    /// Rewrites the backup file in `chosen`; once the file is written it
+    /// counts as a backup, as a share that went through does.
+    pub async fn back_up_to(self, mut chosen: Folder) {
+        let now = clock::now_ms();
+        let json = self.store.with_untracked(|s| backup::export_json(s, now));
+        let result = chosen.write(&json, now).await;
+        if result.is_ok() {
+            self.exported();
+        }
+        self.folder.set(Some(Outcome {
+            name: chosen.name,
+            result: result.map(|()| now),
+        }));
+    }
+
+    /// Stops writing backups to the chosen folder; the files there stay.
+    pub fn stop_folder_backups(self) {
+        spawn_local(async move {
+            folder::forget().await;
+            self.folder.set(None);
+        });
     }
 
     /// Deletes every record, setting and snapshot, keeping only today's

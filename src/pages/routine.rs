@@ -20,7 +20,6 @@ use crate::domain::progression;
 use crate::domain::recheck;
 use crate::domain::session::{percent_done, share_counts};
 use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
-use crate::folder;
 use crate::pages::readiness::Swaps;
 use crate::pwa;
 use crate::state::use_app_state;
@@ -462,7 +461,7 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
     let save = move |pain: Option<Pain>| {
         state.finish_routine(pain);
         // Within the tap, so the browser may ask for its OK to write.
-        folder::back_up(state);
+        state.back_up_to_folder();
         navigate(&pwa::href("/"), Default::default());
     };
     let save_with_score = save.clone();

@@ -399,7 +399,7 @@ pub fn YourData() -> impl IntoView {
                                         undoable.set(true);
                                         // The next routine would write the emptied data over the
                                         // backup in the folder: that file is the patient's copy.
-                                        folder::stop(state);
+                                        state.stop_folder_backups();
                                         done.set(Some("All data deleted. Backup files kept outside Spinewise are not touched.".into()));
                                     }
                                     Err(refused) => problem.set(Some(refused.message())),

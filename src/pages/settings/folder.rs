@@ -30,7 +30,7 @@ pub fn BackupFolder() -> impl IntoView {
     let choose = move |_| {
         spawn_local(async move {
             if let Some(picked) = folder::choose().await {
-                folder::write_to(state, picked).await;
+                state.back_up_to(picked).await;
             }
         });
     };
@@ -63,10 +63,10 @@ pub fn BackupFolder() -> impl IntoView {
                 {move || if chosen.with(Option::is_some) { "Choose another folder" } else { "Choose a folder" }}
             </button>
             <Show when=move || chosen.with(Option::is_some)>
-                <button class="button" on:click=move |_| folder::back_up(state)>
+                <button class="button" on:click=move |_| state.back_up_to_folder()>
                     "Write the backup now"
                 </button>
-                <button class="button quiet" on:click=move |_| folder::stop(state)>
+                <button class="button quiet" on:click=move |_| state.stop_folder_backups()>
                     "Stop using this folder"
                 </button>
             </Show>
