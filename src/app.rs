@@ -11,8 +11,8 @@ use crate::pages::lazy::{
 };
 use crate::pages::{not_found::NotFoundPage, today::TodayPage};
 use crate::persist::load_and_keep_saved;
-use crate::pwa;
 use crate::state::Pwa;
+use crate::web::pwa;
 
 /// The whole app.
 #[component]
@@ -59,12 +59,5 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
-    }
-}
-
-/// A User Timing mark, read by the benchmark and the load-time test.
-pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
     }
 }

@@ -5,11 +5,11 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::app::mark;
-use crate::clock;
 use crate::domain::layout::{Synced, Tab};
 use crate::state::AppState;
-use crate::storage::{self, LoadProblem};
+use crate::web::clock;
+use crate::web::marks::mark;
+use crate::web::storage::{self, LoadProblem};
 
 /// The app's state from what this device saved, with a routine left
 /// running for hours closed, kept saved from now on.

@@ -4,7 +4,6 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::clock;
 use crate::domain::backup::{self, ImportError, ImportMode};
 use crate::domain::checkin::CheckIn;
 use crate::domain::followup::{FollowUp, FollowUpKind};
@@ -19,8 +18,9 @@ use crate::domain::settings::{PhoneNumber, SettingChange};
 use crate::domain::store::Store;
 use crate::domain::tidy::tidy;
 use crate::domain::timeline::Action;
-use crate::folder::{self, Folder, Outcome};
-use crate::storage::{self, LoadProblem, SaveError};
+use crate::web::clock;
+use crate::web::folder::{self, Folder, Outcome};
+use crate::web::storage::{self, LoadProblem, SaveError};
 
 /// Shared by all pages; `Copy` because signals are arena handles.
 #[derive(Clone, Copy)]

@@ -223,10 +223,10 @@ fn stored_text_reads_back_exactly_whatever_its_characters() {
     ] {
         storage.set_item("web-test/text", &text).unwrap();
         assert_eq!(
-            spinewise::storage::read_raw("web-test/text").as_deref(),
+            spinewise::web::storage::read_raw("web-test/text").as_deref(),
             Some(text.as_str())
         );
     }
     storage.remove_item("web-test/text").unwrap();
-    assert_eq!(spinewise::storage::read_raw("web-test/text"), None);
+    assert_eq!(spinewise::web::storage::read_raw("web-test/text"), None);
 }

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::clock;
 use crate::components::pain_scale::PainScale;
 use crate::state::use_app_state;
+use crate::web::clock;
 
 /// Today's check-in: pain, optional stiffness and a note of any length.
 /// Saving again the same day edits it.

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::clock;
 use crate::domain::day;
 use crate::domain::red_flags::{Urgency, open_concern};
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::clock;
+use crate::web::pwa;
 
 /// A link that dials the emergency number from Settings (or the locale's).
 #[component]

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::folder::FolderProblem;
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::folder::FolderProblem;
+use crate::web::pwa;
 
 #[component]
 pub fn FolderNotice() -> impl IntoView {

@@ -2,11 +2,11 @@ use leptos::prelude::*;
 use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_interval_fn::use_interval_fn;
 
-use crate::clock;
 use crate::components::pain_scale::PainScale;
 use crate::domain::followup::{self, FollowUpKind};
 use crate::domain::pain::Pain;
 use crate::state::use_app_state;
+use crate::web::clock;
 
 /// The follow-up question due now, if any: asked when the patient opens the
 /// app in its window (a web app cannot ring the phone to ask).

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::clock;
 use crate::domain::day::short_label;
-use crate::files;
-use crate::pwa;
 use crate::state::use_app_state;
-use crate::storage::LoadProblem;
+use crate::web::clock;
+use crate::web::files;
+use crate::web::pwa;
+use crate::web::storage::LoadProblem;
 
 /// Problems with saved data, shown above every page until resolved.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::pwa;
 use crate::state::{Pwa, use_app_state};
+use crate::web::pwa;
 
 /// "A new version is ready" with a Reload button. Never reloads by itself,
 /// and stays out of the way while a routine runs.

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::clock;
 use crate::domain::warning;
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::clock;
+use crate::web::pwa;
 
 /// The warning signs firing today, each with its evidence, what it means
 /// and what to try. With none firing it says so, unless `only_when_firing`.

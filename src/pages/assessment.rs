@@ -2,13 +2,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use crate::a11y::use_page;
 use crate::components::yes_no::{YesNo, YesNoAnswers};
 use crate::domain::assessment::{self, Answers, QUESTIONS};
 use crate::domain::phase::Phase;
 use crate::domain::plan::Emphasis;
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::a11y::use_page;
+use crate::web::pwa;
 
 /// Route `/assessment`: a few questions about how the pain behaves, the
 /// pattern they point to, and the routine emphasis that follows. The

@@ -17,7 +17,7 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::LazyRoute;
 
-use crate::a11y::use_page;
+use crate::web::a11y::use_page;
 
 /// Declares route types whose page is built by `$chunk::build`, which under
 /// the `split` feature lives in its own wasm file named after `$chunk`;

@@ -1,5 +1,5 @@
-use crate::a11y::use_page;
-use crate::pwa;
+use crate::web::a11y::use_page;
+use crate::web::pwa;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -2,15 +2,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use crate::a11y::use_page;
 use crate::domain::builder::{self, Direction, Removed};
 use crate::domain::countdown::spoken;
 use crate::domain::exercise::{self, LIBRARY};
 use crate::domain::phase::Phase;
 use crate::domain::plan::{Plan, Sides};
 use crate::domain::routines::Deleted;
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::a11y::use_page;
+use crate::web::pwa;
 
 /// Seconds one tap on − or + changes an exercise's time by.
 const TIME_STEP: u32 = 15;

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::a11y::use_page;
-use crate::clock;
 use crate::components::yes_no::{YesNo, YesNoAnswers};
 use crate::domain::exercise;
 use crate::domain::readiness::{READINESS, Readiness};
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::a11y::use_page;
+use crate::web::clock;
+use crate::web::pwa;
 
 /// Route `/readiness`: the health questions that decide which exercises
 /// suit the patient, then what they changed in the routine.

@@ -1,7 +1,5 @@
 use leptos::prelude::*;
 
-use crate::a11y::use_page;
-use crate::clock;
 use crate::components::pain_chart::PainTrend;
 use crate::components::range_picker::RangePicker;
 use crate::domain::day;
@@ -10,6 +8,8 @@ use crate::domain::phase::Phase;
 use crate::domain::report::{self, Summary, Tally, WeekPain};
 use crate::domain::trends::Span;
 use crate::state::use_app_state;
+use crate::web::a11y::use_page;
+use crate::web::clock;
 
 /// The ranges offered, in days.
 const RANGES: [(u32, &str); 3] = [(30, "30 days"), (91, "3 months"), (365, "1 year")];

@@ -5,13 +5,10 @@ use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_interval_fn::{Pausable, use_interval_fn};
 use web_sys::VisibilityState;
 
-use crate::a11y::use_page;
-use crate::clock;
 use crate::components::concern_banner::{ConcernBanner, emergency_open};
 use crate::components::exercise_notes::{Caution, ExerciseNotes, StopRule};
 use crate::components::figure::ExerciseFigure;
 use crate::components::pain_scale::PainScale;
-use crate::cues;
 use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
 use crate::domain::cue::{cues_between, words_for};
 use crate::domain::pain::Pain;
@@ -21,9 +18,12 @@ use crate::domain::recheck;
 use crate::domain::session::{percent_done, share_counts};
 use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
 use crate::pages::readiness::Swaps;
-use crate::pwa;
 use crate::state::use_app_state;
-use crate::wake_lock::{WakeLockState, use_wake_lock};
+use crate::web::a11y::use_page;
+use crate::web::clock;
+use crate::web::cues;
+use crate::web::pwa;
+use crate::web::wake_lock::{WakeLockState, use_wake_lock};
 
 /// Redraw rate while the player is on screen; time itself comes from the clock.
 const REDRAW_MS: u64 = 250;

@@ -2,14 +2,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::a11y::use_page;
-use crate::clock;
 use crate::components::concern_banner::CallButton;
 use crate::components::exercise_notes::StopRule;
 use crate::components::yes_no::{YesNo, YesNoAnswers};
 use crate::domain::red_flags::{CAUDA_EQUINA_SIGNS, RED_FLAGS, Screening, Urgency};
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::a11y::use_page;
+use crate::web::clock;
+use crate::web::pwa;
 
 /// Route `/safety`: the red-flag questions, then what the answers mean. A
 /// "yes" to an emergency question shows the emergency advice at once.

@@ -3,8 +3,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::a11y::use_page;
-use crate::clock;
 use crate::components::checkin_form::CheckInForm;
 use crate::components::concern_banner::ConcernBanner;
 use crate::components::folder_notice::FolderNotice;
@@ -13,8 +11,10 @@ use crate::components::warning_signs::WarningSigns;
 use crate::domain::day;
 use crate::domain::journal::DayOff;
 use crate::domain::recheck::{self, Recheck};
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::a11y::use_page;
+use crate::web::clock;
+use crate::web::pwa;
 
 /// Route `/`: the day, the streak, and the way into today's routine. Drawn
 /// afresh when the day changes under an open page, so marks and check-ins

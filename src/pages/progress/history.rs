@@ -3,12 +3,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::ProgressTabs;
-use crate::a11y::use_page;
-use crate::clock;
 use crate::domain::calendar::{self, CalendarDay, DayState};
 use crate::domain::day;
 use crate::domain::followup::FollowUpKind;
 use crate::state::use_app_state;
+use crate::web::a11y::use_page;
+use crate::web::clock;
 
 /// Weeks on the calendar.
 const WEEKS: usize = 12;

@@ -6,7 +6,7 @@ pub mod trends;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::pwa;
+use crate::web::pwa;
 
 /// The two tabs, as links so each has its own address and back button.
 #[component]

@@ -2,14 +2,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::ProgressTabs;
-use crate::a11y::use_page;
-use crate::clock;
 use crate::components::pain_chart::PainTrend;
 use crate::components::range_picker::RangePicker;
 use crate::components::warning_signs::WarningSigns;
 use crate::domain::trends::{self, Relief, Span};
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::a11y::use_page;
+use crate::web::clock;
+use crate::web::pwa;
 
 /// The ranges offered, in days.
 const RANGES: [(u32, &str); 3] = [(14, "2 weeks"), (91, "3 months"), (365, "1 year")];

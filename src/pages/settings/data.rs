@@ -4,13 +4,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
 
-use crate::clock;
 use crate::domain::backup::{self, ImportMode, MAX_IMPORT_BYTES, Preview};
 use crate::domain::csv;
 use crate::domain::day::short_label;
-use crate::files;
-use crate::folder;
 use crate::state::{AppState, use_app_state};
+use crate::web::clock;
+use crate::web::files;
+use crate::web::folder;
 use chrono::NaiveDate;
 
 use crate::domain::decimal::{Tenths, whole};

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::clock;
 use crate::domain::settings::PhoneNumber;
 use crate::state::use_app_state;
+use crate::web::clock;
 
 #[component]
 pub fn EmergencyNumber() -> impl IntoView {

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::clock;
 use crate::domain::day::short_label;
-use crate::folder::{self, FILE_NAME};
 use crate::state::use_app_state;
+use crate::web::clock;
+use crate::web::folder::{self, FILE_NAME};
 
 /// The folder chosen, as the screen shows it: its name and when the backup
 /// was last written there.

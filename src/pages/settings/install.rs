@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::pwa;
 use crate::state::Pwa;
+use crate::web::pwa;
 
 #[component]
 pub fn Install() -> impl IntoView {

@@ -11,13 +11,13 @@ mod voice;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::a11y::use_page;
 use crate::components::exercise_notes::StopRule;
 use crate::domain::settings::{
     MAX_GET_READY_SECS, MAX_REST_SECS, SettingChange, Settings, Theme, VOICE_RATE_PERCENT,
 };
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::a11y::use_page;
+use crate::web::pwa;
 
 /// One on/off setting as a labelled checkbox.
 #[component]

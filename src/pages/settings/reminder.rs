@@ -1,11 +1,11 @@
 use chrono::{NaiveTime, Timelike};
 use leptos::prelude::*;
 
-use crate::clock;
 use crate::domain::ics;
 use crate::domain::settings::SettingChange;
-use crate::files;
 use crate::state::use_app_state;
+use crate::web::clock;
+use crate::web::files;
 
 /// A daily reminder through the patient's own calendar: a web app cannot
 /// ring the phone at a set time, a calendar can.

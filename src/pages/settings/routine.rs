@@ -3,8 +3,8 @@ use leptos_router::components::A;
 
 use crate::domain::exercise::EquipmentSet;
 use crate::domain::settings::SettingChange;
-use crate::pwa;
 use crate::state::use_app_state;
+use crate::web::pwa;
 
 /// The routine's emphasis and the equipment the patient has.
 #[component]

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::cues;
 use crate::domain::settings::{SettingChange, VoiceName};
 use crate::state::use_app_state;
+use crate::web::cues;
 
 /// The voice that reads the exercises out, from those the phone offers.
 #[component]

@@ -15,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-use crate::storage;
+use crate::web::storage;
 
 /// The file rewritten in the folder: one name, so the folder holds the
 /// latest backup and does not fill up. The browser writes a new file aside

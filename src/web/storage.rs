@@ -33,7 +33,7 @@ thread_local! {
 }
 
 fn claim_namespace() -> (String, Option<String>) {
-    let base = crate::pwa::base_path();
+    let base = crate::web::pwa::base_path();
     let Some(mut shelf) = local() else {
         return (ROOT_PREFIX.into(), None);
     };
@@ -165,7 +165,7 @@ impl LoadProblem {
             LoadProblem::KeptApart(owner) => format!(
                 "This copy of Spinewise, at {}/, keeps its own data, apart from the copy at {owner}/ \
                  on this site: neither can change the other's.",
-                crate::pwa::base_path()
+                crate::web::pwa::base_path()
             ),
             LoadProblem::Newer => "Your data was saved by a newer version of Spinewise. Reload \
                  the app while online to update it; until then nothing is changed or saved."
