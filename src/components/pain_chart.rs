@@ -2,8 +2,9 @@ use leptos::prelude::*;
 
 use crate::domain::chart::{self, PainChart};
 use crate::domain::day;
+use crate::domain::day::Span;
 use crate::domain::decimal::Tenths;
-use crate::domain::trends::{self, Span};
+use crate::domain::trends;
 use crate::state::use_app_state;
 
 /// The pain trend over `span`: daily scores, their 7-day average and the

@@ -202,9 +202,7 @@ mod tests {
 
     const NOW: i64 = 1_795_650_000_000;
 
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     fn store_with(days: &[u32]) -> Store {
         let mut store = Store::default();

@@ -2,8 +2,9 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use super::day::Span;
 use super::journal::{DayOff, Journal};
-use super::trends::{self, Span};
+use super::trends;
 
 /// What happened on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,9 +111,7 @@ mod tests {
     use crate::domain::session::SessionRecord;
     use chrono::Weekday;
 
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     fn session(d: u32, done_percent: u8) -> SessionRecord {
         let sample = SessionRecord::sample(day(d));

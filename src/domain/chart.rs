@@ -5,9 +5,9 @@ use std::fmt::Write;
 
 use chrono::Datelike;
 
+use super::day::Span;
 use super::decimal::Tenths;
 use super::session::SessionRecord;
-use super::trends::Span;
 
 /// Drawing box in SVG user units; the element scales to the screen width.
 pub const WIDTH: f32 = 320.0;

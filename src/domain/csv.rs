@@ -83,11 +83,8 @@ mod tests {
     use super::*;
     use crate::domain::checkin::CheckIn;
     use crate::domain::session::SessionRecord;
-    use chrono::NaiveDate;
 
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     #[test]
     fn sessions_export_one_row_each_with_iso_dates() {

@@ -1,7 +1,7 @@
 //! Local calendar days. Streaks follow the patient's own calendar, so a day
 //! is fixed when a record is made, from the UTC offset in force at that moment.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, Weekday};
 
 /// The local calendar date of a UTC instant, given the UTC offset in minutes
 /// east of Greenwich at that instant (JavaScript's `-getTimezoneOffset()`).
@@ -121,9 +121,53 @@ pub fn stored<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<NaiveDate, 
     reader.deserialize_str(Day)
 }
 
+/// A closed range of days, `from` to `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Span {
+    /// The `days` days ending with `to`.
+    pub fn ending(to: NaiveDate, days: u32) -> Span {
+        let from = to
+            .checked_sub_days(Days::new(u64::from(days.max(1) - 1)))
+            .unwrap_or(to);
+        Span { from, to }
+    }
+
+    /// Number of days, both ends included.
+    pub fn day_count(self) -> usize {
+        usize::try_from((self.to - self.from).num_days() + 1).unwrap_or(0)
+    }
+
+    /// The day `offset` days after `from`.
+    pub fn day(self, offset: usize) -> NaiveDate {
+        self.from + Days::new(offset as u64)
+    }
+
+    /// Position of `day` in the range, if inside it.
+    pub fn offset(self, day: NaiveDate) -> Option<usize> {
+        (self.from..=self.to)
+            .contains(&day)
+            .then(|| (day - self.from).num_days() as usize)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::day;
+
+    #[test]
+    fn a_span_counts_both_ends() {
+        let week = Span::ending(day(7), 7);
+        assert_eq!((week.from, week.day_count()), (day(1), 7));
+        assert_eq!(week.offset(day(7)), Some(6));
+        assert_eq!(week.offset(day(8)), None);
+        assert_eq!(week.day(2), day(3));
+    }
 
     #[test]
     fn a_stored_day_reads_exactly_as_chrono_reads_it() {

@@ -549,9 +549,7 @@ fn excused(kind: Option<DayOff>, day: NaiveDate, last_rest: &mut Option<NaiveDat
 mod tests {
     use super::*;
 
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     fn session(d: u32, done_percent: u8) -> SessionRecord {
         let sample = SessionRecord::sample(day(d));

@@ -39,3 +39,14 @@ pub mod tidy;
 pub mod timeline;
 pub mod trends;
 pub mod warning;
+
+/// Helpers the domain's tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use chrono::NaiveDate;
+
+    /// Day `d` of November 2026, the month most tests are set in.
+    pub fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+}

@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 use super::exercise::{self, EquipmentSet, Exercise};
 use super::phase::Phase;
 use super::readiness::Readiness;
-use super::timeline::Side;
 
 /// One exercise of a plan with its time box.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +19,14 @@ pub struct Step {
     /// For a per-side exercise, which sides; both unless the patient chose one.
     #[serde(default, skip_serializing_if = "Sides::is_both")]
     pub sides: Sides,
+}
+
+/// Which side a stretch of work is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Both,
+    Left,
+    Right,
 }
 
 /// Which sides a per-side exercise is done on: a patient with one tight

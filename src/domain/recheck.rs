@@ -5,10 +5,11 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::day::Span;
 use super::journal::{DayOff, Journal};
 use super::pain::Pain;
 use super::red_flags::Screening;
-use super::trends::{self, Span};
+use super::trends;
 use super::warning;
 
 /// Days after which the questions are asked again in any case.

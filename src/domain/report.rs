@@ -2,12 +2,13 @@
 
 use chrono::NaiveDate;
 
+use super::day::Span;
 use super::decimal::{Tenths, whole};
 use super::journal::{DayOff, Journal};
 use super::recheck::RECHECK_DAYS;
 use super::red_flags::{Screening, Urgency};
 use super::session::SessionRecord;
-use super::trends::{self, Relief, Span};
+use super::trends::{self, Relief};
 use super::warning::{self, Sign};
 
 /// Days in the week at each end of the range…
@@ -247,9 +248,7 @@ mod tests {
     use crate::domain::followup::FollowUpKind;
     use crate::domain::pain::Pain;
 
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     fn session(d: u32, before: u8, after: u8) -> SessionRecord {
         SessionRecord {

@@ -605,9 +605,7 @@ mod tests {
     const V4_FIXTURE: &str = include_str!("../../tests/fixtures/store-v4.json");
     const V5_FIXTURE: &str = include_str!("../../tests/fixtures/store-v5.json");
 
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     fn sample() -> Store {
         let mut store = Store::default();

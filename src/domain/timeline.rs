@@ -7,15 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::exercise::Exercise;
 use super::phase::Phase;
-use super::plan::{Pacing, Plan};
-
-/// Which side a stretch of work is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Both,
-    Left,
-    Right,
-}
+use super::plan::{Pacing, Plan, Side};
 
 /// What the patient does during a segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,8 +2,7 @@
 //! journal for a range of days. Everything is a single pass over the range's
 //! records, so a year of ten years' history is summed in well under a millisecond.
 
-use chrono::{Days, NaiveDate};
-
+use super::day::Span;
 use super::decimal::Tenths;
 use super::exercise;
 use super::followup::FollowUpKind;
@@ -15,40 +14,6 @@ use super::session::SessionRecord;
 pub const ROLLING_DAYS: usize = 7;
 /// Sessions a group needs before its average relief is shown: fewer is noise.
 pub const MIN_GROUP: u32 = 3;
-
-/// A closed range of days, `from` to `to`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-}
-
-impl Span {
-    /// The `days` days ending with `to`.
-    pub fn ending(to: NaiveDate, days: u32) -> Span {
-        let from = to
-            .checked_sub_days(Days::new(u64::from(days.max(1) - 1)))
-            .unwrap_or(to);
-        Span { from, to }
-    }
-
-    /// Number of days, both ends included.
-    pub fn day_count(self) -> usize {
-        usize::try_from((self.to - self.from).num_days() + 1).unwrap_or(0)
-    }
-
-    /// The day `offset` days after `from`.
-    pub fn day(self, offset: usize) -> NaiveDate {
-        self.from + Days::new(offset as u64)
-    }
-
-    /// Position of `day` in the range, if inside it.
-    pub fn offset(self, day: NaiveDate) -> Option<usize> {
-        (self.from..=self.to)
-            .contains(&day)
-            .then(|| (day - self.from).num_days() as usize)
-    }
-}
 
 /// Sessions that ended on a day in `span` (the journal is oldest first).
 pub fn sessions_in(journal: &Journal, span: Span) -> &[SessionRecord] {
@@ -270,9 +235,7 @@ mod tests {
     use crate::domain::plan::Plan;
     use crate::domain::plan_log;
 
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     fn session(d: u32, before: Option<u8>, after: Option<u8>) -> SessionRecord {
         SessionRecord {
@@ -291,15 +254,6 @@ mod tests {
             updated_ms: 0,
             clock: 0,
         }
-    }
-
-    #[test]
-    fn a_span_counts_both_ends() {
-        let week = Span::ending(day(7), 7);
-        assert_eq!((week.from, week.day_count()), (day(1), 7));
-        assert_eq!(week.offset(day(7)), Some(6));
-        assert_eq!(week.offset(day(8)), None);
-        assert_eq!(week.day(2), day(3));
     }
 
     #[test]

@@ -18,11 +18,12 @@
 use chrono::{Days, NaiveDate};
 
 use super::day;
+use super::day::Span;
 use super::decimal::{Tenths, whole};
 use super::followup::FollowUpKind;
 use super::journal::Journal;
 use super::session::SessionRecord;
-use super::trends::{self, Span};
+use super::trends;
 
 /// One of the signs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

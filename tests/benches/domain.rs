@@ -6,12 +6,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
 use spinewise::domain::checkin::CheckIn;
+use spinewise::domain::day::Span;
 use spinewise::domain::followup::{FollowUp, FollowUpKind};
 use spinewise::domain::pain::Pain;
 use spinewise::domain::plan::Plan;
 use spinewise::domain::session::SessionRecord;
 use spinewise::domain::store::Store;
-use spinewise::domain::trends::{self, Span};
+use spinewise::domain::trends;
 use spinewise::domain::{backup, calendar, chart, plan_log, report, shards, tidy, warning};
 
 fn ten_years() -> (Store, NaiveDate) {
