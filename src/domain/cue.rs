@@ -23,6 +23,18 @@ pub enum Cue {
     RoutineDone,
 }
 
+/// A move larger than this between two redraws (a locked phone, a skip)
+/// is announced, not cued: a redraw is 250 ms, a throttled tab's up to 1 s.
+pub const CATCH_UP_MS: i64 = 2_500;
+
+/// Whether the session jumped from `before` to `after` (the lock screen,
+/// Skip or Back) rather than ran on: then the player says where it is now
+/// instead of cueing every moment that was passed.
+pub fn jumped(before: &Position, after: &Position) -> bool {
+    (before.session_left_ms - after.session_left_ms).abs() > CATCH_UP_MS
+        || after.index < before.index
+}
+
 /// The cues due between two positions of one session, `before` then `after`.
 /// Backward moves (the patient tapped Back) call for none.
 pub fn cues_between(timeline: &Timeline, before: &Position, after: &Position) -> Vec<Cue> {
@@ -206,6 +218,28 @@ mod tests {
         let timeline = Timeline::new(&Plan::seed(), Pacing::default());
         let at = |s: i64| timeline.position(T0, &[], T0 + s * SEC);
         cues_between(&timeline, &at(before_s), &at(after_s))
+    }
+
+    #[test]
+    fn a_redraw_runs_on_but_a_locked_phone_skip_or_back_jumps() {
+        let timeline = Timeline::new(&Plan::seed(), Pacing::default());
+        let at = |s: i64, controls: &[Control]| timeline.position(T0, controls, T0 + s * SEC);
+        assert!(!jumped(&at(10, &[]), &at(11, &[])));
+        assert!(!jumped(&at(10, &[]), &at(12, &[])), "2 s: a slow redraw");
+        assert!(
+            jumped(&at(10, &[]), &at(13, &[])),
+            "3 s: the phone was locked"
+        );
+        let skip = [Control {
+            at_ms: T0 + 10 * SEC,
+            action: Action::Skip,
+        }];
+        assert!(jumped(&at(10, &[]), &at(10, &skip)));
+        let back = [Control {
+            at_ms: T0 + 200 * SEC,
+            action: Action::Back,
+        }];
+        assert!(jumped(&at(200, &[]), &at(200, &back)));
     }
 
     #[test]

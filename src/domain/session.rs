@@ -114,6 +114,12 @@ impl ActiveSession {
         }
     }
 
+    /// Seconds added with "+15 s" so far, which make the session longer
+    /// than planned on the player's "left of" line.
+    pub fn extra_secs(&self) -> i64 {
+        i64::from(self.extended_secs(i64::MAX))
+    }
+
     /// Seconds added with "+15 s" before `ended_ms` (taps after the end
     /// change nothing, as the timeline ignores them too).
     fn extended_secs(&self, ended_ms: i64) -> u32 {
@@ -297,6 +303,11 @@ mod tests {
         session.act(Action::Extend { secs: 15 }, T0 + 2 * MIN);
         // After the routine has ended: the timeline ignores it, so does the record.
         session.act(Action::Extend { secs: 15 }, T0 + 30 * MIN);
+        assert_eq!(
+            session.extra_secs(),
+            45,
+            "every tap lengthens the session shown"
+        );
         let record = session.finish(T0 + 40 * MIN, |_| today(), None);
         assert_eq!(record.extended_secs, 30);
         assert_eq!(record.dose_secs(), 18 * 60 + 30);

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -573,6 +573,15 @@ impl Store {
         merged
     }
 
+    /// Past the reminder time on `today` (`now` is the local time) with
+    /// nothing done: no routine, none running, no rest or flare mark.
+    pub fn reminder_due(&self, now: NaiveTime, today: NaiveDate) -> bool {
+        self.settings.reminder.is_some_and(|at| now >= at)
+            && !self.journal.done_on(today)
+            && self.journal.day_off(today).is_none()
+            && self.active.is_none()
+    }
+
     /// Worth suggesting a backup file: a week of records (sessions or
     /// check-ins) and none sent off in the last 30 days. A phone that dies
     /// should cost a month at most.
@@ -597,6 +606,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::journal::DayOff;
     use crate::domain::plan::Pacing;
 
     const V1_FIXTURE: &str = include_str!("../../tests/fixtures/store-v1.json");
@@ -1052,6 +1062,24 @@ mod tests {
             name: name.into(),
             steps: Plan::seed().steps[steps].to_vec(),
         }
+    }
+
+    #[test]
+    fn the_reminder_nudges_only_past_its_time_with_nothing_done() {
+        let at = |h: u32, m: u32| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let mut store = Store::default();
+        assert!(!store.reminder_due(at(23, 0), day(10)), "no reminder set");
+        store.settings.reminder = Some(at(8, 0));
+        assert!(!store.reminder_due(at(7, 59), day(10)));
+        assert!(store.reminder_due(at(8, 0), day(10)));
+        store.journal.mark_day(day(10), Some(DayOff::Rest));
+        assert!(!store.reminder_due(at(9, 0), day(10)), "a rest day");
+        assert!(store.reminder_due(at(9, 0), day(11)));
+        store.active = Some(ActiveSession::start(Plan::seed(), Pacing::default(), 0));
+        assert!(!store.reminder_due(at(9, 0), day(11)), "a routine running");
+        store.active = None;
+        store.journal.record(SessionRecord::sample(day(11)));
+        assert!(!store.reminder_due(at(9, 0), day(11)), "done today");
     }
 
     #[test]

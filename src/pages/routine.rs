@@ -10,7 +10,7 @@ use crate::components::exercise_notes::{Caution, ExerciseNotes, StopRule};
 use crate::components::figure::ExerciseFigure;
 use crate::components::pain_scale::PainScale;
 use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
-use crate::domain::cue::{cues_between, words_for};
+use crate::domain::cue::{cues_between, jumped, words_for};
 use crate::domain::pain::Pain;
 use crate::domain::phase::Phase;
 use crate::domain::progression;
@@ -27,8 +27,6 @@ use crate::web::wake_lock::{WakeLockState, use_wake_lock};
 
 /// Redraw rate while the player is on screen; time itself comes from the clock.
 const REDRAW_MS: u64 = 250;
-/// A jump larger than this (a locked phone, a skip) is announced, not cued.
-const CATCH_UP_MS: i64 = 2_500;
 /// Time added by the +15 s button.
 const EXTEND_SECS: u32 = 15;
 
@@ -232,12 +230,7 @@ fn Player() -> impl IntoView {
         previous.set_value(Some(after));
         let settings = settings.get_untracked();
         timeline.with_untracked(|t| {
-            // A lock screen, a skip or Back moves the session by more than a
-            // tick: say where it is now instead of cueing what was passed.
-            let jumped = before.is_some_and(|b| {
-                (b.session_left_ms - after.session_left_ms).abs() > CATCH_UP_MS
-                    || after.index < b.index
-            });
+            let jumped = before.is_some_and(|b| jumped(&b, &after));
             let cues = match before {
                 Some(before) if !jumped => cues_between(t, &before, &after),
                 _ => Vec::new(),
@@ -305,21 +298,12 @@ fn PlayerScreen(
         })
     });
     let paused = Memo::new(move |_| position.with(|p| p.is_some_and(|p| p.paused)));
-    // +15 s taps make the session longer than planned.
     let total_secs = Memo::new(move |_| {
         let planned = timeline.with(|t| t.total_ms() / 1000);
-        let extra: i64 = state.store.with(|s| {
-            s.active.as_ref().map_or(0, |a| {
-                a.controls
-                    .iter()
-                    .map(|c| match c.action {
-                        Action::Extend { secs } => i64::from(secs),
-                        _ => 0,
-                    })
-                    .sum()
-            })
-        });
-        planned + extra
+        planned
+            + state
+                .store
+                .with(|s| s.active.as_ref().map_or(0, |a| a.extra_secs()))
     });
     let phase = move || exercise.get().map_or(Phase::Decompress, |e| e.phase);
     let resting = move || kind.get() == SegmentKind::Rest;

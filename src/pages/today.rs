@@ -55,14 +55,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     });
     // Past the reminder time with nothing done: a gentle nudge, once the page opens.
     let now = clock::local(clock::now_ms()).time();
-    let reminder_passed = Memo::new(move |_| {
-        state.store.with(|s| {
-            s.settings.reminder.filter(|at| now >= *at).is_some()
-                && !s.journal.done_on(today)
-                && s.journal.day_off(today).is_none()
-                && s.active.is_none()
-        })
-    });
+    let reminder_passed = Memo::new(move |_| state.store.with(|s| s.reminder_due(now, today)));
 
     view! {
         <section class="page today">
