@@ -372,10 +372,15 @@ mod tests {
 mod properties {
     use super::*;
     use crate::domain::checkin::CheckIn;
+    use crate::domain::followup::{FollowUp, FollowUpKind};
+    use crate::domain::journal::DayOff;
     use crate::domain::pain::Pain;
+    use crate::domain::plan::{Emphasis, Plan};
+    use crate::domain::red_flags::Screening;
     use crate::domain::session::SessionRecord;
+    use crate::domain::settings::{Settings, Theme};
     use crate::domain::tidy::EARLIEST;
-    use chrono::Datelike;
+    use chrono::{Datelike, NaiveTime};
     use proptest::prelude::*;
 
     /// A "today" after every generated date: nothing is out of range.
@@ -424,24 +429,113 @@ mod properties {
                 clock: 0,
             },
         );
-        (
+        let day = |offset: u32| {
+            NaiveDate::from_num_days_from_ce_opt(EARLIEST.num_days_from_ce() + offset as i32)
+                .unwrap()
+        };
+        // A mark, or (None) the undo of one, which leaves a cleared record.
+        let day_mark = (
+            0u32..40_000,
+            prop::option::of(prop_oneof![Just(DayOff::Rest), Just(DayOff::Flare)]),
+        );
+        let answer = (
+            any::<prop::sample::Index>(),
+            prop_oneof![
+                Just(FollowUpKind::HourLater),
+                Just(FollowUpKind::NextMorning)
+            ],
+            pains(),
+            any::<i64>(),
+        );
+        let screening = (
+            any::<i64>(),
+            0u32..40_000,
+            prop::collection::vec("[a-z-]{1,12}", 0..4),
+            prop::option::of(any::<i64>()),
+        );
+        let routine = (".*", 1usize..=9);
+        let settings = (
+            (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+            (0u32..=10, 0u32..=30, 50u16..=200),
+            prop::sample::select(Theme::ALL.to_vec()),
+            prop::sample::select(Emphasis::ALL.to_vec()),
+            prop::option::of((0u32..24, 0u32..60)),
+        );
+        let history = (
             prop::collection::vec(session, 0..30),
             prop::collection::vec(checkin, 0..30),
+            prop::collection::vec(day_mark, 0..10),
+            prop::collection::vec(answer, 0..10),
+        );
+        let the_rest = (
+            prop::collection::vec(screening, 0..4),
+            prop::collection::vec(routine, 0..3),
             any::<bool>(),
-            0u32..=10,
-        )
-            .prop_map(|(sessions, checkins, sound, get_ready_secs)| {
-                let mut store = Store::default();
-                for s in sessions {
-                    store.journal.record(s);
+            settings,
+            prop::option::of(any::<i64>()),
+        );
+        (history, the_rest).prop_map(move |(history, the_rest)| {
+            let (sessions, checkins, marks, answers) = history;
+            let (screenings, routines, use_own, settings, last_export_ms) = the_rest;
+            let mut store = Store::default();
+            for s in sessions {
+                store.journal.record(s);
+            }
+            for c in checkins {
+                store.journal.check_in(c);
+            }
+            for (offset, kind) in marks {
+                store.journal.mark_day(day(offset), kind);
+            }
+            for (which, kind, pain, answered_ms) in answers {
+                if store.journal.sessions.is_empty() {
+                    break;
                 }
-                for c in checkins {
-                    store.journal.check_in(c);
+                let session = which.get(&store.journal.sessions).started_ms;
+                store.journal.answer(FollowUp {
+                    session,
+                    kind,
+                    pain,
+                    answered_ms,
+                    clock: 0,
+                });
+            }
+            for (at_ms, offset, yes, checked_ms) in screenings {
+                store.record_screening(Screening {
+                    checked_ms,
+                    ..Screening::answered(at_ms, day(offset), yes)
+                });
+            }
+            for (name, steps) in routines {
+                let mut plan = Plan::seed();
+                plan.steps.truncate(steps);
+                plan.name = name;
+                if !store.routines.name_taken(&plan.name, None) {
+                    store.routines.save(None, plan);
                 }
-                store.settings.sound = sound;
-                store.settings.get_ready_secs = get_ready_secs;
-                store
-            })
+            }
+            if !use_own {
+                store.routines.choose(None);
+            }
+            let ((sound, vibration, voice, keep_awake), numbers, theme, emphasis, reminder) =
+                settings;
+            let (get_ready_secs, rest_secs, voice_rate) = numbers;
+            store.settings = Settings {
+                sound,
+                vibration,
+                voice,
+                keep_awake,
+                get_ready_secs,
+                rest_secs,
+                voice_rate,
+                theme,
+                emphasis,
+                reminder: reminder.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)),
+                ..Settings::default()
+            };
+            store.last_export_ms = last_export_ms;
+            store
+        })
     }
 
     proptest! {

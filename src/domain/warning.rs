@@ -1009,7 +1009,13 @@ mod tests {
         let journal = with_hour_answers(&[6, 6, 6, 6, 6]);
         let seen = seen(&journal, Span::ending(today(), 30));
         assert_eq!(seen.len(), 1);
-        assert_eq!(seen[0].0, Sign::PainBackWithinHour);
-        assert!(seen[0].1 <= today());
+        // Checked on days 29, 22, 15, 8 and 1 ago and today: the sessions
+        // (today and the four days before) first make it fire one day ago.
+        assert_eq!(seen[0], (Sign::PainBackWithinHour, ago(1)));
+        // Ending two days ago, the range's last day (three answers) sees it;
+        // ending three days ago (two answers) it never fired.
+        let earlier = self::seen(&journal, Span::ending(ago(2), 30));
+        assert_eq!(earlier, [(Sign::PainBackWithinHour, ago(2))]);
+        assert!(self::seen(&journal, Span::ending(ago(3), 30)).is_empty());
     }
 }
