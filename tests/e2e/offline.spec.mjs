@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { test, expect, openAt, savedStore, startRoutine } from "./fixtures.mjs";
 
@@ -28,7 +29,10 @@ test("after one visit every route and a whole routine work with no network", asy
     const [key] = (await caches.keys()).filter((k) => k.startsWith("spinewise-"));
     return (await (await caches.open(key)).keys()).length;
   });
-  expect(cached).toBeGreaterThanOrEqual(9);
+  // Every file the build listed in the worker, and nothing short of it.
+  const listed = JSON.parse(readFileSync(new URL("../../dist/sw.js", import.meta.url), "utf8").match(/const PRECACHE = (\[.*\]);/)[1]);
+  expect(listed.length).toBeGreaterThan(9);
+  expect(cached).toBe(listed.length);
 
   await context.setOffline(true);
   await page.reload();
