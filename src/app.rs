@@ -1,18 +1,17 @@
 //! Loads the store, keeps it saved, and routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::{Lazy, path};
+use leptos_router::components::{A, Route as RouteEntry, Router, Routes};
+use leptos_router::{Lazy, StaticSegment, path};
 
 use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
-use crate::pages::lazy::{
-    Assessment, History, Plan, Readiness, Report, Routine, Safety, Settings, Trends,
-};
+use crate::pages::lazy;
 use crate::pages::{not_found::NotFoundPage, today::TodayPage};
 use crate::persist::load_and_keep_saved;
 use crate::state::Pwa;
 use crate::web::pwa;
+use crate::web::route::Route;
 
 /// The whole app.
 #[component]
@@ -34,28 +33,28 @@ pub fn App() -> impl IntoView {
         <Router base=pwa::base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="app-header">
-                <A href=pwa::href("/") attr:class="brand">"Spinewise"</A>
+                <A href=Route::Today.href() attr:class="brand">"Spinewise"</A>
             </header>
             <nav class="bottom-nav" aria-label="Main">
-                <A href=pwa::href("/")>"Today"</A>
-                <A href=pwa::href("/routine")>"Routine"</A>
-                <A href=pwa::href("/history")>"Progress"</A>
-                <A href=pwa::href("/settings")>"Settings"</A>
+                <A href=Route::Today.href()>"Today"</A>
+                <A href=Route::Routine.href()>"Routine"</A>
+                <A href=Route::History.href()>"Progress"</A>
+                <A href=Route::Settings.href()>"Settings"</A>
             </nav>
             <NoticeBar />
             <UpdateBanner />
             <main id="main">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=TodayPage />
-                    <Route path=path!("/routine") view={Lazy::<Routine>::new()} />
-                    <Route path=path!("/settings") view={Lazy::<Settings>::new()} />
-                    <Route path=path!("/safety") view={Lazy::<Safety>::new()} />
-                    <Route path=path!("/readiness") view={Lazy::<Readiness>::new()} />
-                    <Route path=path!("/history") view={Lazy::<History>::new()} />
-                    <Route path=path!("/trends") view={Lazy::<Trends>::new()} />
-                    <Route path=path!("/report") view={Lazy::<Report>::new()} />
-                    <Route path=path!("/assessment") view={Lazy::<Assessment>::new()} />
-                    <Route path=path!("/plan") view={Lazy::<Plan>::new()} />
+                    <RouteEntry path=path!("/") view=TodayPage />
+                    <RouteEntry path=(StaticSegment(Route::Routine.segment()),) view={Lazy::<lazy::Routine>::new()} />
+                    <RouteEntry path=(StaticSegment(Route::Settings.segment()),) view={Lazy::<lazy::Settings>::new()} />
+                    <RouteEntry path=(StaticSegment(Route::Safety.segment()),) view={Lazy::<lazy::Safety>::new()} />
+                    <RouteEntry path=(StaticSegment(Route::Readiness.segment()),) view={Lazy::<lazy::Readiness>::new()} />
+                    <RouteEntry path=(StaticSegment(Route::History.segment()),) view={Lazy::<lazy::History>::new()} />
+                    <RouteEntry path=(StaticSegment(Route::Trends.segment()),) view={Lazy::<lazy::Trends>::new()} />
+                    <RouteEntry path=(StaticSegment(Route::Report.segment()),) view={Lazy::<lazy::Report>::new()} />
+                    <RouteEntry path=(StaticSegment(Route::Assessment.segment()),) view={Lazy::<lazy::Assessment>::new()} />
+                    <RouteEntry path=(StaticSegment(Route::Plan.segment()),) view={Lazy::<lazy::Plan>::new()} />
                 </Routes>
             </main>
         </Router>

@@ -9,7 +9,7 @@ use crate::domain::day;
 use crate::domain::red_flags::{Urgency, open_concern};
 use crate::state::use_app_state;
 use crate::web::clock;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 /// A link that dials the emergency number from Settings (or the locale's).
 #[component]
@@ -49,7 +49,7 @@ pub fn ConcernBanner() -> impl IntoView {
                         <button class="button" on:click=move |_| state.mark_checked()>
                             "I have been checked"
                         </button>
-                        <A href=pwa::href("/safety") attr:class="button quiet">"Answer the questions again"</A>
+                        <A href=Route::Safety.href() attr:class="button quiet">"Answer the questions again"</A>
                     </div>
                 </div>
             }

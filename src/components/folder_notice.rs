@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::state::use_app_state;
 use crate::web::folder::FolderProblem;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 #[component]
 pub fn FolderNotice() -> impl IntoView {
@@ -28,7 +28,7 @@ pub fn FolderNotice() -> impl IntoView {
             view! {
                 <div class="card nudge" role="status">
                     <p>{problem.message(&name)}</p>
-                    <A href=pwa::href("/settings#backup-folder")>{action}</A>
+                    <A href=Route::Settings.href_to("backup-folder")>{action}</A>
                 </div>
             }
         })

@@ -4,7 +4,7 @@ use crate::domain::day::short_label;
 use crate::state::use_app_state;
 use crate::web::clock;
 use crate::web::files;
-use crate::web::pwa;
+use crate::web::route::Route;
 use crate::web::storage::LoadProblem;
 
 /// Problems with saved data, shown above every page until resolved.
@@ -62,7 +62,7 @@ pub fn NoticeBar() -> impl IntoView {
                                             view! {
                                                 <a
                                                     class="button"
-                                                    href=pwa::href("/settings#daily-copies")
+                                                    href=Route::Settings.href_to("daily-copies")
                                                     on:click=move |_| state.load_problem.set(None)
                                                 >
                                                     {format!("Go to the daily copy of {}", short_label(day).replace(' ', "\u{a0}"))}

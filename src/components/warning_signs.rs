@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use crate::domain::warning;
 use crate::state::use_app_state;
 use crate::web::clock;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 /// The warning signs firing today, each with its evidence, what it means
 /// and what to try. With none firing it says so, unless `only_when_firing`.
@@ -52,7 +52,7 @@ pub fn WarningSigns(#[prop(optional)] only_when_firing: bool) -> impl IntoView {
                     <ul class="sign-list">{items}</ul>
                     <p class="muted small">
                         "These signs come from your own scores. They are not a diagnosis. "
-                        <A href=pwa::href("/report")>"Open the report for your clinician"</A>
+                        <A href=Route::Report.href()>"Open the report for your clinician"</A>
                         "."
                     </p>
                 </section>

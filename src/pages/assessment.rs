@@ -8,7 +8,7 @@ use crate::domain::phase::Phase;
 use crate::domain::plan::Emphasis;
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 /// Route `/assessment`: a few questions about how the pain behaves, the
 /// pattern they point to, and the routine emphasis that follows. The
@@ -173,7 +173,7 @@ fn EmphasisChoice(suggested: Emphasis) -> impl IntoView {
         <Show when=move || applied.get()>
             <p class="card" role="status">
                 {phase_minutes} " "
-                <A href=pwa::href("/routine")>"See the routine"</A>
+                <A href=Route::Routine.href()>"See the routine"</A>
             </p>
         </Show>
     }

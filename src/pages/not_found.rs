@@ -1,5 +1,5 @@
 use crate::web::a11y::use_page;
-use crate::web::pwa;
+use crate::web::route::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -11,7 +11,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address in Spinewise."</p>
-            <A href=pwa::href("/") attr:class="button primary">"Go to Today"</A>
+            <A href=Route::Today.href() attr:class="button primary">"Go to Today"</A>
         </section>
     }
 }

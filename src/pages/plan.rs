@@ -10,7 +10,7 @@ use crate::domain::plan::{Plan, Sides};
 use crate::domain::routines::Deleted;
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 /// Seconds one tap on − or + changes an exercise's time by.
 const TIME_STEP: u32 = 15;
@@ -87,9 +87,9 @@ pub fn PlanPage() -> impl IntoView {
             <h1>"Your routine"</h1>
             <p>
                 "Choose the routine you do each day. The suggested one follows your "
-                <A href=pwa::href("/assessment")>"pattern check"</A>
+                <A href=Route::Assessment.href()>"pattern check"</A>
                 " and the equipment you have ("
-                <A href=pwa::href("/settings")>"Settings"</A>
+                <A href=Route::Settings.href()>"Settings"</A>
                 ")."
             </p>
             <fieldset class="settings-group">

@@ -7,7 +7,7 @@ use crate::domain::readiness::{READINESS, Readiness};
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
 use crate::web::clock;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 /// Route `/readiness`: the health questions that decide which exercises
 /// suit the patient, then what they changed in the routine.
@@ -55,7 +55,7 @@ pub fn ReadinessPage() -> impl IntoView {
             </div>
             <Show when=move || done.get()>
                 <Swaps />
-                <A href=pwa::href("/routine") attr:class="button primary">"Continue to the routine"</A>
+                <A href=Route::Routine.href() attr:class="button primary">"Continue to the routine"</A>
             </Show>
         </section>
     }

@@ -22,7 +22,7 @@ use crate::state::use_app_state;
 use crate::web::a11y::use_page;
 use crate::web::clock;
 use crate::web::cues;
-use crate::web::pwa;
+use crate::web::route::Route;
 use crate::web::wake_lock::{WakeLockState, use_wake_lock};
 
 /// Redraw rate while the player is on screen; time itself comes from the clock.
@@ -122,7 +122,7 @@ fn RoutineOverview() -> impl IntoView {
                         <strong>{why.reason()}</strong>
                         " Some back pain needs a doctor, not exercise."
                     </p>
-                    <A href=pwa::href("/safety") attr:class="button primary">"Start the safety check"</A>
+                    <A href=Route::Safety.href() attr:class="button primary">"Start the safety check"</A>
                 </div>
             })}
             <Show when=move || recheck.get().is_none() && !readiness_asked.get()>
@@ -131,7 +131,7 @@ fn RoutineOverview() -> impl IntoView {
                         <strong>"Seven questions about your health"</strong>
                         " choose exercises that suit you, such as after a hip replacement or in pregnancy."
                     </p>
-                    <A href=pwa::href("/readiness") attr:class="button primary">"Answer the exercise questions"</A>
+                    <A href=Route::Readiness.href() attr:class="button primary">"Answer the exercise questions"</A>
                 </div>
             </Show>
             <Swaps />
@@ -142,7 +142,7 @@ fn RoutineOverview() -> impl IntoView {
                         <p>
                             {format!("This is much higher than your usual pain (about {usual:.0} in the last two weeks). Check for warning signs before you start.")}
                         </p>
-                        <A href=pwa::href("/safety") attr:class="button">"Check for warning signs"</A>
+                        <A href=Route::Safety.href() attr:class="button">"Check for warning signs"</A>
                     </div>
                 })}
                 <Show when=move || easier_now.get()>
@@ -157,9 +157,9 @@ fn RoutineOverview() -> impl IntoView {
             <StopRule />
             <ol class="phase-list">{phases.into_iter().collect_view()}</ol>
             <p class="card">
-                <A href=pwa::href("/plan")>"Change the routine"</A>
+                <A href=Route::Plan.href()>"Change the routine"</A>
                 " or "
-                <A href=pwa::href("/assessment")>"take the two-minute pattern check"</A>
+                <A href=Route::Assessment.href()>"take the two-minute pattern check"</A>
                 " to suit it to what is behind your pain."
             </p>
         </section>
@@ -418,7 +418,7 @@ fn PlayerScreen(
                 <StopRule />
             </details>
             <p class="muted small">
-                <A href=pwa::href("/safety")>"Something new? Check for warning signs"</A>
+                <A href=Route::Safety.href()>"Something new? Check for warning signs"</A>
                 " · Spinewise is not medical advice."
             </p>
             {move || match wake_lock.get() {
@@ -446,7 +446,7 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
         state.finish_routine(pain);
         // Within the tap, so the browser may ask for its OK to write.
         state.back_up_to_folder();
-        navigate(&pwa::href("/"), Default::default());
+        navigate(&Route::Today.href(), Default::default());
     };
     let save_with_score = save.clone();
     let carry_on = move |_| {

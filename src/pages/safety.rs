@@ -9,7 +9,7 @@ use crate::domain::red_flags::{CAUDA_EQUINA_SIGNS, RED_FLAGS, Screening, Urgency
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
 use crate::web::clock;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 /// Route `/safety`: the red-flag questions, then what the answers mean. A
 /// "yes" to an emergency question shows the emergency advice at once.
@@ -119,14 +119,14 @@ fn Outcome(
             </div>
             <StopRule />
             {saved}
-            <A href=pwa::href("/routine") attr:class="button primary">"Continue to the routine"</A>
+            <A href=Route::Routine.href() attr:class="button primary">"Continue to the routine"</A>
         }
             .into_any(),
         Some(Urgency::Emergency) => {
             let at_ms = screening.at_ms;
             let checked_before = move |_| {
                 state.mark_checked();
-                navigate(&pwa::href("/"), Default::default());
+                navigate(&Route::Today.href(), Default::default());
             };
             view! {
                 <div class="card outcome urgent" role="alert">
@@ -155,7 +155,7 @@ fn Outcome(
                 <ul>{reasons}</ul>
             </div>
             {saved}
-            <A href=pwa::href("/routine") attr:class="button">"Continue to the routine"</A>
+            <A href=Route::Routine.href() attr:class="button">"Continue to the routine"</A>
         }
             .into_any(),
     }

@@ -14,7 +14,7 @@ use crate::domain::recheck::{self, Recheck};
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
 use crate::web::clock;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 /// Route `/`: the day, the streak, and the way into today's routine. Drawn
 /// afresh when the day changes under an open page, so marks and check-ins
@@ -42,7 +42,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
         .store
         .with_untracked(|s| s.session_plan().total_secs(s.settings.pacing()))
         / 60;
-    let open_routine = move |_| navigate(&pwa::href("/routine"), Default::default());
+    let open_routine = move |_| navigate(&Route::Routine.href(), Default::default());
     let best = Memo::new(move |_| state.store.with(|s| s.journal.best_streak(today)));
     let day_off = Memo::new(move |_| state.store.with(|s| s.journal.day_off(today)));
     let mark = move |kind: Option<DayOff>| state.mark_day(today, kind);
@@ -65,7 +65,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             {move || recheck.get().map(|why| view! {
                 <div class="card nudge recheck">
                     <p>{why.reason()}</p>
-                    <A href=pwa::href("/safety") attr:class="button">"Answer the safety questions"</A>
+                    <A href=Route::Safety.href() attr:class="button">"Answer the safety questions"</A>
                 </div>
             })}
             <FollowUpPrompt />
@@ -117,7 +117,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                             view! {
                                 <p>{text}</p>
                                 {check_first.then(|| view! {
-                                    <A href=pwa::href("/safety") attr:class="button primary">"Check for warning signs first"</A>
+                                    <A href=Route::Safety.href() attr:class="button primary">"Check for warning signs first"</A>
                                 })}
                                 <button class="button quiet" on:click=move |_| mark(None)>"Undo"</button>
                             }
@@ -144,7 +144,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 {format!("{minutes} minutes: decompress, then activate, then mobilize.")}
             </p>
             <p class="something-new">
-                <A href=pwa::href("/safety")>"Something new? Check for warning signs"</A>
+                <A href=Route::Safety.href()>"Something new? Check for warning signs"</A>
             </p>
             <CheckInForm />
             <WarningSigns only_when_firing=true />
@@ -152,7 +152,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             <Show when=move || backup_due.get()>
                 <p class="card nudge">
                     "Your history lives only on this phone. "
-                    <A href=pwa::href("/settings")>"Send a backup file"</A>
+                    <A href=Route::Settings.href()>"Send a backup file"</A>
                     " somewhere else now and then (email or cloud storage), so a lost phone does not lose it. A file kept on this phone is lost with it."
                 </p>
             </Show>

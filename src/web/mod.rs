@@ -9,5 +9,6 @@ pub(crate) mod files;
 pub(crate) mod folder;
 pub mod marks;
 pub(crate) mod pwa;
+pub(crate) mod route;
 pub mod storage;
 pub(crate) mod wake_lock;

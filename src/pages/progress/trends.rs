@@ -10,7 +10,7 @@ use crate::domain::trends::{self, Relief};
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
 use crate::web::clock;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 /// The ranges offered, in days.
 const RANGES: [(u32, &str); 3] = [(14, "2 weeks"), (91, "3 months"), (365, "1 year")];
@@ -48,7 +48,7 @@ pub fn TrendsPage() -> impl IntoView {
             </Show>
             <WarningSigns />
             <p>
-                <A href=pwa::href("/report")>"Report for your clinician"</A>
+                <A href=Route::Report.href()>"Report for your clinician"</A>
                 " — one printable page."
             </p>
         </section>

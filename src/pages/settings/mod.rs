@@ -17,7 +17,7 @@ use crate::domain::settings::{
 };
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 /// One on/off setting as a labelled checkbox.
 #[component]
@@ -175,8 +175,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="muted small">"Spinewise is not medical advice."</p>
                 <StopRule />
                 <emergency::EmergencyNumber />
-                <A href=pwa::href("/safety") attr:class="button">"Check for warning signs again"</A>
-                <A href=pwa::href("/readiness") attr:class="button">"Change your health answers"</A>
+                <A href=Route::Safety.href() attr:class="button">"Check for warning signs again"</A>
+                <A href=Route::Readiness.href() attr:class="button">"Change your health answers"</A>
             </section>
             <data::YourData />
             <install::Install />

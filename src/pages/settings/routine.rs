@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use crate::domain::exercise::EquipmentSet;
 use crate::domain::settings::SettingChange;
 use crate::state::use_app_state;
-use crate::web::pwa;
+use crate::web::route::Route;
 
 /// The routine's emphasis and the equipment the patient has.
 #[component]
@@ -33,9 +33,9 @@ pub fn YourRoutine() -> impl IntoView {
             <legend>"Your routine"</legend>
             <p>
                 {move || format!("Emphasis: {}. ", emphasis())}
-                <A href=pwa::href("/assessment")>"Take the pattern check"</A>
+                <A href=Route::Assessment.href()>"Take the pattern check"</A>
                 " or "
-                <A href=pwa::href("/plan")>"build your own routine"</A>
+                <A href=Route::Plan.href()>"build your own routine"</A>
                 "."
             </p>
             <p class="muted small">
