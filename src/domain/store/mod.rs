@@ -1,18 +1,22 @@
-//! The one document kept on the device, how older layouts are brought up
-//! to date, and how two copies merge. Parsing is pure so that every
-//! malformed input can be tested natively.
+//! The one document kept on the device: its layout and schema version,
+//! reading it, and the changes made to it. Older layouts are brought up to
+//! date in `migrate`, two copies combined in `merge`. Parsing is pure so
+//! that every malformed input can be tested natively.
+
+mod merge;
+mod migrate;
 
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::builder;
 use super::checkin::CheckIn;
 use super::exercise::EquipmentSet;
 use super::followup::FollowUp;
-use super::journal::{Conflicts, DayCleared, DayMark, Journal};
+use super::journal::{DayCleared, DayMark, Journal};
 use super::pain::Pain;
 use super::plan::{Emphasis, Plan, Swap};
 use super::plan_log::PlanRun;
@@ -20,6 +24,9 @@ use super::red_flags::Screening;
 use super::routines::Routines;
 use super::session::{ActiveSession, SessionRecord};
 use super::settings::Settings;
+
+use migrate::CURRENT_PREFIX;
+pub use migrate::migrate;
 
 /// A routine with no activity for this long is over (three hours: a
 /// paused routine resumed after lunch still runs, one left overnight not).
@@ -195,115 +202,6 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// How every document this version writes begins.
-const CURRENT_PREFIX: &str = "{\"schema_version\":6,";
-
-type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
-
-/// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
-/// Every past version keeps a fixture in `tests/fixtures/`.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
-
-/// v2 lifts the history out of `journal`, adds check-ins and the counters
-/// that let two tabs merge.
-fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), String> {
-    if let Some(journal) = doc.remove("journal") {
-        let Value::Object(journal) = journal else {
-            return Err("journal is not an object".into());
-        };
-        for (key, value) in journal {
-            doc.entry(key).or_insert(value);
-        }
-    }
-    Ok(())
-}
-
-/// v3 adds follow-up answers, the log of routines run and each session's
-/// key into it. All are new lists and an optional field, so a v2 document
-/// needs no change; the version still moves so that a v2 app meeting v3
-/// data stays read-only instead of saving over what it cannot see.
-fn v2_to_v3(_doc: &mut Map<String, Value>) -> Result<(), String> {
-    Ok(())
-}
-
-/// v4 adds when a red-flag answer was checked by a clinician, the emergency
-/// number, the exercise-readiness answers and each session's "+15 s" time.
-/// All are optional with defaults, so a v3 document needs no change; the
-/// version moves so that a v3 app meeting v4 data stays read-only.
-fn v3_to_v4(_doc: &mut Map<String, Value>) -> Result<(), String> {
-    Ok(())
-}
-
-/// v5 stamps each day-off mark with a logical clock and keeps undone marks
-/// as `days_cleared`, so a merge no longer brings an undone mark back. Old
-/// marks read with clock 0, so a v4 document needs no change; the version
-/// moves so that a v4 app, which would drop the cleared marks, stays
-/// read-only.
-fn v4_to_v5(_doc: &mut Map<String, Value>) -> Result<(), String> {
-    Ok(())
-}
-
-/// v6 stamps each follow-up answer with a logical clock and stores the
-/// document in parts (`shards`, `commits`, `layout`). Old answers read
-/// with clock 0, so a v5 document needs no change; the version moves so that
-/// a v5 app, which reads only the single document, finds a v6 marker there
-/// and stays read-only instead of starting empty over the patient's data.
-fn v5_to_v6(_doc: &mut Map<String, Value>) -> Result<(), String> {
-    Ok(())
-}
-
-/// Brings a document of any known version up to the current layout.
-pub fn migrate(mut doc: Value) -> Result<Value, LoadError> {
-    let Value::Object(map) = &mut doc else {
-        return Err(LoadError::Corrupt("not a JSON object".into()));
-    };
-    let version = map
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| LoadError::Corrupt("no schema_version".into()))?;
-    let version = u32::try_from(version).unwrap_or(u32::MAX);
-    if version > SCHEMA_VERSION {
-        return Err(LoadError::NewerSchema(version));
-    }
-    if version == 0 {
-        return Err(LoadError::Corrupt("schema_version 0".into()));
-    }
-    for step in &MIGRATIONS[version as usize - 1..] {
-        step(map).map_err(LoadError::Corrupt)?;
-    }
-    map.insert("schema_version".into(), SCHEMA_VERSION.into());
-    Ok(doc)
-}
-
-/// Keeps the items of the list `value` that read as a `T` (an empty list
-/// when it is no list); returns how many were left out.
-fn keep_readable<T: serde::de::DeserializeOwned>(value: &mut Value) -> usize {
-    let Value::Array(items) = value else {
-        *value = Value::Array(Vec::new());
-        return 1;
-    };
-    let before = items.len();
-    // from_value, not `T::deserialize(&Value)`: the owned-value reader is
-    // already in the build for migrations, a second one would add ~20 KiB.
-    items.retain(|item| serde_json::from_value::<T>(item.clone()).is_ok());
-    before - items.len()
-}
-
-/// Whether the top-level field `key` reads as its type (list fields are
-/// checked item by item elsewhere; unknown fields are ignored anyway).
-fn single_field_reads(key: &str, value: &Value) -> bool {
-    match key {
-        "revision" => serde_json::from_value::<u64>(value.clone()).is_ok(),
-        "generation" => serde_json::from_value::<i64>(value.clone()).is_ok(),
-        "active" => serde_json::from_value::<Option<ActiveSession>>(value.clone()).is_ok(),
-        "settings" => serde_json::from_value::<Settings>(value.clone()).is_ok(),
-        "last_export_ms" => serde_json::from_value::<Option<i64>>(value.clone()).is_ok(),
-        "active_plan" => serde_json::from_value::<Option<String>>(value.clone()).is_ok(),
-        _ => true,
-    }
-}
-
 impl Store {
     /// Reads a stored document of this or any older version.
     pub fn parse(raw: &str) -> Result<Store, LoadError> {
@@ -322,99 +220,9 @@ impl Store {
         serde_json::from_value(migrate(doc)?).map_err(|e| LoadError::Corrupt(e.to_string()))
     }
 
-    /// A damaged document read record by record: a record or setting that
-    /// cannot be read is left out and counted, so one bad pain score does
-    /// not cost the rest of the history (data review §1 #7). Fails only for
-    /// text that is not a Spinewise document at all, or a newer one.
-    pub fn salvage(doc: Value) -> Result<(Store, usize), LoadError> {
-        let mut doc = migrate(doc)?;
-        let map = doc.as_object_mut().expect("migrate returns an object");
-        let mut left_out = 0;
-        for (key, value) in map.iter_mut() {
-            left_out += match key.as_str() {
-                "sessions" => keep_readable::<SessionRecord>(value),
-                "checkins" => keep_readable::<CheckIn>(value),
-                "days_off" => keep_readable::<DayMark>(value),
-                "days_cleared" => keep_readable::<DayCleared>(value),
-                "followups" => keep_readable::<FollowUp>(value),
-                "routines_run" => keep_readable::<PlanRun>(value),
-                "screenings" => keep_readable::<Screening>(value),
-                "plans" => keep_readable::<Plan>(value),
-                _ => 0,
-            };
-        }
-        // A single field that cannot be read falls back to its default.
-        let unreadable: Vec<String> = map
-            .iter()
-            .filter(|(key, value)| !single_field_reads(key, value))
-            .map(|(key, _)| key.clone())
-            .collect();
-        for key in &unreadable {
-            map.remove(key);
-        }
-        left_out += unreadable.len();
-        let store: Store =
-            serde_json::from_value(doc).map_err(|e| LoadError::Corrupt(e.to_string()))?;
-        Ok((store, left_out))
-    }
-
     /// The document as compact JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a store always serialises")
-    }
-
-    /// Both copies' records in one: what another tab saved is added to
-    /// this one's, nothing is dropped, and where both changed the same
-    /// record or setting the copy with the higher revision wins. A copy of
-    /// another generation (after a delete or a replacing import) is not
-    /// mixed in: the newer generation wins whole.
-    pub fn merge(&self, other: &Store) -> Store {
-        if self.generation != other.generation {
-            let newer = if other.generation > self.generation {
-                other
-            } else {
-                self
-            };
-            return newer.clone();
-        }
-        let other_is_newer = other.revision > self.revision;
-        let (newer, older) = if other_is_newer {
-            (other, self)
-        } else {
-            (self, other)
-        };
-        let mut merged = newer.clone();
-        merged.add_records(older, Conflicts::LaterEdit);
-        merged.revision = self.revision.max(other.revision);
-        merged.last_export_ms = self.last_export_ms.max(other.last_export_ms);
-        merged
-    }
-
-    /// Adds the records of `other` this copy lacks: history, screenings and
-    /// routines. Where both have a day's check-in, `conflicts` decides; a
-    /// different routine under a name used here comes in renamed, never
-    /// dropped.
-    pub fn add_records(&mut self, other: &Store, conflicts: Conflicts) {
-        self.journal.merge(&other.journal, conflicts);
-        for screening in &other.screenings {
-            match self
-                .screenings
-                .iter_mut()
-                .find(|s| s.at_ms == screening.at_ms)
-            {
-                // "I have been checked" in either copy stands.
-                Some(mine) => mine.checked_ms = mine.checked_ms.or(screening.checked_ms),
-                None => {
-                    let at = self
-                        .screenings
-                        .partition_point(|s| s.at_ms < screening.at_ms);
-                    self.screenings.insert(at, screening.clone());
-                }
-            }
-        }
-        for plan in &other.routines.saved {
-            self.routines.adopt(plan);
-        }
     }
 
     /// Gives the chosen part of the routine extra time and follows the
@@ -536,43 +344,6 @@ impl Store {
         }
     }
 
-    /// Merges another tab's copy into this one, where `base` is the copy
-    /// both started from (what this tab last saw saved). Like [`merge`],
-    /// but a setting or routine this tab changed since `base` is kept even
-    /// when the other copy has the higher revision: the other tab did not
-    /// see the change, so it cannot have meant to undo it.
-    ///
-    /// [`merge`]: Store::merge
-    pub fn rebase(&self, base: &Store, theirs: &Store) -> Store {
-        let mut merged = self.merge(theirs);
-        if self.generation != theirs.generation {
-            return merged;
-        }
-        if self.settings != base.settings {
-            merged.settings = self.settings.three_way(&base.settings, &theirs.settings);
-        }
-        if self.active != base.active {
-            merged.active = self.active.clone();
-        }
-        // Routines three ways: a deletion or rename on either side stands,
-        // and a routine the other tab added since `base` joins this tab's.
-        let mine_changed = self.routines != base.routines;
-        let theirs_changed = theirs.routines != base.routines;
-        merged.routines = match (mine_changed, theirs_changed) {
-            (false, _) => theirs.routines.clone(),
-            (true, false) => self.routines.clone(),
-            (true, true) => {
-                let mut both = self.routines.clone();
-                let added = theirs.routines.saved.iter();
-                for plan in added.filter(|p| !base.routines.saved.contains(p)) {
-                    both.adopt(plan);
-                }
-                both
-            }
-        };
-        merged
-    }
-
     /// Past the reminder time on `today` (`now` is the local time) with
     /// nothing done: no routine, none running, no rest or flare mark.
     pub fn reminder_due(&self, now: NaiveTime, today: NaiveDate) -> bool {
@@ -606,14 +377,14 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::journal::DayOff;
+    use crate::domain::journal::{Conflicts, DayOff};
     use crate::domain::plan::Pacing;
 
-    const V1_FIXTURE: &str = include_str!("../../tests/fixtures/store-v1.json");
-    const V2_FIXTURE: &str = include_str!("../../tests/fixtures/store-v2.json");
-    const V3_FIXTURE: &str = include_str!("../../tests/fixtures/store-v3.json");
-    const V4_FIXTURE: &str = include_str!("../../tests/fixtures/store-v4.json");
-    const V5_FIXTURE: &str = include_str!("../../tests/fixtures/store-v5.json");
+    const V1_FIXTURE: &str = include_str!("../../../tests/fixtures/store-v1.json");
+    const V2_FIXTURE: &str = include_str!("../../../tests/fixtures/store-v2.json");
+    const V3_FIXTURE: &str = include_str!("../../../tests/fixtures/store-v3.json");
+    const V4_FIXTURE: &str = include_str!("../../../tests/fixtures/store-v4.json");
+    const V5_FIXTURE: &str = include_str!("../../../tests/fixtures/store-v5.json");
 
     use crate::domain::testing::day;
 
@@ -1242,7 +1013,7 @@ mod properties {
             at in 0usize..2100,
             byte in any::<u8>(),
         ) {
-            let mut raw = include_str!("../../tests/fixtures/store-v1.json").as_bytes().to_vec();
+            let mut raw = include_str!("../../../tests/fixtures/store-v1.json").as_bytes().to_vec();
             if at < raw.len() {
                 raw[at] = byte;
             }
