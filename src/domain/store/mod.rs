@@ -903,14 +903,17 @@ mod tests {
         theirs.routines.saved.push(named("Theirs", 0..9));
         theirs.revision += 1;
         let merged = mine.rebase(&base, &theirs);
-        let names: Vec<&str> = merged
+        assert_eq!(routine_names(&merged), ["Shared", "Theirs"]);
+        assert_eq!(merged.routines.saved[0].steps.len(), 8);
+    }
+
+    fn routine_names(store: &Store) -> Vec<&str> {
+        store
             .routines
             .saved
             .iter()
             .map(|p| p.name.as_str())
-            .collect();
-        assert_eq!(names, ["Shared", "Theirs"]);
-        assert_eq!(merged.routines.saved[0].steps.len(), 8);
+            .collect()
     }
 
     #[test]
@@ -951,13 +954,7 @@ mod tests {
             crate::domain::backup::ImportMode::Merge,
             0,
         );
-        let names: Vec<&str> = merged
-            .routines
-            .saved
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect();
-        assert_eq!(names, ["My routine", "My routine (2)"]);
+        assert_eq!(routine_names(&merged), ["My routine", "My routine (2)"]);
         assert_eq!(merged.routines.saved[1].steps.len(), 8);
     }
 
