@@ -3,7 +3,8 @@
 #   make test    every check and test layer, ending "N passed, N failed"
 .PHONY: serve test setup build size bench
 
-PATH := $(CURDIR)/scripts/split:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# scripts/env.sh is the one place the PATH is set (see docs/build.md).
+PATH := $(shell . ./scripts/env.sh && printf '%s' "$$PATH")
 export PATH
 
 serve: setup

@@ -7,11 +7,10 @@
 import { spawn, execFileSync } from "node:child_process";
 import { chromium } from "@playwright/test";
 import { seedOnceAndCountWrites, tenYearStore } from "../tests/e2e/ten-years.mjs";
+import { CHROMIUM, CHROMIUM_FLAGS, HEADLESS } from "./tools.mjs";
 
 const port = 8099;
 const base = `http://127.0.0.1:${port}`;
-const flags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const server = spawn("node", ["scripts/serve-dist.mjs", String(port), "--brotli"], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 
@@ -21,8 +20,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 function lighthouseRun(path) {
   const out = execFileSync("npx", ["lighthouse", `${base}${path}`, "--quiet", "--output=json",
     "--only-categories=performance,best-practices,accessibility",
-    `--chrome-flags=--headless=new ${flags.join(" ")}`], {
-    env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" },
+    `--chrome-flags=${[HEADLESS, ...CHROMIUM_FLAGS].join(" ")}`], {
+    env: { ...process.env, CHROME_PATH: CHROMIUM },
     maxBuffer: 64 * 1024 * 1024,
   });
   const report = JSON.parse(out);
@@ -49,7 +48,7 @@ function lighthouse(path) {
 }
 
 async function marks(seed) {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: flags });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const runs = [];
   for (let i = 0; i < 5; i++) {
     const page = await browser.newPage();
@@ -76,7 +75,7 @@ async function marks(seed) {
 /** Characters written to localStorage at ten years: per tap in the player,
  * and for saving a finished routine (targets: < 2 KB a tap, < 50 KB a routine). */
 async function writes(seed) {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: flags });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const page = await browser.newPage();
   await page.addInitScript(seedOnceAndCountWrites, seed);
   await page.clock.install({ time: new Date(2026, 10, 25, 7, 0, 0) });

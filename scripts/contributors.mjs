@@ -6,12 +6,12 @@
 import { execFileSync } from "node:child_process";
 import { brotliCompressSync } from "node:zlib";
 import { readFileSync } from "node:fs";
+import { WASM_OPT_FLAGS } from "./tools.mjs";
 
 const input = process.argv[2] ?? "target/wasm-bindgen/release/spinewise_bg.wasm";
 const count = Number(process.argv[3] ?? 12);
 const named = "target/contributors.wasm";
-execFileSync("wasm-opt", ["-Oz", "--debuginfo", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
-  "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", input, "-o", named]);
+execFileSync("wasm-opt", [...WASM_OPT_FLAGS, "--debuginfo", input, "-o", named]);
 const csv = execFileSync("twiggy", ["top", "-n", "1000000", "--format", "csv", named], {
   maxBuffer: 256 * 1024 * 1024,
 }).toString();

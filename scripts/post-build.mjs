@@ -13,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { WASM_OPT_FLAGS } from "./tools.mjs";
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error("run by trunk: TRUNK_STAGING_DIR is not set");
@@ -56,9 +57,7 @@ if (glue.includes("./__wasm_split.js")) {
     if (process.env.TRUNK_PROFILE === "release") {
       // stderr is piped, not shown: wasm-opt warns about the splitter's name
       // section, which -Oz drops anyway; a failure still throws with it.
-      execFileSync("wasm-opt", ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
-        join(split, chunk), "-o", optimised], { stdio: ["ignore", "ignore", "pipe"] });
+      execFileSync("wasm-opt", [...WASM_OPT_FLAGS, join(split, chunk), "-o", optimised], { stdio: ["ignore", "ignore", "pipe"] });
     } else {
       copyFileSync(join(split, chunk), optimised);
     }

@@ -6,6 +6,7 @@ import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { sixtyDayStore } from "../tests/e2e/history.mjs";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./tools.mjs";
 
 const port = 8093;
 const base = `http://127.0.0.1:${port}`;
@@ -16,11 +17,7 @@ mkdirSync(out, { recursive: true });
 const server = spawn("node", ["scripts/serve-dist.mjs", String(port)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 const morning = new Date(2026, 10, 25, 7, 0, 0);
 
 async function shoot(width, scheme) {

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { test, expect, openAt, savedStore, storedData, MORNING, startRoutine } from "./fixtures.mjs";
+import { CHROMIUM, CHROMIUM_FLAGS, HEADLESS } from "../../scripts/tools.mjs";
 
 // The single document versions before 6 kept; the app moves it into parts.
 const KEY = "spinewise/v1";
@@ -583,9 +584,8 @@ test("a rest day undone in one tab stays undone in the other", async ({ context,
 async function launchOwnChromium(profile) {
   const { spawn } = await import("node:child_process");
   const { chromium } = await import("@playwright/test");
-  const child = spawn("/usr/bin/chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"], { stdio: ["ignore", "ignore", "pipe"] });
+  const flags = [HEADLESS, ...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, "--remote-debugging-port=0"];
+  const child = spawn(CHROMIUM, [...flags, "about:blank"], { stdio: ["ignore", "ignore", "pipe"] });
   const endpoint = await new Promise((resolve, reject) => {
     let text = "";
     child.stderr.on("data", (chunk) => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../../scripts/tools.mjs";
 import { test, expect, openAt, savedStore, startRoutine } from "./fixtures.mjs";
 
 test.use({ serviceWorkers: "allow" });
@@ -106,9 +107,8 @@ test("Chrome finds the app installable", async ({ baseURL }, testInfo) => {
   // Chrome never offers installation in incognito, which is what ordinary
   // test contexts are, so this one gets a real profile.
   const context = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    executablePath: CHROMIUM,
+    args: CHROMIUM_FLAGS,
   });
   try {
     const page = await context.newPage();

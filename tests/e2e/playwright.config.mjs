@@ -1,6 +1,7 @@
 // End-to-end tests against the release build in dist/, on a phone-sized
 // screen, in the Debian Chromium (Playwright must never download browsers).
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../../scripts/tools.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 8091);
 
@@ -24,16 +25,8 @@ export default defineConfig({
     locale: "en-US",
     serviceWorkers: "block",
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_FLAGS,
     },
   },
   webServer: {
