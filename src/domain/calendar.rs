@@ -111,15 +111,13 @@ mod tests {
     use crate::domain::session::SessionRecord;
     use chrono::Weekday;
 
-    use crate::domain::testing::day;
+    use crate::domain::testing::{self, day};
 
+    /// A session with a pain score that differs from day to day.
     fn session(d: u32, done_percent: u8) -> SessionRecord {
-        let sample = SessionRecord::sample(day(d));
         SessionRecord {
-            started_ms: sample.started_ms + i64::from(done_percent),
-            done_percent,
             pain_before: Pain::new(d as u8 % 11),
-            ..sample
+            ..testing::session(d, done_percent)
         }
     }
 

@@ -45,8 +45,21 @@ pub mod warning;
 pub(crate) mod testing {
     use chrono::NaiveDate;
 
+    use super::session::SessionRecord;
+
     /// Day `d` of November 2026, the month most tests are set in.
     pub fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    /// A session on day `d` with `done_percent` of it done; the percentage
+    /// also moves its start, so two on one day are two records.
+    pub fn session(d: u32, done_percent: u8) -> SessionRecord {
+        let sample = SessionRecord::sample(day(d));
+        SessionRecord {
+            started_ms: sample.started_ms + i64::from(done_percent),
+            done_percent,
+            ..sample
+        }
     }
 }
