@@ -845,17 +845,12 @@ mod properties {
 
     use super::tests::MemShelf;
     use super::*;
-    use crate::domain::checkin::CheckIn;
-    use crate::domain::journal::DayOff;
-    use crate::domain::pain::Pain;
-    use crate::domain::session::SessionRecord;
+    use crate::domain::testing::two_tabs::{Edit, edits};
 
     /// One step of two tabs sharing one storage through the real save path.
     #[derive(Debug, Clone)]
     enum Step {
-        Mark(usize, u32, Option<DayOff>),
-        Record(usize, u32),
-        CheckIn(usize, u32, u8),
+        Edit(usize, Edit),
         Setting(usize),
         /// The tab saves (its effect runs).
         Save(usize),
@@ -868,22 +863,16 @@ mod properties {
     }
 
     fn steps() -> impl Strategy<Value = Vec<Step>> {
-        let kind = prop_oneof![
-            Just(None),
-            Just(Some(DayOff::Rest)),
-            Just(Some(DayOff::Flare))
-        ];
         // Days in two quarters, so edits land in different parts.
         let days = prop_oneof![1u32..4, 120u32..123];
+        // Three kinds of edit, each as often as each other step.
         let step = prop_oneof![
-            (0usize..2, days.clone(), kind).prop_map(|(t, d, k)| Step::Mark(t, d, k)),
-            (0usize..2, days.clone()).prop_map(|(t, d)| Step::Record(t, d)),
-            (0usize..2, days, 0u8..=10).prop_map(|(t, d, p)| Step::CheckIn(t, d, p)),
-            (0usize..2).prop_map(Step::Setting),
-            (0usize..2).prop_map(Step::Save),
-            (0usize..2).prop_map(Step::Hear),
-            (0usize..3).prop_map(Step::Crash),
-            Just(Step::Race),
+            3 => (0usize..2, edits(days)).prop_map(|(t, e)| Step::Edit(t, e)),
+            1 => (0usize..2).prop_map(Step::Setting),
+            1 => (0usize..2).prop_map(Step::Save),
+            1 => (0usize..2).prop_map(Step::Hear),
+            1 => (0usize..3).prop_map(Step::Crash),
+            1 => Just(Step::Race),
         ];
         prop::collection::vec(step, 0..40)
     }
@@ -916,16 +905,7 @@ mod properties {
             };
             for step in steps {
                 match step {
-                    Step::Mark(t, d, kind) => stores[t].journal.mark_day(day(d), kind),
-                    Step::Record(t, d) => stores[t].journal.record(SessionRecord::sample(day(d))),
-                    Step::CheckIn(t, d, pain) => stores[t].journal.check_in(CheckIn {
-                        day: day(d),
-                        pain: Pain::new(pain).unwrap(),
-                        stiffness: None,
-                        note: format!("tab {t}"),
-                        updated_ms: 0,
-                        clock: 0,
-                    }),
+                    Step::Edit(t, edit) => edit.apply(&mut stores[t].journal, t, day),
                     Step::Setting(t) => stores[t].settings.sound = !stores[t].settings.sound,
                     Step::Save(t) => {
                         let synced = tabs[t].save(&layout, &mut shelf, &stores[t], day(1));

@@ -973,7 +973,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
-    use crate::domain::journal::DayOff;
+    use crate::domain::testing::two_tabs::{Edit, edits};
     use proptest::prelude::*;
 
     proptest! {
@@ -1001,28 +1001,20 @@ mod properties {
         }
     }
 
-    /// One step of two tabs sharing storage: a tab marks or undoes a day,
-    /// or saves (merging what is on disk first, as `persist` does) and the
+    /// One step of two tabs sharing storage: a tab edits its records, or
+    /// saves (merging what is on disk first, as `persist` does) and the
     /// other tab hears of it through the storage event.
     #[derive(Debug, Clone)]
     enum Step {
-        Mark(usize, u32, Option<DayOff>),
-        Record(usize, u32),
-        CheckIn(usize, u32, u8),
+        Edit(usize, Edit),
         Save(usize),
     }
 
     fn steps() -> impl Strategy<Value = Vec<Step>> {
-        let kind = prop_oneof![
-            Just(None),
-            Just(Some(DayOff::Rest)),
-            Just(Some(DayOff::Flare))
-        ];
+        // Three kinds of edit to one save, as often each as a save.
         let step = prop_oneof![
-            (0usize..2, 1u32..6, kind).prop_map(|(t, d, k)| Step::Mark(t, d, k)),
-            (0usize..2, 1u32..6).prop_map(|(t, d)| Step::Record(t, d)),
-            (0usize..2, 1u32..6, 0u8..=10).prop_map(|(t, d, p)| Step::CheckIn(t, d, p)),
-            (0usize..2).prop_map(Step::Save),
+            3 => (0usize..2, edits(1u32..6)).prop_map(|(t, e)| Step::Edit(t, e)),
+            1 => (0usize..2).prop_map(Step::Save),
         ];
         prop::collection::vec(step, 0..40)
     }
@@ -1055,19 +1047,7 @@ mod properties {
             let mut tabs = [0, 1].map(|_| Tab { local: Store::default(), base: Store::default() });
             for step in steps {
                 match step {
-                    Step::Mark(t, d, kind) => tabs[t].local.journal.mark_day(day(d), kind),
-                    Step::Record(t, d) => tabs[t]
-                        .local
-                        .journal
-                        .record(SessionRecord::sample(day(d))),
-                    Step::CheckIn(t, d, pain) => tabs[t].local.journal.check_in(CheckIn {
-                        day: day(d),
-                        pain: Pain::new(pain).unwrap(),
-                        stiffness: None,
-                        note: format!("tab {t}"),
-                        updated_ms: 0,
-                        clock: 0,
-                    }),
+                    Step::Edit(t, edit) => edit.apply(&mut tabs[t].local.journal, t, day),
                     Step::Save(t) => save(&mut tabs, &mut disk, t),
                 }
             }
@@ -1086,11 +1066,11 @@ mod properties {
             let mut tabs = [0, 1].map(|_| Tab { local: Store::default(), base: Store::default() });
             for step in steps {
                 match step {
-                    Step::Mark(t, d, kind) => tabs[t]
+                    Step::Edit(t, Edit::Mark(d, kind)) => tabs[t]
                         .local
                         .journal
                         .mark_day(NaiveDate::from_ymd_opt(2026, 11, d).unwrap(), kind),
-                    Step::Record(..) | Step::CheckIn(..) => {}
+                    Step::Edit(..) => {}
                     Step::Save(t) => save(&mut tabs, &mut disk, t),
                 }
             }
