@@ -163,6 +163,13 @@ test("a full storage keeps the change, says so, and saves once there is room", a
 test("two tabs see each other's changes and neither loses the other's", async ({ context, page }) => {
   await openAt(page, "/");
   const other = await context.newPage();
+  // Lets the test make this tab deaf to the other's storage events, as a
+  // tab whose event has not arrived yet is.
+  await other.addInitScript(() => {
+    addEventListener("storage", (event) => {
+      if (window.deaf) event.stopImmediatePropagation();
+    });
+  });
   await other.clock.install({ time: MORNING });
   await other.goto("/");
   await expect(other.getByRole("heading", { name: "Today" })).toBeVisible();
@@ -179,11 +186,23 @@ test("two tabs see each other's changes and neither loses the other's", async ({
   const a = await savedStore(page);
   expect(a.sessions).toHaveLength(1);
   expect(a.checkins).toHaveLength(1);
-  // Settings changed in one tab while the other saves something else.
+  // Settings changed in one tab while the other, not yet told, saves
+  // something else: its save merges what is stored instead of writing its
+  // older settings over it.
+  await other.evaluate(() => (window.deaf = true));
+  await page.bringToFront();
   await page.goto("/settings");
   await page.getByRole("checkbox", { name: /Sound/ }).uncheck();
+  await expect.poll(async () => (await savedStore(page)).settings.sound).toBe(false);
+  await other.bringToFront();
+  await checkIn(other, 4, "saved before it heard");
+  const both = await savedStore(other);
+  expect(both.settings.sound).toBe(false);
+  expect(both.checkins.map((c) => [c.pain, c.note])).toEqual([[4, "saved before it heard"]]);
   await other.goto("/settings");
   await expect(other.getByRole("checkbox", { name: /Sound/ })).not.toBeChecked();
+  await page.goto("/");
+  await expect(page.locator(".stat").nth(1)).toContainText("4last pain");
   await other.close();
 });
 
