@@ -533,6 +533,10 @@ mod tests {
         assert_eq!(Plan::seed().total_secs(Pacing::default()), 18 * 60);
     }
 
+    /// A product lock, not a logic test: the routine every new patient
+    /// starts with, exercise by exercise and second by second. It fails on
+    /// any change to that content, which must then be a deliberate one
+    /// (clinical review, README, the e2e routine tests).
     #[test]
     fn the_seed_routine_is_the_same_nine_exercises_however_the_library_grows() {
         let seed = Plan::seed();
