@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::checkin::CheckIn;
@@ -23,7 +23,6 @@ use super::journal::{DayCleared, DayMark};
 use super::plan::Plan;
 use super::plan_log::PlanRun;
 use super::red_flags::Screening;
-use super::routines::Routines;
 use super::session::SessionRecord;
 use super::settings::Settings;
 use super::store::{LoadError, SCHEMA_VERSION, Store};
@@ -214,25 +213,6 @@ struct HeadRef<'a> {
     routines_run: &'a [PlanRun],
 }
 
-#[derive(Deserialize)]
-struct Head {
-    schema_version: u32,
-    #[serde(default)]
-    generation: i64,
-    #[serde(default)]
-    settings: Settings,
-    #[serde(default)]
-    last_export_ms: Option<i64>,
-    #[serde(default)]
-    screenings: Vec<Screening>,
-    #[serde(default)]
-    plans: Vec<Plan>,
-    #[serde(default)]
-    active_plan: Option<String>,
-    #[serde(default)]
-    routines_run: Vec<PlanRun>,
-}
-
 fn head_of(store: &Store) -> HeadRef<'_> {
     HeadRef {
         schema_version: store.schema_version,
@@ -316,7 +296,10 @@ pub fn replace(base: &Store, parts: &[(Part, String)]) -> Result<Store, LoadErro
         let journal = &mut store.journal;
         match *part {
             Part::Head => {
-                let head: Head =
+                // The head is the document's own layout with the history,
+                // the running routine and the revision left out, so it reads
+                // as a store that lacks them.
+                let head: Store =
                     serde_json::from_str(json).map_err(|e| LoadError::Corrupt(e.to_string()))?;
                 if head.schema_version > SCHEMA_VERSION {
                     return Err(LoadError::NewerSchema(head.schema_version));
@@ -325,11 +308,8 @@ pub fn replace(base: &Store, parts: &[(Part, String)]) -> Result<Store, LoadErro
                 store.settings = head.settings;
                 store.last_export_ms = head.last_export_ms;
                 store.screenings = head.screenings;
-                store.routines = Routines {
-                    saved: head.plans,
-                    in_use: head.active_plan,
-                };
-                store.journal.routines_run = head.routines_run;
+                store.routines = head.routines;
+                store.journal.routines_run = head.journal.routines_run;
             }
             Part::Active => {
                 store.active =

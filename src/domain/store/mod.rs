@@ -59,7 +59,11 @@ pub struct Store {
 }
 
 /// The stored layout. Written out rather than `#[serde(flatten)]`, which
-/// would make reading ten years of history several times slower.
+/// would make reading ten years of history several times slower. Three
+/// guards keep the lists in step: `From<Wire>` builds `Store` field by field
+/// (a field missing here does not compile), the newest fixture holds every
+/// key and must come back from `to_json` (`WireRef`), and the shards' head
+/// is read with this same layout.
 #[derive(Deserialize)]
 struct Wire {
     schema_version: u32,
