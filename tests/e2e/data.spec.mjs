@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { test, expect, openAt, savedStore, storedData, MORNING, startRoutine } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, storedData, MORNING, sessionRecord, startRoutine } from "./fixtures.mjs";
 import { CHROMIUM, CHROMIUM_FLAGS, HEADLESS } from "../../scripts/tools.mjs";
 
 // The single document versions before 6 kept; the app moves it into parts.
@@ -84,8 +84,7 @@ function craftedDocument() {
   days_off.reverse();
   const sessions = [21, 22, 23].map((d) => {
     const started = new Date(2026, 10, d, 7, 0, 0).getTime();
-    return { started_ms: started, ended_ms: started + 1_080_000, day: `2026-11-${d}`, plan: "Daily spine routine",
-      planned_secs: 1080, done_percent: 100, pain_before: 5, pain_after: d === 22 ? 42 : 3 };
+    return sessionRecord(started, `2026-11-${d}`, { pain_before: 5, pain_after: d === 22 ? 42 : 3 });
   });
   return JSON.stringify({ schema_version: 4, revision: 3, generation: 0, sessions, days_off });
 }

@@ -5,6 +5,13 @@ import { test as base, expect } from "@playwright/test";
 /** 2026-11-25 07:00 local time: a weekday morning. */
 export const MORNING = new Date(2026, 10, 25, 7, 0, 0);
 
+/** A finished seed routine as the app saves it: started at `startedMs`,
+ * 18 minutes long, on `day` (YYYY-MM-DD); `fields` add or override the rest. */
+export function sessionRecord(startedMs, day, fields = {}) {
+  return { started_ms: startedMs, ended_ms: startedMs + 1_080_000, day, plan: "Daily spine routine",
+    planned_secs: 1080, done_percent: 100, ...fields };
+}
+
 export const test = base.extend({
   page: async ({ page }, use) => {
     const problems = [];

@@ -9,7 +9,7 @@
 // - the last five routines have an hour-later answer of 6: the pain is back (warning sign 1);
 // - a check-in every evening, pain 4;
 // - two red-flag screenings, all "no": before the first routine and yesterday.
-import { MORNING } from "./fixtures.mjs";
+import { MORNING, sessionRecord } from "./fixtures.mjs";
 
 const DAY_MS = 86_400_000;
 
@@ -37,16 +37,7 @@ export function sixtyDayStore() {
     }
     if (day === "2026-11-03" || day === "2026-11-17") continue;
     const started = date.getTime();
-    sessions.push({
-      started_ms: started,
-      ended_ms: started + 1_080_000,
-      day,
-      plan: "Daily spine routine",
-      planned_secs: 1080,
-      done_percent: day === "2026-11-12" ? 40 : 100,
-      pain_before: 6,
-      pain_after: 3,
-    });
+    sessions.push(sessionRecord(started, day, { done_percent: day === "2026-11-12" ? 40 : 100, pain_before: 6, pain_after: 3 }));
   }
   for (const session of sessions.slice(-5)) {
     followups.push({ session: session.started_ms, kind: "HourLater", pain: 6, answered_ms: session.ended_ms + 3_600_000 });

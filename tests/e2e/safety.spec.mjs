@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck, sessionRecord } from "./fixtures.mjs";
 
 const DAY_MS = 86_400_000;
 
@@ -151,8 +151,7 @@ test("the harder way opens after two good routines, the easier way when pain is 
   // Two dead-hang routines (23 and 24 November), pain 4 → 3, each next morning 3.
   const sessions = [23, 24].map((d) => {
     const started = new Date(2026, 10, d, 7, 0, 0).getTime();
-    return { started_ms: started, ended_ms: started + 1_080_000, day: `2026-11-${d}`, plan: "Daily spine routine",
-      planned_secs: 1080, done_percent: 100, pain_before: 4, pain_after: 3, plan_key: "two-good" };
+    return sessionRecord(started, `2026-11-${d}`, { pain_before: 4, pain_after: 3, plan_key: "two-good" });
   });
   const followups = sessions.map((s) => ({ session: s.started_ms, kind: "NextMorning", pain: 3, answered_ms: s.ended_ms + 86_400_000 }));
   const routines_run = [{ key: "two-good", steps: [{ exercise: "dead-hang", secs: 90, rest_secs: 0 }] }];

@@ -3,6 +3,8 @@
 // routine (about 1.8 M characters, as data review probe p10 measured). The
 // app's own parser reads it, so if this drifts from the real layout the
 // tests that use it fail.
+import { sessionRecord } from "./fixtures.mjs";
+
 const ROUTINE_KEY = "ten-year-routine";
 
 export function tenYearStore(endDay = new Date(Date.UTC(2026, 10, 24))) {
@@ -15,17 +17,12 @@ export function tenYearStore(endDay = new Date(Date.UTC(2026, 10, 24))) {
     const day = date.toISOString().slice(0, 10);
     const started = date.getTime() + 7 * 3_600_000;
     const pain = 3 + ((k * 7) % 5);
-    sessions.push({
-      started_ms: started,
-      ended_ms: started + 1_080_000,
-      day,
-      plan: "Daily spine routine",
-      planned_secs: 1080,
+    sessions.push(sessionRecord(started, day, {
       done_percent: (k + 1) % 11 === 0 ? 60 : 100,
       pain_before: pain,
       pain_after: Math.max(0, pain - 2),
       plan_key: ROUTINE_KEY,
-    });
+    }));
     followups.push({ session: started, kind: "HourLater", pain: pain - 1, answered_ms: started + 4_000_000 });
     followups.push({ session: started, kind: "NextMorning", pain, answered_ms: started + 86_400_000 });
     checkins.push({

@@ -414,14 +414,7 @@ mod properties {
                 journal.record(SessionRecord {
                     started_ms: k as i64,
                     ended_ms: k as i64,
-                    day: day(*d),
-                    plan: String::new(),
-                    planned_secs: 1080,
-                    done_percent: 100,
-                    pain_before: None,
-                    pain_after: None,
-                    plan_key: None,
-                    extended_secs: 0,
+                    ..SessionRecord::sample(day(*d))
                 });
             }
             for (d, flare) in off {
