@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_interval_fn::use_interval_fn;
 
-use crate::components::pain_scale::PainScale;
+use crate::components::pain_scale::PainAnswer;
 use crate::domain::followup::{self, FollowUpKind};
 use crate::domain::pain::Pain;
 use crate::state::use_app_state;
@@ -32,7 +32,6 @@ pub fn FollowUpPrompt() -> impl IntoView {
     });
     move || {
         due.get().map(|(kind, session, before)| {
-            let pain = RwSignal::new(None::<Pain>);
             let answer = move |pain: Option<Pain>| state.answer_followup(session, kind, pain);
             let context = match (kind, before) {
                 (FollowUpKind::HourLater, Some(before)) => {
@@ -49,19 +48,13 @@ pub fn FollowUpPrompt() -> impl IntoView {
                     <p class="muted small">
                         {context} " Your answers show whether the relief lasts."
                     </p>
-                    <PainScale legend="Pain now" name="followup-pain" score=pain />
-                    <div class="button-row">
-                        <button
-                            class="button primary"
-                            disabled=move || pain.get().is_none()
-                            on:click=move |_| answer(pain.get_untracked())
-                        >
-                            "Save answer"
-                        </button>
-                        <button class="button quiet" on:click=move |_| answer(None)>
-                            "Skip this question"
-                        </button>
-                    </div>
+                    <PainAnswer
+                        legend="Pain now"
+                        name="followup-pain"
+                        save_label="Save answer"
+                        skip_label="Skip this question"
+                        answer=answer
+                    />
                 </section>
             }
         })

@@ -42,3 +42,39 @@ pub fn PainScale(
         </fieldset>
     }
 }
+
+/// A pain question: the scale, a button that saves the score (enabled once
+/// one is chosen) and one that goes on without a score.
+#[component]
+pub fn PainAnswer<F>(
+    /// Group label of the scale.
+    #[prop(into)]
+    legend: String,
+    /// Form field name, unique on the page.
+    name: &'static str,
+    save_label: &'static str,
+    skip_label: &'static str,
+    /// Called with the chosen score, or `None` for the skip button.
+    answer: F,
+) -> impl IntoView
+where
+    F: Fn(Option<Pain>) + Clone + 'static,
+{
+    let score = RwSignal::new(None::<Pain>);
+    let skip = answer.clone();
+    view! {
+        <PainScale legend=legend name=name score=score />
+        <div class="button-row">
+            <button
+                class="button primary"
+                disabled=move || score.get().is_none()
+                on:click=move |_| answer(score.get_untracked())
+            >
+                {save_label}
+            </button>
+            <button class="button quiet" on:click=move |_| skip(None)>
+                {skip_label}
+            </button>
+        </div>
+    }
+}

@@ -8,7 +8,7 @@ use web_sys::VisibilityState;
 use crate::components::concern_banner::{ConcernBanner, emergency_open};
 use crate::components::exercise_notes::{Caution, ExerciseNotes, StopRule};
 use crate::components::figure::ExerciseFigure;
-use crate::components::pain_scale::PainScale;
+use crate::components::pain_scale::{PainAnswer, PainScale};
 use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
 use crate::domain::cue::{cues_between, jumped, words_for};
 use crate::domain::pain::Pain;
@@ -436,7 +436,6 @@ fn PlayerScreen(
 fn SessionEnd(position: Option<Position>) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
-    let pain_after = RwSignal::new(None::<Pain>);
     // Rounded as the saved record is, so the screen and the streak agree.
     let percent = percent_done(position.map_or(0.0, |p| p.done_fraction));
     let counts = share_counts(percent);
@@ -448,7 +447,6 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
         state.back_up_to_folder();
         navigate(&Route::Today.href(), Default::default());
     };
-    let save_with_score = save.clone();
     let carry_on = move |_| {
         cues::unlock_audio();
         state.carry_on();
@@ -486,17 +484,13 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
             {finished_at.is_none().then(|| view! {
                 <button class="button" on:click=carry_on>"Carry on with the routine"</button>
             })}
-            <PainScale legend="How is your back now? 0 is no pain, 10 the worst." name="pain-after" score=pain_after />
-            <button
-                class="button primary"
-                disabled=move || pain_after.get().is_none()
-                on:click=move |_| save_with_score(pain_after.get())
-            >
-                "Save"
-            </button>
-            <button class="button quiet" on:click=move |_| save(None)>
-                "Save without a pain score"
-            </button>
+            <PainAnswer
+                legend="How is your back now? 0 is no pain, 10 the worst."
+                name="pain-after"
+                save_label="Save"
+                skip_label="Save without a pain score"
+                answer=save
+            />
         </section>
     }
 }
