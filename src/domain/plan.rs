@@ -843,7 +843,7 @@ mod tests {
                     let context = format!("{yes:?}, {emphasis:?}, {have:?}");
                     assert_eq!(plan.problems(), vec![], "{context}");
                     for (_, e) in plan.resolved() {
-                        assert_eq!(readiness.rules_out(e), None, "{context}: {}", e.id);
+                        assert_eq!(readiness.rules_out(e.id), None, "{context}: {}", e.id);
                         assert!(have.has(e.equipment), "{context}: {}", e.id);
                         assert!(step_within_limit(&plan, e), "{context}: {}", e.id);
                     }

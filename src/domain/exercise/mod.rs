@@ -154,7 +154,7 @@ impl Exercise {
     /// equipment. `None` when it can be done.
     pub fn unavailable(&self, have: EquipmentSet, readiness: &Readiness) -> Option<&'static str> {
         readiness
-            .rules_out(self)
+            .rules_out(self.id)
             .or_else(|| (!have.has(self.equipment)).then(|| self.equipment.missing_reason()))
     }
 
@@ -291,6 +291,6 @@ mod tests {
         let swap = cat.swap_for(EquipmentSet::ALL, &spine, &[]).unwrap();
         assert_eq!(swap.phase, Phase::Mobilize);
         assert!(swap.per_side);
-        assert_eq!(spine.rules_out(swap), None);
+        assert_eq!(spine.rules_out(swap.id), None);
     }
 }
