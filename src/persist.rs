@@ -6,10 +6,12 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::domain::layout::{Synced, Tab};
+use crate::domain::load_problem::LoadProblem;
 use crate::state::AppState;
 use crate::web::clock;
 use crate::web::marks::mark;
-use crate::web::storage::{self, LoadProblem};
+use crate::web::pwa;
+use crate::web::storage;
 
 /// The app's state from what this device saved, with a routine left
 /// running for hours closed, kept saved from now on.
@@ -20,7 +22,10 @@ pub fn load_and_keep_saved() -> AppState {
     let mut store = loaded.store;
     store.close_stale_session(clock::now_ms(), clock::day_of);
     let state = AppState::new(store);
-    let kept_apart = storage::kept_apart_from().map(LoadProblem::KeptApart);
+    let kept_apart = storage::kept_apart_from().map(|owner| LoadProblem::KeptApart {
+        here: pwa::base_path(),
+        owner,
+    });
     state.load_problem.set(loaded.problem.or(kept_apart));
     use_persistence(state, tab, loaded.read_only);
     if !loaded.read_only {

@@ -8,6 +8,7 @@ use crate::domain::backup::{self, ImportError, ImportMode};
 use crate::domain::checkin::CheckIn;
 use crate::domain::followup::{FollowUp, FollowUpKind};
 use crate::domain::journal::DayOff;
+use crate::domain::load_problem::LoadProblem;
 use crate::domain::pain::Pain;
 use crate::domain::plan::{Emphasis, Plan};
 use crate::domain::readiness::Readiness;
@@ -20,7 +21,7 @@ use crate::domain::tidy::tidy;
 use crate::domain::timeline::Action;
 use crate::web::clock;
 use crate::web::folder::{self, Folder, Outcome};
-use crate::web::storage::{self, LoadProblem, SaveError};
+use crate::web::storage::{self, SaveError};
 
 /// Shared by all pages; `Copy` because signals are arena handles.
 #[derive(Clone, Copy)]

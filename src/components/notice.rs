@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
 use crate::domain::day::short_label;
+use crate::domain::load_problem::LoadProblem;
 use crate::state::use_app_state;
 use crate::web::clock;
 use crate::web::files;
 use crate::web::route::Route;
-use crate::web::storage::LoadProblem;
 
 /// Problems with saved data, shown above every page until resolved.
 #[component]

@@ -18,6 +18,7 @@ pub mod followup;
 pub mod ics;
 pub mod journal;
 pub mod layout;
+pub mod load_problem;
 pub mod pain;
 pub mod phase;
 pub mod plan;

@@ -14,6 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::domain::commits::Index;
 pub use crate::domain::layout::SaveError;
 use crate::domain::layout::{Layout, Saved, Shelf, Synced, Tab};
+use crate::domain::load_problem::LoadProblem;
 use crate::domain::shards;
 use crate::domain::store::{LoadError, Store};
 use crate::domain::tidy::tidy;
@@ -112,69 +113,6 @@ fn radix36(mut n: u32) -> String {
         }
     }
     digits.iter().rev().collect()
-}
-
-/// Why saved data could not be used at start-up.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoadProblem {
-    /// Unreadable; a copy is kept under this key.
-    Unreadable(String),
-    /// Some records could not be read, had impossible dates or were
-    /// repeated: this many were left out, and the data as it was is kept
-    /// under the key.
-    SetAside(String, usize),
-    /// Unreadable, and there was no room to keep a copy.
-    UnreadableNoRoom,
-    /// The data of an earlier version could not be moved into this
-    /// version's layout for lack of room; it is untouched.
-    NoRoomToMove,
-    /// Another deployment on this site owns the main data (its base path);
-    /// this one keeps its own.
-    KeptApart(String),
-    Newer,
-    NoStorage,
-}
-
-impl LoadProblem {
-    /// What to tell the patient.
-    pub fn message(&self) -> String {
-        match self {
-            LoadProblem::Unreadable(_) => "Your saved data could not be read, so Spinewise \
-                 started afresh. Nothing was deleted: a copy is kept on this phone and you can \
-                 download it."
-                .into(),
-            LoadProblem::SetAside(_, 1) => {
-                "One saved record could not be used (damaged, repeated, \
-                 or with a date that cannot be right), so it was left out. Everything else is \
-                 here, and a copy of your data as it was is kept on this phone to download."
-                    .into()
-            }
-            LoadProblem::SetAside(_, count) => format!(
-                "{count} saved records could not be used (damaged, repeated, or with a date that \
-                 cannot be right), so they were left out. Everything else is here, and a copy of \
-                 your data as it was is kept on this phone to download."
-            ),
-            LoadProblem::UnreadableNoRoom => "Your saved data could not all be read and there is \
-                 no room to keep a copy, so nothing new will be saved until space is freed. Your \
-                 old data is untouched."
-                .into(),
-            LoadProblem::NoRoomToMove => "This phone has no room left for Spinewise to store \
-                 your data the new way, so nothing new will be saved until space is freed. Your \
-                 data is all here and untouched: export a backup, free some space, then reload."
-                .into(),
-            LoadProblem::KeptApart(owner) => format!(
-                "This copy of Spinewise, at {}/, keeps its own data, apart from the copy at {owner}/ \
-                 on this site: neither can change the other's.",
-                crate::web::pwa::base_path()
-            ),
-            LoadProblem::Newer => "Your data was saved by a newer version of Spinewise. Reload \
-                 the app while online to update it; until then nothing is changed or saved."
-                .into(),
-            LoadProblem::NoStorage => "This browser does not let Spinewise store anything \
-                 (private mode?), so today's progress will not be kept."
-                .into(),
-        }
-    }
 }
 
 /// The result of reading saved data at start-up.
