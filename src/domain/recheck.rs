@@ -74,6 +74,17 @@ pub fn due(screenings: &[Screening], journal: &Journal, today: NaiveDate) -> Opt
     days_since(RECHECK_DAYS).then_some(Recheck::Monthly)
 }
 
+/// The re-check Today shows a card for: any but the first, which the
+/// routine asks for itself before the first routine starts (so a new
+/// patient's first screen is not a safety form).
+pub fn shown_on_today(
+    screenings: &[Screening],
+    journal: &Journal,
+    today: NaiveDate,
+) -> Option<Recheck> {
+    due(screenings, journal, today).filter(|r| *r != Recheck::First)
+}
+
 /// The average daily pain of the two weeks before `today` when `pain` is
 /// at least [`SPIKE_POINTS`] above it: a sudden jump worth a safety check.
 pub fn pain_spike(journal: &Journal, today: NaiveDate, pain: Pain) -> Option<f32> {
@@ -119,6 +130,15 @@ mod tests {
     fn the_first_check_is_due_until_answered() {
         assert_eq!(due(&[], &Journal::default(), day(1)), Some(Recheck::First));
         assert_eq!(due(&screened_on(1), &Journal::default(), day(1)), None);
+    }
+
+    #[test]
+    fn today_shows_every_re_check_but_the_first() {
+        assert_eq!(shown_on_today(&[], &Journal::default(), day(1)), None);
+        assert_eq!(
+            shown_on_today(&screened_on(1), &Journal::default(), day(29)),
+            Some(Recheck::Monthly)
+        );
     }
 
     #[test]

@@ -46,12 +46,10 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     let best = Memo::new(move |_| state.store.with(|s| s.journal.best_streak(today)));
     let day_off = Memo::new(move |_| state.store.with(|s| s.journal.day_off(today)));
     let mark = move |kind: Option<DayOff>| state.mark_day(today, kind);
-    // The first check waits for the first routine; later ones show here.
     let recheck = Memo::new(move |_| {
         state
             .store
-            .with(|s| recheck::due(&s.screenings, &s.journal, today))
-            .filter(|r| *r != Recheck::First)
+            .with(|s| recheck::shown_on_today(&s.screenings, &s.journal, today))
     });
     // Past the reminder time with nothing done: a gentle nudge, once the page opens.
     let now = clock::local(clock::now_ms()).time();
@@ -108,10 +106,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 <div class="day-off">
                     {move || match day_off.get() {
                         Some(kind) => {
-                            let text = match kind {
-                                DayOff::Rest => "Today is a rest day: your streak is kept.",
-                                DayOff::Flare => "Flare day: keep moving gently, with short walks and the easier decompress positions, and avoid long bed rest. Your streak is kept.",
-                            };
+                            let text = kind.today_note();
                             // A flare is one of the moments to look for warning signs first.
                             let check_first = recheck.get() == Some(Recheck::Flare);
                             view! {

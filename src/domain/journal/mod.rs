@@ -23,6 +23,21 @@ pub enum DayOff {
     Flare,
 }
 
+impl DayOff {
+    /// What Today says on a day marked so. A flare day says to keep moving
+    /// gently, not to rest: NICE NG59 (stay active, continue normal
+    /// activities) and the clinical review, finding S5.
+    pub fn today_note(self) -> &'static str {
+        match self {
+            DayOff::Rest => "Today is a rest day: your streak is kept.",
+            DayOff::Flare => {
+                "Flare day: keep moving gently, with short walks and the easier decompress \
+                 positions, and avoid long bed rest. Your streak is kept."
+            }
+        }
+    }
+}
+
 /// A day marked as a day off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayMark {
@@ -384,6 +399,18 @@ mod tests {
     use super::*;
 
     use crate::domain::testing::{day, session};
+
+    #[test]
+    fn a_day_off_note_reads_plainly_and_a_flare_says_keep_moving_not_rest() {
+        use crate::domain::readability::grade;
+        for kind in [DayOff::Rest, DayOff::Flare] {
+            let note = kind.today_note();
+            assert!(grade(note) <= 8.0, "{:.1}: {note}", grade(note));
+            assert!(note.ends_with("streak is kept."), "{note}");
+        }
+        let flare = DayOff::Flare.today_note();
+        assert!(flare.contains("keep moving gently") && flare.contains("avoid long bed rest"));
+    }
 
     #[test]
     fn saving_the_same_session_twice_keeps_one_record() {
