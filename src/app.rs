@@ -8,15 +8,16 @@ use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::lazy;
 use crate::pages::{not_found::NotFoundPage, today::TodayPage};
-use crate::persist::load_and_keep_saved;
+use crate::persist::keep_saved;
 use crate::state::Pwa;
 use crate::web::pwa;
 use crate::web::route::Route;
+use crate::web::storage::Loaded;
 
-/// The whole app.
+/// The whole app, around what the device had saved.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = load_and_keep_saved();
+pub fn App(loaded: Loaded) -> impl IntoView {
+    let state = keep_saved(loaded);
     provide_context(state);
     // The patient's theme choice, applied to <html> for the stylesheet.
     Effect::new(move |_| {

@@ -10,6 +10,6 @@ pub mod app;
 pub mod components;
 pub mod domain;
 pub mod pages;
-mod persist;
+pub mod persist;
 pub mod state;
 pub mod web;

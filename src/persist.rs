@@ -11,13 +11,19 @@ use crate::state::AppState;
 use crate::web::clock;
 use crate::web::marks::mark;
 use crate::web::pwa;
-use crate::web::storage;
+use crate::web::storage::{self, Loaded};
 
-/// The app's state from what this device saved, with a routine left
-/// running for hours closed, kept saved from now on.
-pub fn load_and_keep_saved() -> AppState {
+/// What this device saved, read at start-up (in a task before the app is
+/// drawn, src/main.rs).
+pub fn load() -> Loaded {
     let loaded = storage::load(clock::today());
     mark("spinewise:loaded");
+    loaded
+}
+
+/// The app's state from what [`load`] read, with a routine left running
+/// for hours closed, kept saved from now on.
+pub fn keep_saved(loaded: Loaded) -> AppState {
     let tab = loaded.tab();
     let mut store = loaded.store;
     store.close_stale_session(clock::now_ms(), clock::day_of);

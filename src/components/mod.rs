@@ -6,6 +6,7 @@ pub mod exercise_notes;
 pub mod figure;
 pub mod folder_notice;
 pub mod followup_prompt;
+pub mod later;
 pub mod notice;
 pub mod pain_chart;
 pub mod pain_scale;

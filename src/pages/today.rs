@@ -7,6 +7,7 @@ use crate::components::checkin_form::CheckInForm;
 use crate::components::concern_banner::ConcernBanner;
 use crate::components::folder_notice::FolderNotice;
 use crate::components::followup_prompt::FollowUpPrompt;
+use crate::components::later::Later;
 use crate::components::warning_signs::WarningSigns;
 use crate::domain::day;
 use crate::domain::journal::DayOff;
@@ -141,16 +142,23 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             <p class="something-new">
                 <A href=Route::Safety.href()>"Something new? Check for warning signs"</A>
             </p>
-            <CheckInForm />
-            <WarningSigns only_when_firing=true />
-            <FolderNotice />
-            <Show when=move || backup_due.get()>
-                <p class="card nudge">
-                    "Your history lives only on this phone. "
-                    <A href=Route::Settings.href()>"Send a backup file"</A>
-                    " somewhere else now and then (email or cloud storage), so a lost phone does not lose it. A file kept on this phone is lost with it."
-                </p>
-            </Show>
+            // Below the first screen on a phone: each drawn in a task of its own.
+            <Later>
+                <CheckInForm />
+            </Later>
+            <Later>
+                <WarningSigns only_when_firing=true />
+            </Later>
+            <Later>
+                <FolderNotice />
+                <Show when=move || backup_due.get()>
+                    <p class="card nudge">
+                        "Your history lives only on this phone. "
+                        <A href=Route::Settings.href()>"Send a backup file"</A>
+                        " somewhere else now and then (email or cloud storage), so a lost phone does not lose it. A file kept on this phone is lost with it."
+                    </p>
+                </Show>
+            </Later>
         </section>
     }
 }

@@ -11,4 +11,5 @@ pub mod marks;
 pub(crate) mod pwa;
 pub(crate) mod route;
 pub mod storage;
+pub mod tasks;
 pub(crate) mod wake_lock;

@@ -9,6 +9,8 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
+use crate::web::tasks;
+
 thread_local! {
     static BASE: String = find_base_path();
 }
@@ -68,34 +70,36 @@ pub fn use_service_worker() -> ReadSignal<bool> {
         return update_ready;
     };
     let url = format!("{}/sw.js", base_path());
-    spawn_local(async move {
-        // Some browsers (and blocked test contexts) resolve to nothing.
-        let Some(registration) = JsFuture::from(container.register(&url))
-            .await
-            .ok()
-            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
-        else {
-            return;
-        };
-        // Without a controller this is the first install, not an update.
-        let is_update = move || container.controller().is_some();
-        if registration.waiting().is_some() && is_update() {
-            set_update_ready.set(true);
-        }
-        let watched = registration.clone();
-        listen(&registration, "updatefound", move || {
-            let Some(worker) = watched.installing() else {
+    tasks::after_load(move || {
+        spawn_local(async move {
+            // Some browsers (and blocked test contexts) resolve to nothing.
+            let Some(registration) = JsFuture::from(container.register(&url))
+                .await
+                .ok()
+                .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+            else {
                 return;
             };
-            let seen = worker.clone();
-            let is_update = is_update.clone();
-            listen(&worker, "statechange", move || {
-                if seen.state() == ServiceWorkerState::Installed && is_update() {
-                    set_update_ready.set(true);
-                }
+            // Without a controller this is the first install, not an update.
+            let is_update = move || container.controller().is_some();
+            if registration.waiting().is_some() && is_update() {
+                set_update_ready.set(true);
+            }
+            let watched = registration.clone();
+            listen(&registration, "updatefound", move || {
+                let Some(worker) = watched.installing() else {
+                    return;
+                };
+                let seen = worker.clone();
+                let is_update = is_update.clone();
+                listen(&worker, "statechange", move || {
+                    if seen.state() == ServiceWorkerState::Installed && is_update() {
+                        set_update_ready.set(true);
+                    }
+                });
             });
-        });
-        REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
+            REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
+        })
     });
     update_ready
 }
