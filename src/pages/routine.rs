@@ -8,11 +8,13 @@ use web_sys::VisibilityState;
 use crate::components::concern_banner::{ConcernBanner, emergency_open};
 use crate::components::exercise_notes::{Caution, ExerciseNotes, StopRule};
 use crate::components::figure::ExerciseFigure;
+use crate::components::later::Later;
 use crate::components::pain_scale::{PainAnswer, PainScale};
 use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
 use crate::domain::cue::{cues_between, jumped, words_for};
 use crate::domain::pain::Pain;
 use crate::domain::phase::Phase;
+use crate::domain::plan::Plan;
 use crate::domain::progression;
 use crate::domain::recheck;
 use crate::domain::session::{percent_done, share_counts};
@@ -53,42 +55,13 @@ pub fn RoutinePage() -> impl IntoView {
 fn RoutineOverview() -> impl IntoView {
     let state = use_app_state();
     let plan = state.store.with_untracked(|s| s.session_plan());
+    let listed = plan.clone();
     let pain_before = RwSignal::new(None::<Pain>);
     let easier_now = Signal::derive(move || progression::easier_advised(pain_before.get()));
     let minutes = state
         .store
         .with_untracked(|s| plan.total_secs(s.settings.pacing()))
         / 60;
-    let phases = Phase::ALL.map(|phase| {
-        let items = plan
-            .resolved()
-            .filter(|(_, e)| e.phase == phase)
-            .map(|(step, e)| {
-                let secs = i64::from(step.box_secs(e));
-                let sides = step.sides_note(e);
-                let dose = e.dose_label().map(|d| format!(", {d}")).unwrap_or_default();
-                let good_sessions = state
-                    .store
-                    .with_untracked(|s| progression::good_sessions(&s.journal, e.id));
-                view! {
-                    <li>
-                        <div class="exercise-line">
-                            <span>{e.name}</span>
-                            <span class="muted">{format!("{}{sides}{dose}", spoken(secs))}</span>
-                        </div>
-                        <ExerciseNotes exercise=e good_sessions easier_now />
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <li class="phase-block">
-                <h2>{format!("{}. {}", phase.number(), phase.name())}</h2>
-                <p class="muted">{phase.purpose()}</p>
-                <ul class="exercise-list">{items}</ul>
-            </li>
-        }
-    });
     let today = clock::today();
     let recheck = Memo::new(move |_| {
         state
@@ -155,15 +128,56 @@ fn RoutineOverview() -> impl IntoView {
                 </button>
             </Show>
             <StopRule />
-            <ol class="phase-list">{phases.into_iter().collect_view()}</ol>
-            <p class="card">
-                <A href=Route::Plan.href()>"Change the routine"</A>
-                " or "
-                <A href=Route::Assessment.href()>"take the two-minute pattern check"</A>
-                " to suit it to what is behind your pain."
-            </p>
+            // Nine exercises with their notes, mostly below the first
+            // screen: drawn in a task of their own.
+            <Later>
+                <PhaseList plan=listed.clone() easier_now />
+                <p class="card">
+                    <A href=Route::Plan.href()>"Change the routine"</A>
+                    " or "
+                    <A href=Route::Assessment.href()>"take the two-minute pattern check"</A>
+                    " to suit it to what is behind your pain."
+                </p>
+            </Later>
         </section>
     }
+}
+
+/// The routine's exercises by phase, each with its notes.
+#[component]
+fn PhaseList(plan: Plan, easier_now: Signal<bool>) -> impl IntoView {
+    let state = use_app_state();
+    let phases = Phase::ALL.map(|phase| {
+        let items = plan
+            .resolved()
+            .filter(|(_, e)| e.phase == phase)
+            .map(|(step, e)| {
+                let secs = i64::from(step.box_secs(e));
+                let sides = step.sides_note(e);
+                let dose = e.dose_label().map(|d| format!(", {d}")).unwrap_or_default();
+                let good_sessions = state
+                    .store
+                    .with_untracked(|s| progression::good_sessions(&s.journal, e.id));
+                view! {
+                    <li>
+                        <div class="exercise-line">
+                            <span>{e.name}</span>
+                            <span class="muted">{format!("{}{sides}{dose}", spoken(secs))}</span>
+                        </div>
+                        <ExerciseNotes exercise=e good_sessions easier_now />
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <li class="phase-block">
+                <h2>{format!("{}. {}", phase.number(), phase.name())}</h2>
+                <p class="muted">{phase.purpose()}</p>
+                <ul class="exercise-list">{items}</ul>
+            </li>
+        }
+    });
+    view! { <ol class="phase-list">{phases.into_iter().collect_view()}</ol> }
 }
 
 /// The running session, or its end.
