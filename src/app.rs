@@ -30,8 +30,12 @@ pub fn App(loaded: Loaded) -> impl IntoView {
         update_ready: pwa::use_service_worker(),
         can_install: pwa::use_install_prompt(),
     });
+    // True from a tap on a link until the new page is drawn: a page whose
+    // code is still downloading shows that it is opening, never the old
+    // page under the new address.
+    let (opening, set_opening) = signal(false);
     view! {
-        <Router base=pwa::base_path()>
+        <Router base=pwa::base_path() set_is_routing=set_opening>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="app-header">
                 <A href=Route::Today.href() attr:class="brand">"Spinewise"</A>
@@ -44,7 +48,10 @@ pub fn App(loaded: Loaded) -> impl IntoView {
             </nav>
             <NoticeBar />
             <UpdateBanner />
-            <main id="main">
+            <main id="main" aria-busy=move || opening.get().to_string()>
+                <Show when=move || opening.get()>
+                    <p class="page-opening" role="status">"Opening the page…"</p>
+                </Show>
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <RouteEntry path=path!("/") view=TodayPage />
                     <RouteEntry path=(StaticSegment(Route::Routine.segment()),) view={Lazy::<lazy::Routine>::new()} />

@@ -45,3 +45,20 @@ plain("a page whose module cannot be fetched says so and opens on retry", async 
   await page.getByRole("link", { name: "Today" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
 });
+
+test("a page whose code is slow to arrive shows it is opening, not the old page under the new address", async ({ page }) => {
+  await openAt(page, "/");
+  await page.route(/\/(split|chunk)_[^/]*\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  const tapped = Date.now();
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Opening the page…" })).toBeVisible({ timeout: 1_000 });
+  console.log(`pending state shown ${Date.now() - tapped} ms after the tap (page code delayed 2 s)`);
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText("Opening the page…")).toHaveCount(0);
+  await expect(page.locator("main")).toHaveAttribute("aria-busy", "false");
+});
