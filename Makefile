@@ -7,8 +7,11 @@
 PATH := $(shell . ./scripts/env.sh && printf '%s' "$$PATH")
 export PATH
 
-serve: setup
-	trunk serve --release --offline
+# The release build served as a static host serves it, by the same server
+# the end-to-end tests use (which fail on any console error). Not
+# `trunk serve`: its live-reload script is blocked by the app's CSP.
+serve: build
+	node scripts/serve-dist.mjs 8080 --brotli
 
 test:
 	scripts/test
