@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route as RouteEntry, Router, Routes};
 use leptos_router::{Lazy, StaticSegment, path};
 
+use crate::components::later::Later;
 use crate::components::notice::NoticeBar;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::lazy;
@@ -47,7 +48,10 @@ pub fn App(loaded: Loaded) -> impl IntoView {
                 <A href=Route::Settings.href()>"Settings"</A>
             </nav>
             <NoticeBar />
-            <UpdateBanner />
+            // Only an update found after `load` shows it: no need to draw it sooner.
+            <Later>
+                <UpdateBanner />
+            </Later>
             <main id="main" aria-busy=move || opening.get().to_string()>
                 <Show when=move || opening.get()>
                     <p class="page-opening" role="status">"Opening the page…"</p>

@@ -540,10 +540,13 @@ pub async fn request_persistence() -> Option<bool> {
 /// decide from engagement, so a refusal on day 1 may be a yes a week later
 /// (data review §1 #1b). Called at every start and after each routine.
 pub fn ask_to_persist() {
-    leptos::task::spawn_local(async {
-        if is_persistent().await == Some(false) {
-            request_persistence().await;
-        }
+    // Nothing the first screen needs: once the page has loaded.
+    crate::web::tasks::after_load(|| {
+        leptos::task::spawn_local(async {
+            if is_persistent().await == Some(false) {
+                request_persistence().await;
+            }
+        })
     });
 }
 
