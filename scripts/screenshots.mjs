@@ -26,11 +26,12 @@ async function shoot(width, scheme) {
   });
   const page = await context.newPage();
   await page.clock.install({ time: morning });
-  // The safety check was answered yesterday, so the routine can begin.
+  // The safety and exercise checks were answered yesterday, so the routine can begin.
   await page.addInitScript(() => {
     if (!localStorage.getItem("spinewise/v1")) {
       const screening = { at_ms: Date.now() - 86_400_000, day: "2026-11-24", yes: [] };
-      localStorage.setItem("spinewise/v1", JSON.stringify({ schema_version: 3, screenings: [screening] }));
+      const settings = { readiness: { yes: [], day: "2026-11-24" } };
+      localStorage.setItem("spinewise/v1", JSON.stringify({ schema_version: 5, screenings: [screening], settings }));
     }
   });
   const snap = async (name) => {
