@@ -2,8 +2,10 @@
 //! the layers below it. Read from the source, so a `use` that points up
 //! fails `cargo test` instead of waiting for a review.
 
+mod source;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Layers from the top; `app` wires them and may use any.
 const LAYERS: [(&str, &[&str]); 6] = [
@@ -26,17 +28,6 @@ fn layer_of(path: &Path) -> String {
         .to_string()
 }
 
-fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("readable") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            rust_files(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
-}
-
 /// Every `crate::<module>` a file names.
 fn crate_uses(text: &str) -> Vec<String> {
     text.match_indices("crate::")
@@ -51,8 +42,7 @@ fn crate_uses(text: &str) -> Vec<String> {
 
 #[test]
 fn every_layer_uses_only_the_layers_below_it() {
-    let mut files = Vec::new();
-    rust_files(Path::new("src"), &mut files);
+    let files = source::rust_files(Path::new("src"));
     let mut upward = Vec::new();
     let mut checked = 0;
     for path in &files {
@@ -98,15 +88,7 @@ fn domain_module_of(path: &Path) -> Option<String> {
 /// The other domain modules a file's code names, leaving out its tests
 /// (which may use anything) and comments (doc links are not imports).
 fn domain_uses(text: &str, own: &str, in_folder: bool) -> Vec<String> {
-    let code = text
-        .find("#[cfg(test)]")
-        .into_iter()
-        .chain(text.find("#[cfg(all(test"))
-        .min()
-        .map_or(text, |at| &text[..at]);
-    let lines = code
-        .lines()
-        .filter(|line| !line.trim_start().starts_with("//"));
+    let lines = source::code_lines(text);
     // In a file of a module's folder (not its mod.rs) `super::` is the module itself.
     let prefixes: &[&str] = if in_folder {
         &["crate::domain::", "super::super::"]
@@ -165,8 +147,7 @@ fn find_cycle(graph: &[(String, Vec<String>)]) -> Option<Vec<String>> {
 
 #[test]
 fn no_two_domain_modules_import_each_other_even_through_others() {
-    let mut files = Vec::new();
-    rust_files(Path::new("src/domain"), &mut files);
+    let files = source::rust_files(Path::new("src/domain"));
     let mut graph: Vec<(String, Vec<String>)> = Vec::new();
     for path in &files {
         let Some(module) = domain_module_of(path) else {

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::backup::MAX_SAVED_CHARS;
 use super::commits::{self, Commit, Index, Version};
 use super::shards::{self, Part};
+use super::sort;
 use super::store::{LoadError, Store};
 
 /// A key-value store of text, like localStorage.
@@ -197,7 +198,7 @@ impl Layout {
     ) -> Result<Saved, SaveError> {
         let mut parts: Vec<Part> = saved.parts.keys().copied().collect();
         parts.extend(shards::all_parts(store));
-        parts.sort_unstable();
+        sort::sort(&mut parts);
         parts.dedup();
         let on_disk = self.index(shelf).ok().flatten();
         self.write_commit(shelf, saved, on_disk.as_ref(), store, &parts, writer)
@@ -354,7 +355,7 @@ impl Layout {
                 }
             })
             .collect();
-        copies.sort_unstable_by_key(|(day, _)| std::cmp::Reverse(*day));
+        sort::sort_by_key(&mut copies, |(day, _)| std::cmp::Reverse(*day));
         copies.dedup_by_key(|(day, _)| *day);
         copies
     }

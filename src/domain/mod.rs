@@ -34,6 +34,7 @@ pub mod routines;
 pub mod session;
 pub mod settings;
 pub mod shards;
+pub mod sort;
 pub mod stop_rule;
 pub mod store;
 pub mod tidy;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::exercise::{self, EquipmentSet, Exercise};
 use super::phase::Phase;
 use super::readiness::Readiness;
+use super::sort;
 
 /// One exercise of a plan with its time box.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -464,7 +465,9 @@ fn phase_index(phase: Phase) -> usize {
 /// spare to any step of the plan, in order.
 fn give_back(steps: &mut [Step], spare: &mut [u32; 3], first: &[&str]) {
     let mut order: Vec<usize> = (0..steps.len()).collect();
-    order.sort_by_key(|&i| !first.contains(&steps[i].exercise.as_str()));
+    sort::sort_by_key(&mut order, |&i| {
+        !first.contains(&steps[i].exercise.as_str())
+    });
     for phase in Phase::ALL {
         for &i in &order {
             let step = &mut steps[i];

@@ -247,7 +247,8 @@ impl Settings {
         };
         let (mine, base) = (fields(self), fields(base));
         let mut merged = fields(theirs);
-        let names: std::collections::BTreeSet<&String> = mine.keys().chain(base.keys()).collect();
+        let mut names: std::collections::BTreeSet<&String> = std::collections::BTreeSet::new();
+        names.extend(mine.keys().chain(base.keys()));
         for name in names {
             match (mine.get(name), base.get(name)) {
                 (mine, base) if mine == base => {}

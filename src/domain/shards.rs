@@ -25,6 +25,7 @@ use super::plan_log::PlanRun;
 use super::red_flags::Screening;
 use super::session::SessionRecord;
 use super::settings::Settings;
+use super::sort;
 use super::store::{LoadError, SCHEMA_VERSION, Store};
 
 /// A calendar quarter, the span of one history part.
@@ -162,10 +163,13 @@ impl Dated for FollowUp {
 
 /// A sorted list's records by quarter.
 fn by_quarter<T: Dated>(items: &[T]) -> BTreeMap<Quarter, &[T]> {
-    items
-        .chunk_by(|a, b| a.quarter() == b.quarter())
-        .map(|run| (run[0].quarter(), run))
-        .collect()
+    // Inserted one by one: `collect` would sort them first, a copy of the
+    // sort per record type (domain/sort.rs).
+    let mut quarters = BTreeMap::new();
+    for run in items.chunk_by(|a, b| a.quarter() == b.quarter()) {
+        quarters.insert(run[0].quarter(), run);
+    }
+    quarters
 }
 
 /// The quarters whose records differ between two sorted lists.
@@ -177,7 +181,7 @@ fn changed_quarters<T: Dated + PartialEq>(old: &[T], new: &[T]) -> Vec<Quarter> 
     }
     let (old, new) = (by_quarter(old), by_quarter(new));
     let mut quarters: Vec<Quarter> = old.keys().chain(new.keys()).copied().collect();
-    quarters.sort_unstable();
+    sort::sort(&mut quarters);
     quarters.dedup();
     quarters.retain(|q| old.get(q).copied().unwrap_or(&[]) != new.get(q).copied().unwrap_or(&[]));
     quarters
@@ -238,12 +242,11 @@ fn same_head(a: &Store, b: &Store) -> bool {
 
 /// Every part that holds something.
 pub fn all_parts(store: &Store) -> Vec<Part> {
-    changed(&Store::default(), store)
-        .into_iter()
-        .chain([Part::Head, Part::Active])
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect()
+    let mut parts = changed(&Store::default(), store);
+    parts.extend([Part::Head, Part::Active]);
+    sort::sort(&mut parts);
+    parts.dedup();
+    parts
 }
 
 /// The parts whose content differs between two copies (the revision is in
@@ -338,7 +341,7 @@ pub fn replace(base: &Store, parts: &[(Part, String)]) -> Result<Store, LoadErro
 pub fn assemble(parts: &[(Part, String)], revision: u64) -> Result<(Store, usize), LoadError> {
     if !parts.is_sorted_by_key(|(part, _)| *part) {
         let mut sorted = parts.to_vec();
-        sorted.sort_by_key(|(part, _)| *part);
+        sort::sort_by_key(&mut sorted, |(part, _)| *part);
         return assemble(&sorted, revision);
     }
     let current = parts

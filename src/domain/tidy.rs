@@ -12,6 +12,7 @@ use std::ops::RangeInclusive;
 use chrono::{Days, NaiveDate};
 
 use super::day::local_day;
+use super::sort;
 use super::store::Store;
 
 /// No record can be older than this: Spinewise did not exist.
@@ -134,7 +135,7 @@ fn tidy_list<T, I: Ord, S: Ord>(
     // Reversed first, so that among equal stamps the stable sort puts the
     // item that came last in the file first, and `dedup` keeps the first.
     items.reverse();
-    items.sort_by_key(|item| (id(item), Reverse(stamp(item))));
+    sort::sort_by_key(items, |item| (id(item), Reverse(stamp(item))));
     let before = items.len();
     items.dedup_by(|later, kept| id(later) == id(kept));
     tally.repeated += before - items.len();

@@ -9,6 +9,7 @@ use super::followup::FollowUpKind;
 use super::journal::Journal;
 use super::phase::Phase;
 use super::session::SessionRecord;
+use super::sort;
 
 /// Days averaged in the rolling pain average.
 pub const ROLLING_DAYS: usize = 7;
@@ -170,7 +171,7 @@ pub fn relief_by_exercise(journal: &Journal, span: Span) -> Vec<ExerciseRelief> 
             })
         })
         .collect();
-    found.sort_unstable_by(|a, b| {
+    sort::sort_by(&mut found, |a, b| {
         (b.with.mean - b.without.mean).total_cmp(&(a.with.mean - a.without.mean))
     });
     found

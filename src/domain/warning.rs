@@ -23,6 +23,7 @@ use super::decimal::{Tenths, whole};
 use super::followup::FollowUpKind;
 use super::journal::Journal;
 use super::session::SessionRecord;
+use super::sort;
 use super::trends;
 
 /// One of the signs.
@@ -194,7 +195,7 @@ pub fn seen(journal: &Journal, span: Span) -> Vec<(Sign, NaiveDate)> {
             }
         }
     }
-    seen.sort_unstable();
+    sort::sort(&mut seen);
     seen
 }
 
@@ -249,7 +250,7 @@ fn usual_morning(journal: &Journal, session: &SessionRecord) -> Option<f32> {
         return None;
     }
     let mut scores: Vec<u8> = by_day.into_iter().map(|(_, score)| score).collect();
-    scores.sort_unstable();
+    sort::sort(&mut scores);
     let mid = scores.len() / 2;
     Some(if scores.len() % 2 == 1 {
         f32::from(scores[mid])

@@ -24,11 +24,15 @@ const REST_EVERY_DAYS: i64 = 7;
 
 impl Journal {
     fn streak_days(&self) -> BTreeSet<NaiveDate> {
-        self.sessions
-            .iter()
-            .filter(|s| s.counts_for_streak())
-            .map(|s| s.day)
-            .collect()
+        // `extend`, not `collect`, which would sort first (domain/sort.rs).
+        let mut days = BTreeSet::new();
+        days.extend(
+            self.sessions
+                .iter()
+                .filter(|s| s.counts_for_streak())
+                .map(|s| s.day),
+        );
+        days
     }
 
     /// Today's routine is done (enough of it to count).
@@ -66,13 +70,9 @@ impl Journal {
         to: NaiveDate,
         mut visit: impl FnMut(NaiveDate, Counted),
     ) {
-        // The first mark of a day wins, as in `day_off`.
-        let marks: BTreeMap<NaiveDate, DayOff> = self
-            .days_off
-            .iter()
-            .rev()
-            .map(|m| (m.day, m.kind))
-            .collect();
+        // The first mark of a day wins, as in `day_off`: inserted last.
+        let mut marks: BTreeMap<NaiveDate, DayOff> = BTreeMap::new();
+        marks.extend(self.days_off.iter().rev().map(|m| (m.day, m.kind)));
         // Earlier days act only through the rest days they used, and only
         // back to a week with no rest mark: a rest day used before that gap
         // is a week or more from every later one, so it changes nothing.
@@ -85,12 +85,13 @@ impl Journal {
                 start = *day;
             }
         }
-        let done: BTreeSet<NaiveDate> = self
-            .sessions
-            .iter()
-            .filter(|s| (start..=to).contains(&s.day) && s.counts_for_streak())
-            .map(|s| s.day)
-            .collect();
+        let mut done: BTreeSet<NaiveDate> = BTreeSet::new();
+        done.extend(
+            self.sessions
+                .iter()
+                .filter(|s| (start..=to).contains(&s.day) && s.counts_for_streak())
+                .map(|s| s.day),
+        );
         let mut last_rest: Option<NaiveDate> = None;
         for (day, kind) in marks.range(start..from) {
             if !done.contains(day) {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::domain::settings::{SettingChange, VoiceName};
+use crate::domain::sort;
 use crate::state::use_app_state;
 use crate::web::cues;
 
@@ -14,7 +15,7 @@ pub fn VoicePicker() -> impl IntoView {
     if let Some(synth) = synth.clone() {
         let refresh = move || {
             let mut found: Vec<String> = cues::voices(&synth).iter().map(|v| v.name()).collect();
-            found.sort_unstable();
+            sort::sort(&mut found);
             names.set(found);
         };
         refresh();
