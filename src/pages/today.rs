@@ -37,7 +37,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     let streak = Memo::new(move |_| state.store.with(|s| s.journal.streak(today)));
     let done_today = Memo::new(move |_| state.store.with(|s| s.journal.done_on(today)));
     let running = Memo::new(move |_| state.store.with(|s| s.active.is_some()));
-    let last_pain = Memo::new(move |_| state.store.with(|s| s.journal.last_pain()));
+    let last_pain = Memo::new(move |_| state.store.with(|s| s.journal.last_pain(clock::day_of)));
     let backup_due = Memo::new(move |_| state.store.with(|s| s.backup_due(clock::now_ms())));
     let minutes = state
         .store

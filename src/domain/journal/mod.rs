@@ -371,8 +371,12 @@ impl Journal {
         self.days_off.iter().find(|m| m.day == day).map(|m| m.kind)
     }
 
-    /// The latest pain score: after (or else before) a session, or a check-in.
-    pub fn last_pain(&self) -> Option<LastPain> {
+    /// The latest pain score: after (or else before) a session, a check-in,
+    /// or a follow-up answer (an hour later, the next morning), whichever
+    /// was given last, dated by `day_of` (the local day of an instant). One
+    /// definition for every screen that shows "last pain" (walkthrough #14:
+    /// a morning-after 3 left the card at yesterday's 4).
+    pub fn last_pain(&self, day_of: impl Fn(i64) -> NaiveDate) -> Option<LastPain> {
         let from_session = self.sessions.iter().rev().find_map(|s| {
             s.pain_after
                 .or(s.pain_before)
@@ -387,10 +391,26 @@ impl Journal {
                 },
             )
         });
-        match (from_session, from_checkin) {
-            (Some(s), Some(c)) => Some(if c.0 > s.0 { c.1 } else { s.1 }),
-            (s, c) => s.or(c).map(|(_, last)| last),
-        }
+        let from_followup = self
+            .followups
+            .iter()
+            .filter_map(|a| a.pain.map(|pain| (a.answered_ms, pain)))
+            .max_by_key(|(at, _)| *at)
+            .map(|(at, pain)| {
+                (
+                    at,
+                    LastPain {
+                        pain,
+                        day: day_of(at),
+                    },
+                )
+            });
+        // The latest wins; on a tie, a session before a check-in before an answer.
+        [from_session, from_checkin, from_followup]
+            .into_iter()
+            .flatten()
+            .reduce(|kept, next| if next.0 > kept.0 { next } else { kept })
+            .map(|(_, last)| last)
     }
 }
 
@@ -451,7 +471,7 @@ mod tests {
         s.pain_after = Pain::new(2);
         let mut journal = Journal::with_sessions([s.clone()]);
         journal.check_in(checkin(11, 6, s.ended_ms + 1));
-        assert_eq!(journal.last_pain().map(|l| l.pain.score()), Some(6));
+        assert_eq!(journal.last_pain(utc_day).map(|l| l.pain.score()), Some(6));
     }
 
     #[test]
@@ -630,11 +650,46 @@ mod tests {
         third.pain_after = None;
         let journal = Journal::with_sessions([first, second, third]);
         assert_eq!(
-            journal.last_pain(),
+            journal.last_pain(utc_day),
             Some(LastPain {
                 pain: Pain::new(2).unwrap(),
                 day: day(10)
             })
         );
+    }
+
+    fn utc_day(at_ms: i64) -> NaiveDate {
+        crate::domain::day::local_day(at_ms, 0)
+    }
+
+    #[test]
+    fn a_later_follow_up_answer_is_the_last_pain_dated_the_day_it_was_given() {
+        let mut s = session(10, 100);
+        s.pain_after = Pain::new(4);
+        let mut journal = Journal::with_sessions([s.clone()]);
+        let morning = s.ended_ms + 20 * 3_600_000;
+        let answer = |pain| FollowUp {
+            session: s.started_ms,
+            kind: FollowUpKind::NextMorning,
+            pain,
+            answered_ms: morning,
+            clock: 0,
+        };
+        journal.answer(answer(Pain::new(3)));
+        assert_eq!(
+            journal.last_pain(utc_day),
+            Some(LastPain {
+                pain: Pain::new(3).unwrap(),
+                day: utc_day(morning)
+            })
+        );
+        // "Not now" gives no score: the session's stands.
+        journal.answer(answer(None));
+        assert_eq!(journal.last_pain(utc_day).map(|l| l.pain.score()), Some(4));
+        journal.answer(answer(Pain::new(3)));
+        // A check-in after the answer is later still.
+        journal.followups[0].pain = Pain::new(3);
+        journal.check_in(checkin(11, 6, morning + 1));
+        assert_eq!(journal.last_pain(utc_day).map(|l| l.pain.score()), Some(6));
     }
 }
