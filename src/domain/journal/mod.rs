@@ -376,7 +376,7 @@ impl Journal {
     /// was given last, dated by `day_of` (the local day of an instant). One
     /// definition for every screen that shows "last pain" (walkthrough #14:
     /// a morning-after 3 left the card at yesterday's 4).
-    pub fn last_pain(&self, day_of: impl Fn(i64) -> NaiveDate) -> Option<LastPain> {
+    pub fn last_pain(&self, day_of: fn(i64) -> NaiveDate) -> Option<LastPain> {
         let from_session = self.sessions.iter().rev().find_map(|s| {
             s.pain_after
                 .or(s.pain_before)
