@@ -434,6 +434,34 @@ impl Plan {
             .sum()
     }
 
+    /// Whole routine length in minutes, as every screen states it (Today,
+    /// the routine page, the pattern result, the report), so the same
+    /// routine is never 17 minutes on one and 18 on another (walkthrough
+    /// #15): the nearest whole minute, half a minute up.
+    pub fn minutes(&self, pacing: Pacing) -> u32 {
+        (self.total_secs(pacing) + 30) / 60
+    }
+
+    /// Minutes of each phase, in session order, adding up to
+    /// [`Plan::minutes`] so a line listing both agrees with itself: each
+    /// phase's whole minutes, then the minutes left over to the phases with
+    /// the largest remainders (the earlier phase on a tie).
+    pub fn phase_minutes(&self, pacing: Pacing) -> [u32; 3] {
+        let secs = Phase::ALL.map(|phase| self.phase_secs(phase, pacing));
+        let mut minutes = secs.map(|s| s / 60);
+        let mut left = self.minutes(pacing) - minutes.iter().sum::<u32>();
+        let mut by_remainder = [0, 1, 2];
+        sort::sort_by_key(&mut by_remainder, |&i| std::cmp::Reverse(secs[i] % 60));
+        for i in by_remainder {
+            if left == 0 {
+                break;
+            }
+            minutes[i] += 1;
+            left -= 1;
+        }
+        minutes
+    }
+
     /// Everything that stops this plan from running as the practice intends.
     pub fn problems(&self) -> Vec<PlanProblem> {
         let mut problems = Vec::new();
@@ -1053,5 +1081,74 @@ mod tests {
                 reason: Equipment::Bar.missing_reason()
             }]
         );
+    }
+
+    /// A plan of one step per phase lasting these seconds: a minute of
+    /// work, the rest as rest, no count-in or side switch.
+    fn lasting(secs: [u32; 3]) -> (Plan, Pacing) {
+        let pacing = Pacing {
+            get_ready_secs: 0,
+            switch_secs: 0,
+        };
+        let steps = Phase::ALL
+            .iter()
+            .zip(secs)
+            .map(|(phase, secs)| {
+                let e = exercise::LIBRARY
+                    .iter()
+                    .find(|e| e.phase == *phase && !e.per_side && e.max_secs >= 60)
+                    .expect("a both-sides exercise in each phase");
+                Step {
+                    exercise: e.id.to_string(),
+                    secs: 60,
+                    rest_secs: secs - 60,
+                    sides: Sides::default(),
+                }
+            })
+            .collect();
+        (
+            Plan {
+                name: "test".into(),
+                steps,
+            },
+            pacing,
+        )
+    }
+
+    #[test]
+    fn minutes_round_to_the_nearest_whole_minute_half_up() {
+        for (secs, minutes) in [
+            (1049, 17),
+            (1050, 18),
+            (1079, 18),
+            (1080, 18),
+            (1109, 18),
+            (1110, 19),
+        ] {
+            let (plan, pacing) = lasting([secs - 600, 300, 300]);
+            assert_eq!(plan.total_secs(pacing), secs);
+            assert_eq!(plan.minutes(pacing), minutes, "{secs} s");
+        }
+    }
+
+    #[test]
+    fn phase_minutes_add_up_to_the_routine_minutes() {
+        // 5:40 + 5:40 + 5:40 = 17:00: each rounds to 6, but 17 in all.
+        let (plan, pacing) = lasting([340, 340, 340]);
+        assert_eq!(plan.minutes(pacing), 17);
+        assert_eq!(plan.phase_minutes(pacing), [6, 6, 5]);
+        // 5:20 + 5:50 + 6:10 = 17:20: the largest remainder takes the minute.
+        let (plan, pacing) = lasting([320, 350, 370]);
+        assert_eq!(plan.phase_minutes(pacing), [5, 6, 6]);
+        for a in (60..=600).step_by(37) {
+            for b in (60..=600).step_by(41) {
+                let (plan, pacing) = lasting([a, b, 333]);
+                let parts = plan.phase_minutes(pacing);
+                assert_eq!(parts.iter().sum::<u32>(), plan.minutes(pacing), "{a} {b}");
+                for (part, secs) in parts.iter().zip([a, b, 333]) {
+                    assert!(part.abs_diff(secs / 60) <= 1, "{a} {b}: {parts:?}");
+                }
+            }
+        }
     }
 }

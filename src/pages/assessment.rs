@@ -142,17 +142,13 @@ fn EmphasisChoice(suggested: Emphasis) -> impl IntoView {
             let pacing = s.settings.pacing();
             let plan = s.session_plan();
             let parts: Vec<String> = Phase::ALL
-                .map(|phase| {
-                    format!(
-                        "{} {} min",
-                        phase.name(),
-                        (plan.phase_secs(phase, pacing) + 30) / 60
-                    )
-                })
-                .to_vec();
+                .iter()
+                .zip(plan.phase_minutes(pacing))
+                .map(|(phase, minutes)| format!("{} {minutes} min", phase.name()))
+                .collect();
             format!(
                 "Your routine: {} minutes in all: {}.",
-                plan.total_secs(pacing).div_ceil(60),
+                plan.minutes(pacing),
                 parts.join(", ")
             )
         })

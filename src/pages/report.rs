@@ -177,7 +177,7 @@ fn CurrentPlan() -> impl IntoView {
     let state = use_app_state();
     let pacing = state.store.with_untracked(|s| s.settings.pacing());
     let plan = state.store.with_untracked(|s| s.session_plan());
-    let minutes = plan.total_secs(pacing).div_ceil(60);
+    let minutes = plan.minutes(pacing);
     let phases = Phase::ALL
         .map(|phase| {
             let names: Vec<String> = plan

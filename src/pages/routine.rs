@@ -60,8 +60,7 @@ fn RoutineOverview() -> impl IntoView {
     let easier_now = Signal::derive(move || progression::easier_advised(pain_before.get()));
     let minutes = state
         .store
-        .with_untracked(|s| plan.total_secs(s.settings.pacing()))
-        / 60;
+        .with_untracked(|s| plan.minutes(s.settings.pacing()));
     let today = clock::today();
     let recheck = Memo::new(move |_| {
         state

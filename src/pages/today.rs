@@ -41,11 +41,11 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     let backup_due = Memo::new(move |_| state.store.with(|s| s.backup_due(clock::now_ms())));
     let minutes = state
         .store
-        .with_untracked(|s| s.session_plan().total_secs(s.settings.pacing()))
-        / 60;
+        .with_untracked(|s| s.session_plan().minutes(s.settings.pacing()));
     let open_routine = move |_| navigate(&Route::Routine.href(), Default::default());
     let best = Memo::new(move |_| state.store.with(|s| s.journal.best_streak(today)));
     let day_off = Memo::new(move |_| state.store.with(|s| s.journal.day_off(today)));
+    let streak_kept = Memo::new(move |_| state.store.with(|s| s.journal.keeps_streak(today)));
     let mark = move |kind: Option<DayOff>| state.mark_day(today, kind);
     let recheck = Memo::new(move |_| {
         state
@@ -107,7 +107,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 <div class="day-off">
                     {move || match day_off.get() {
                         Some(kind) => {
-                            let text = kind.today_note();
+                            let text = kind.today_note(streak_kept.get());
                             // A flare is one of the moments to look for warning signs first.
                             let check_first = recheck.get() == Some(Recheck::Flare);
                             view! {

@@ -134,3 +134,24 @@ test("a rest day keeps the streak; a missed day breaks it", async ({ page }) => 
   await page.reload();
   await expect(page.locator(".stat").first()).toContainText("0days streak");
 });
+
+test("a second rest day within a week says it does not keep the streak, and the streak agrees", async ({ page }) => {
+  await openAt(page, "/");
+  await startRoutine(page);
+  await page.clock.fastForward(20 * 60_000);
+  await page.getByRole("button", { name: "Save without a pain score" }).click();
+  await expect(page.locator(".stat").first()).toContainText("1day streak");
+
+  await page.clock.fastForward(24 * 60 * 60_000); // Thursday: the week's rest day
+  await page.reload();
+  await page.getByRole("button", { name: "Rest day" }).click();
+  await expect(page.getByText("Today is a rest day: your streak is kept.")).toBeVisible();
+  await expect(page.locator(".stat").first()).toContainText("1day streak");
+
+  await page.clock.fastForward(24 * 60 * 60_000); // Friday: a second one (walkthrough #12)
+  await page.reload();
+  await page.getByRole("button", { name: "Rest day" }).click();
+  await expect(page.getByText(/does not keep your streak/)).toBeVisible();
+  await expect(page.getByText("your streak is kept")).toHaveCount(0);
+  await expect(page.locator(".stat").first()).toContainText("0days streak");
+});

@@ -24,12 +24,18 @@ pub enum DayOff {
 }
 
 impl DayOff {
-    /// What Today says on a day marked so. A flare day says to keep moving
-    /// gently, not to rest: NICE NG59 (stay active, continue normal
-    /// activities) and the clinical review, finding S5.
-    pub fn today_note(self) -> &'static str {
+    /// What Today says on a day marked so; `streak_kept` is
+    /// [`Journal::keeps_streak`] for the day, so the note never says "kept"
+    /// beside a streak that just dropped (walkthrough #12). A flare day says
+    /// to keep moving gently, not to rest: NICE NG59 (stay active, continue
+    /// normal activities) and the clinical review, finding S5.
+    pub fn today_note(self, streak_kept: bool) -> &'static str {
         match self {
-            DayOff::Rest => "Today is a rest day: your streak is kept.",
+            DayOff::Rest if streak_kept => "Today is a rest day: your streak is kept.",
+            DayOff::Rest => {
+                "Today is a rest day. You had one less than a week ago, so this one \
+                 does not keep your streak. A short, easy routine would."
+            }
             DayOff::Flare => {
                 "Flare day: keep moving gently, with short walks and the easier decompress \
                  positions, and avoid long bed rest. Your streak is kept."
@@ -424,11 +430,18 @@ mod tests {
     fn a_day_off_note_reads_plainly_and_a_flare_says_keep_moving_not_rest() {
         use crate::domain::readability::grade;
         for kind in [DayOff::Rest, DayOff::Flare] {
-            let note = kind.today_note();
+            let note = kind.today_note(true);
             assert!(grade(note) <= 8.0, "{:.1}: {note}", grade(note));
             assert!(note.ends_with("streak is kept."), "{note}");
         }
-        let flare = DayOff::Flare.today_note();
+        let second_rest = DayOff::Rest.today_note(false);
+        assert!(
+            grade(second_rest) <= 8.0,
+            "{:.1}: {second_rest}",
+            grade(second_rest)
+        );
+        assert!(second_rest.contains("does not keep your streak"));
+        let flare = DayOff::Flare.today_note(true);
         assert!(flare.contains("keep moving gently") && flare.contains("avoid long bed rest"));
     }
 

@@ -145,6 +145,21 @@ impl Journal {
         streak
     }
 
+    /// Whether the mark on `day` keeps the streak by the rule of
+    /// [`Journal::streak`]: a flare day always does; a rest day only with no
+    /// other rest day (without a routine) in the 6 days before it.
+    pub fn keeps_streak(&self, day: NaiveDate) -> bool {
+        match self.day_off(day) {
+            Some(DayOff::Flare) => true,
+            Some(DayOff::Rest) => (1..REST_EVERY_DAYS as u64).all(|back| {
+                day.checked_sub_days(Days::new(back)).is_none_or(|earlier| {
+                    self.day_off(earlier) != Some(DayOff::Rest) || self.done_on(earlier)
+                })
+            }),
+            None => false,
+        }
+    }
+
     /// The longest streak ever, by the same rules, up to `today`.
     pub fn best_streak(&self, today: NaiveDate) -> u32 {
         let (mut best, mut current) = (0, 0);
@@ -235,6 +250,47 @@ mod tests {
         assert_eq!(journal.streak(day(11)), 2);
         assert_eq!(journal.streak(day(12)), 2);
         assert_eq!(journal.streak(day(13)), 0);
+    }
+
+    #[test]
+    fn a_rest_day_keeps_the_streak_only_a_week_or_more_after_the_last() {
+        let trained = Journal::with_sessions((1..=9).map(|d| session(d, 100)));
+        // Two days running (walkthrough #12: the note said kept, the streak fell 2 -> 0).
+        let mut journal = trained.clone();
+        journal.mark_day(day(10), Some(DayOff::Rest));
+        assert!(journal.keeps_streak(day(10)));
+        journal.mark_day(day(11), Some(DayOff::Rest));
+        assert!(!journal.keeps_streak(day(11)));
+        assert_eq!((journal.streak(day(10)), journal.streak(day(11))), (9, 0));
+        // Six days after the last rest day: not kept; seven: kept.
+        for (earlier, kept) in [(4, false), (3, true)] {
+            let mut journal =
+                Journal::with_sessions((1..=9).filter(|d| *d != earlier).map(|d| session(d, 100)));
+            journal.mark_day(day(earlier), Some(DayOff::Rest));
+            journal.mark_day(day(10), Some(DayOff::Rest));
+            assert_eq!(
+                journal.keeps_streak(day(10)),
+                kept,
+                "rest on {earlier} and 10"
+            );
+            // Eight routines (day `earlier` is the rest day): all count only if kept.
+            assert_eq!(
+                journal.streak(day(10)) == 8,
+                kept,
+                "rest on {earlier} and 10"
+            );
+        }
+        // A rest mark on a day the routine was done anyway uses no allowance.
+        let mut journal = trained.clone();
+        journal.mark_day(day(8), Some(DayOff::Rest));
+        journal.mark_day(day(10), Some(DayOff::Rest));
+        assert!(journal.keeps_streak(day(10)));
+        // A flare day always keeps it; an unmarked day is not a kept day off.
+        let mut journal = trained;
+        journal.mark_day(day(9), Some(DayOff::Rest));
+        journal.mark_day(day(10), Some(DayOff::Flare));
+        assert!(journal.keeps_streak(day(10)));
+        assert!(!journal.keeps_streak(day(12)));
     }
 
     #[test]
@@ -426,6 +482,33 @@ mod properties {
             prop_assert!(streak <= counted_to_today);
             prop_assert!(streak <= today + 1);
             prop_assert!(journal.best_streak(day(today)) <= counted_to_today);
+        }
+    }
+
+    proptest! {
+        /// Today never says "kept" beside a streak that dropped.
+        #[test]
+        fn a_day_off_said_to_keep_the_streak_keeps_it(
+            trained in prop::collection::btree_set(0u32..40, 0..35),
+            off in prop::collection::vec((0u32..40, any::<bool>()), 0..12),
+            today in 1u32..40,
+            flare in any::<bool>(),
+        ) {
+            let mut journal = Journal::default();
+            for (k, d) in trained.iter().filter(|d| **d != today).enumerate() {
+                let mut s = SessionRecord::sample(day(*d));
+                s.started_ms += k as i64;
+                journal.record(s);
+            }
+            for (d, flare) in off.into_iter().filter(|(d, _)| *d != today) {
+                journal.mark_day(day(d), Some(if flare { DayOff::Flare } else { DayOff::Rest }));
+            }
+            // Unmarked and untrained, today shows yesterday's streak.
+            let before = journal.streak(day(today));
+            journal.mark_day(day(today), Some(if flare { DayOff::Flare } else { DayOff::Rest }));
+            if journal.keeps_streak(day(today)) {
+                prop_assert!(journal.streak(day(today)) >= before);
+            }
         }
     }
 
