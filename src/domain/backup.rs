@@ -137,6 +137,10 @@ pub fn read(raw: &str, today: NaiveDate) -> Result<Preview, ImportError> {
         LoadError::NewerSchema(v) => ImportError::NewerVersion(v),
         LoadError::Corrupt(why) => ImportError::Damaged(why),
     })?;
+    // The file is itself a copy made when it was exported, whatever the
+    // data inside says (walkthrough #16: importing one reset "last backup"
+    // to never).
+    store.last_export_ms = store.last_export_ms.max(exported_ms);
     let left_out = damaged + tidy(&mut store, today).set_aside();
     if left_out > 0 && store.journal.sessions.is_empty() && store.journal.checkins.is_empty() {
         return Err(ImportError::Damaged(format!(
@@ -174,12 +178,18 @@ pub enum ImportMode {
 
 /// The store after importing `backup` into `current`. A routine in progress
 /// on this phone keeps running either way.
+/// The latest backup of either stays the last backup: both copies still
+/// exist wherever they were sent.
 pub fn apply(current: &Store, backup: &Store, mode: ImportMode, now_ms: i64) -> Store {
+    let last_export_ms = current.last_export_ms.max(backup.last_export_ms);
     match mode {
         ImportMode::Merge => {
             let mut merged = current.clone();
             merged.add_records(backup, Conflicts::KeepMine);
-            merged
+            Store {
+                last_export_ms,
+                ..merged
+            }
         }
         ImportMode::Replace => Store {
             revision: current.revision,
@@ -187,6 +197,7 @@ pub fn apply(current: &Store, backup: &Store, mode: ImportMode, now_ms: i64) -> 
             // when this phone's clock is behind the generation it replaces.
             generation: now_ms.max(current.generation + 1),
             active: current.active.clone(),
+            last_export_ms,
             ..backup.clone()
         },
     }
@@ -232,6 +243,25 @@ mod tests {
         assert_eq!(preview.span, Some((day(3), day(20))));
         assert_eq!(preview.exported_ms, Some(NOW));
         assert_eq!(preview.store.journal, store.journal);
+    }
+
+    #[test]
+    fn importing_a_backup_keeps_the_latest_backup_date_of_either() {
+        let day_ms = 86_400_000;
+        // Exported before any "last backup" was noted: the file is one.
+        let never_backed_up = store_with(&[3]);
+        let file = read(&export_json(&never_backed_up, NOW), day(25)).unwrap();
+        assert_eq!(file.store.last_export_ms, Some(NOW));
+        for mode in [ImportMode::Merge, ImportMode::Replace] {
+            let mut current = store_with(&[9]);
+            assert_eq!(
+                apply(&current, &file.store, mode, NOW).last_export_ms,
+                Some(NOW)
+            );
+            current.last_export_ms = Some(NOW + day_ms);
+            let imported = apply(&current, &file.store, mode, NOW + 2 * day_ms);
+            assert_eq!(imported.last_export_ms, Some(NOW + day_ms), "{mode:?}");
+        }
     }
 
     #[test]
@@ -544,7 +574,9 @@ mod properties {
         #[test]
         fn any_store_survives_export_then_import_unchanged(store in stores(), now in any::<i64>()) {
             let preview = read(&export_json(&store, now), far_future()).unwrap();
-            prop_assert_eq!(preview.store, store);
+            // All but the last backup, which is the file itself at the latest.
+            let last_export_ms = store.last_export_ms.max(Some(now));
+            prop_assert_eq!(preview.store, Store { last_export_ms, ..store });
         }
 
         #[test]
@@ -581,8 +613,11 @@ mod properties {
             raw in damaged(backups()),
         ) {
             if let Ok(preview) = read(&raw, far_future()) {
-                let again = read(&export_json(&preview.store, 0), far_future());
-                prop_assert_eq!(again.map(|p| p.store).ok(), Some(preview.store));
+                // Exported again when it was last backed up: a file is a backup.
+                let at = preview.store.last_export_ms.unwrap_or(0);
+                let again = read(&export_json(&preview.store, at), far_future());
+                let expected = Store { last_export_ms: Some(at), ..preview.store };
+                prop_assert_eq!(again.map(|p| p.store).ok(), Some(expected));
             }
         }
     }

@@ -258,6 +258,8 @@ test("export, delete everything, import: every record comes back", async ({ page
   await expect(page.getByText(/1 session and 1 check-in, on 25 Nov/)).toBeVisible();
   await page.getByRole("button", { name: "Replace my data" }).click();
   await expect(page.getByText("You have 1 session and 1 check-in saved.")).toBeVisible();
+  // The file is a backup made on 25 Nov: importing it must not say "never" (walkthrough #16).
+  await expect(page.getByText("Last backup file: 25 Nov.")).toBeVisible();
   const restored = await savedStore(page);
   expect(restored.sessions).toEqual(original.sessions);
   expect(restored.checkins).toEqual(original.checkins);
