@@ -34,6 +34,11 @@ pub struct Settings {
     #[serde(deserialize_with = "voice_name_or_none")]
     pub voice_name: Option<VoiceName>,
     /// The extras the patient has; exercises needing others are swapped.
+    /// A new patient starts with none, so the first routine needs no pull-up
+    /// bar or foam roller they may not have (walkthrough #4). Settings saved
+    /// before this field existed (schema 1 and 2) ran the routine with every
+    /// extra, and keep doing so.
+    #[serde(default = "every_extra")]
     pub equipment: EquipmentSet,
     /// Time of day for the calendar reminder, in local time.
     pub reminder: Option<NaiveTime>,
@@ -174,6 +179,11 @@ pub const VOICE_RATE_PERCENT: RangeInclusive<u16> = 50..=200;
 /// Pause between the two sides of an exercise.
 const SWITCH_SECS: u32 = 5;
 
+/// The equipment of settings saved before patients could say what they have.
+fn every_extra() -> EquipmentSet {
+    EquipmentSet::ALL
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -186,7 +196,7 @@ impl Default for Settings {
             rest_secs: 0,
             voice_rate: 100,
             voice_name: None,
-            equipment: EquipmentSet::ALL,
+            equipment: EquipmentSet::FLOOR_ONLY,
             reminder: None,
             emphasis: Emphasis::Balanced,
             emergency_number: None,
@@ -434,7 +444,13 @@ mod tests {
     fn settings_saved_by_schema_v2_load_with_the_new_defaults() {
         let v2 = r#"{"sound":true,"vibration":true,"voice":true,"keep_awake":true,"get_ready_secs":5,"theme":"System"}"#;
         let settings: Settings = serde_json::from_str(v2).unwrap();
-        assert_eq!(settings, Settings::default());
+        assert_eq!(
+            settings,
+            Settings {
+                equipment: EquipmentSet::ALL,
+                ..Settings::default()
+            }
+        );
         assert_eq!(settings.rest_secs, 0);
         assert_eq!(settings.voice_rate, 100);
         assert_eq!(settings.voice_name, None);
@@ -507,9 +523,24 @@ mod tests {
     }
 
     #[test]
-    fn default_settings_run_the_plan_unchanged() {
+    fn a_new_patients_routine_needs_nothing_but_the_floor() {
         let seed = Plan::seed();
-        assert_eq!(Settings::default().session_plan(&seed), seed);
+        let first = Settings::default().session_plan(&seed);
+        assert_eq!(first.steps.len(), seed.steps.len());
+        for (step, exercise) in first.resolved() {
+            assert!(
+                EquipmentSet::FLOOR_ONLY.has(exercise.equipment),
+                "{} needs {:?}",
+                step.exercise,
+                exercise.equipment
+            );
+        }
+        assert_eq!(first.total_secs(Pacing::default()), seed.total_secs(Pacing::default()));
+        let everything = Settings {
+            equipment: EquipmentSet::ALL,
+            ..Settings::default()
+        };
+        assert_eq!(everything.session_plan(&seed), seed);
     }
 
     #[test]
@@ -536,12 +567,16 @@ mod tests {
 
     #[test]
     fn the_session_plan_swaps_what_an_answer_rules_out_and_lists_why() {
+        let everything = Settings {
+            equipment: EquipmentSet::ALL,
+            ..Settings::default()
+        };
         let settings = Settings {
             readiness: Readiness::answered(
                 NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
                 ["hip-replacement"],
             ),
-            ..Settings::default()
+            ..everything
         };
         let seed = Plan::seed();
         let plan = settings.session_plan(&seed);
@@ -553,6 +588,6 @@ mod tests {
             ("knees-to-chest", "legs-on-chair")
         );
         assert!(swaps[0].reason.contains("hip replacement"));
-        assert_eq!(Settings::default().session_swaps(&seed), []);
+        assert_eq!(everything.session_swaps(&seed), []);
     }
 }

@@ -120,3 +120,14 @@ export async function storedData(page, prefix = "spinewise/") {
 }
 
 export { expect };
+
+/** Ticks every extra in Settings, so the seed routine runs as written (dead
+ * hang first): a new patient starts with the floor only. Ends on Today. */
+export async function haveEveryExtra(page) {
+  await page.getByRole("navigation").getByRole("link", { name: "Settings" }).click();
+  for (const name of [/^Pull-up bar/, "An open doorway", "Foam roller", "A clear wall"]) {
+    await page.getByRole("checkbox", { name }).check();
+  }
+  await page.getByRole("navigation").getByRole("link", { name: "Today" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+}

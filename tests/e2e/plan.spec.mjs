@@ -40,8 +40,8 @@ test("builder edits are checked live, undone on request, and persist across a re
   await page.getByRole("button", { name: "Copy and edit" }).click();
   const builder = page.locator(".builder");
   await expect(builder.getByRole("status").first()).toHaveText("Total: 18 min");
-  await builder.getByRole("button", { name: "Dead hang: 15 seconds more" }).click();
-  await expect(builder.getByRole("button", { name: "Dead hang: 15 seconds more" })).toBeFocused();
+  await builder.getByRole("button", { name: "Supported child's pose: 15 seconds more" }).click();
+  await expect(builder.getByRole("button", { name: "Supported child's pose: 15 seconds more" })).toBeFocused();
   await expect(builder.getByText("Total: 18 min 15 s")).toBeVisible();
   await builder.getByRole("button", { name: "Move Glute bridge down" }).click();
   await builder.getByRole("button", { name: "Remove Cat-cow" }).click();
@@ -51,7 +51,7 @@ test("builder edits are checked live, undone on request, and persist across a re
 
   // Taking out every Activate exercise blocks saving and says why.
   for (const name of await builder.locator(".builder-step .builder-name").allTextContents()) {
-    if (["Glute bridge", "Bird-dog", "Scapular wall slides"].includes(name)) {
+    if (["Glute bridge", "Bird-dog", "Lying Y and T raises"].includes(name)) {
       await builder.getByRole("button", { name: `Remove ${name}` }).click();
     }
   }
@@ -78,7 +78,7 @@ test("builder edits are checked live, undone on request, and persist across a re
   await expect(page.getByRole("radio", { name: "Morning" })).toBeChecked();
   const saved = (await savedStore(page)).plans[0];
   expect(saved.name).toBe("Morning");
-  expect(saved.steps.find((s) => s.exercise === "dead-hang").secs).toBe(105);
+  expect(saved.steps.find((s) => s.exercise === "supported-childs-pose").secs).toBe(105);
   expect(saved.steps.some((s) => s.exercise === "clamshell")).toBe(true);
   expect(saved.steps.find((s) => s.exercise === "hip-flexor-kneel").sides).toBe("LeftOnly");
   // Deleting can be undone, and the routine stays in use.
@@ -93,16 +93,25 @@ test("builder edits are checked live, undone on request, and persist across a re
   await expect(page.getByText(/left side only/)).toBeVisible();
 });
 
-test("without a bar or foam roller the routine swaps in floor exercises", async ({ page }) => {
+test("a new patient's routine needs only the floor; ticking a bar brings the dead hang in", async ({ page }) => {
+  // Nothing is assumed (walkthrough #4): no extra is ticked at first.
   await openAt(page, "/settings");
-  await page.getByRole("checkbox", { name: /Pull-up bar/ }).uncheck();
-  await page.getByRole("checkbox", { name: "Foam roller" }).uncheck();
+  for (const name of [/^Pull-up bar/, "An open doorway", "Foam roller", "A clear wall"]) {
+    await expect(page.getByRole("checkbox", { name })).not.toBeChecked();
+  }
   await page.getByRole("link", { name: "Routine", exact: true }).click();
   // The routine runs without them, and the overview says what stands in.
-  await expect(page.locator(".phase-list").getByText("Dead hang")).toHaveCount(0);
-  await expect(page.locator(".phase-list").getByText("Lie along a foam roller")).toHaveCount(0);
+  const list = page.locator(".phase-list");
+  await expect(list.getByText("Supported child's pose").first()).toBeVisible();
+  for (const needsAnExtra of ["Dead hang", "Lie along a foam roller", "Scapular wall slides"]) {
+    await expect(list.getByText(needsAnExtra)).toHaveCount(0);
+  }
   await expect(page.getByRole("status").filter({ hasText: "Changed to suit you" })).toContainText("Lie along a foam roller → ");
   await expect(page.getByText("18 minutes, always in this order.")).toBeVisible();
+  await page.getByRole("navigation").getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("checkbox", { name: /^Pull-up bar/ }).check();
+  await page.getByRole("link", { name: "Routine", exact: true }).click();
+  await expect(list.getByText("Dead hang").first()).toBeVisible();
 });
 
 test("a daily reminder downloads a calendar file and nudges on Today after its time", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore, startRoutine, passSafetyCheck, passReadinessCheck } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, startRoutine, passSafetyCheck, passReadinessCheck, haveEveryExtra } from "./fixtures.mjs";
 
 /** Makes the page report itself hidden or visible, as a phone lock does. */
 async function setVisibility(page, state) {
@@ -56,6 +56,7 @@ test("the visible player redraws about once a second", async ({ page }) => {
 
 test("back, +15 s and skip move the player as labelled", async ({ page }) => {
   await openAt(page, "/");
+  await haveEveryExtra(page);
   await startRoutine(page);
   const timer = page.getByRole("timer");
   await page.clock.runFor(15_000); // 10 s into the first 20 s hang
@@ -87,7 +88,9 @@ test("a reload after the routine ended while away says so", async ({ page }) => 
 });
 
 test("settings persist and a zero count-in starts work at once", async ({ page }) => {
-  await openAt(page, "/settings");
+  await openAt(page, "/");
+  await haveEveryExtra(page);
+  await page.getByRole("navigation").getByRole("link", { name: "Settings" }).click();
   await page.getByRole("checkbox", { name: /Voice/ }).uncheck();
   await page.getByRole("slider", { name: /Get-ready time/ }).fill("0");
   await page.reload();
@@ -129,6 +132,7 @@ test("cues: 3-2-1 then a distinct go tone, and the voice names each exercise", a
     });
   });
   await openAt(page, "/");
+  await haveEveryExtra(page);
   await startRoutine(page);
   await page.clock.runFor(6_000);
   expect(await page.evaluate(() => window.__tones)).toEqual([660, 660, 660, 880]);
@@ -186,6 +190,7 @@ test("a browser without wake lock gets one plain note in the player", async ({ p
 
 test("the dead hang plays as three timed hangs with rests, each with its cue and its caution", async ({ page }) => {
   await openAt(page, "/");
+  await haveEveryExtra(page);
   await startRoutine(page);
   const timer = page.getByRole("timer");
   const instruction = page.locator(".player-instruction");

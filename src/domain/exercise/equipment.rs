@@ -54,7 +54,7 @@ impl EquipmentSet {
         Equipment::FoamRoller,
         Equipment::Wall,
     ];
-    /// Every extra: the default, so the seed routine runs unchanged.
+    /// Every extra: what the seed routine is written for.
     pub const ALL: EquipmentSet = EquipmentSet { bits: 0b1111 };
     /// Nothing but the floor.
     pub const FLOOR_ONLY: EquipmentSet = EquipmentSet { bits: 0 };
@@ -80,12 +80,6 @@ impl EquipmentSet {
             self.bits & !bit
         };
         EquipmentSet { bits }
-    }
-}
-
-impl Default for EquipmentSet {
-    fn default() -> Self {
-        EquipmentSet::ALL
     }
 }
 
@@ -139,7 +133,6 @@ mod tests {
         assert!(no_bar.has(Equipment::FoamRoller));
         assert!(no_bar.has(Equipment::Wall));
         assert_eq!(no_bar.with(Equipment::Bar, true), EquipmentSet::ALL);
-        assert_eq!(EquipmentSet::default(), EquipmentSet::ALL);
     }
 
     #[test]

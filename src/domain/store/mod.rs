@@ -854,6 +854,7 @@ mod tests {
     #[test]
     fn the_chosen_routine_runs_only_when_it_can_otherwise_the_suggested_one() {
         let mut store = Store::default();
+        store.settings.equipment = EquipmentSet::ALL;
         assert_eq!(store.chosen_plan(), Plan::seed());
         store.routines.saved.push(named("Mine", 0..9));
         store.routines.saved.push(named("Broken", 0..3)); // decompression only
@@ -870,6 +871,7 @@ mod tests {
         use super::super::exercise::Equipment;
         use super::super::readiness::Readiness;
         let mut store = Store::default();
+        store.settings.equipment = EquipmentSet::ALL;
         assert_eq!(store.session_plan(), Plan::seed());
         assert_eq!(store.session_swaps(), []);
         store.settings.equipment = EquipmentSet::ALL.with(Equipment::Bar, false);
