@@ -535,7 +535,10 @@ mod tests {
                 exercise.equipment
             );
         }
-        assert_eq!(first.total_secs(Pacing::default()), seed.total_secs(Pacing::default()));
+        assert_eq!(
+            first.total_secs(Pacing::default()),
+            seed.total_secs(Pacing::default())
+        );
         let everything = Settings {
             equipment: EquipmentSet::ALL,
             ..Settings::default()
