@@ -1,8 +1,9 @@
-//! What the patient should know about an exercise before doing it: its
-//! caution, and the easier and harder ways to do it.
+//! What the patient should know about an exercise before doing it: how it
+//! goes, its caution, and the easier and harder ways to do it.
 
 use leptos::prelude::*;
 
+use crate::components::figure::ExerciseFigure;
 use crate::domain::exercise::Exercise;
 use crate::domain::progression::GOOD_SESSIONS_FOR_HARDER;
 use crate::domain::stop_rule::STOP_RULE;
@@ -20,7 +21,25 @@ pub fn Caution(exercise: &'static Exercise) -> impl IntoView {
     })
 }
 
-/// The caution, then the easier and the harder way, for the overview. The
+/// How the exercise goes, to learn it before the routine rather than in
+/// its count-in (walkthrough #5): the drawing, what it is for, and the
+/// cues the player will give. Closed until asked for.
+#[component]
+fn ExercisePreview(exercise: &'static Exercise) -> impl IntoView {
+    view! {
+        <details class="preview">
+            <summary>{format!("How to do it: {}", exercise.name)}</summary>
+            <ExerciseFigure exercise />
+            <p><strong>"What it is for: "</strong>{exercise.targets}</p>
+            <ol class="preview-cues">
+                {exercise.cues.iter().map(|cue| view! { <li>{*cue}</li> }).collect_view()}
+            </ol>
+        </details>
+    }
+}
+
+/// The way it goes, the caution, then the easier and the harder way, for
+/// the overview. The
 /// easier way opens by itself when `easier_now`; the harder one is offered
 /// once `good_sessions` reaches [`GOOD_SESSIONS_FOR_HARDER`].
 #[component]
@@ -49,6 +68,7 @@ pub fn ExerciseNotes(
         .into_any()
     };
     view! {
+        <ExercisePreview exercise />
         <Caution exercise />
         <details class="variations" open=easier_now>
             <summary>{format!("Easier or harder: {}", exercise.name)}</summary>

@@ -6,6 +6,11 @@ import { seedHistory } from "./history.mjs";
 const SCREENS = {
   today: async (page) => openAt(page, "/"),
   overview: async (page) => openAt(page, "/routine"),
+  "exercise preview": async (page) => {
+    await openAt(page, "/routine");
+    await page.getByText("How to do it: Glute bridge").click();
+    await expect(page.getByRole("img", { name: "Drawing: Glute bridge" })).toBeVisible();
+  },
   player: async (page) => {
     await openAt(page, "/");
     await startRoutine(page);

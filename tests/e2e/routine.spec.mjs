@@ -158,3 +158,17 @@ test("a second rest day within a week says it does not keep the streak, and the 
   await expect(page.getByText("your streak is kept")).toHaveCount(0);
   await expect(page.locator(".stat").first()).toContainText("0days streak");
 });
+
+test("every exercise can be previewed from the overview: its drawing, what it is for and how it goes", async ({ page }) => {
+  await openAt(page, "/routine");
+  const previews = page.locator(".phase-list details.preview");
+  await expect(previews).toHaveCount(EXERCISES.length);
+  const bridge = previews.filter({ hasText: "How to do it: Glute bridge" });
+  await expect(bridge.getByRole("img", { name: "Drawing: Glute bridge" })).toBeHidden();
+  await bridge.getByText("How to do it: Glute bridge").click();
+  await expect(bridge.getByRole("img", { name: "Drawing: Glute bridge" })).toBeVisible();
+  await expect(bridge).toContainText("What it is for: Your buttock muscles");
+  await expect(bridge.getByRole("listitem").first()).toHaveText(/^Feet flat, squeeze your buttocks/);
+  // Before any count-in: the routine has not started.
+  await expect(page.getByRole("button", { name: "Begin routine" }).or(page.getByRole("link", { name: "Start the safety check" }))).toBeVisible();
+});
