@@ -4,6 +4,7 @@ use crate::domain::chart::{self, PainChart};
 use crate::domain::day;
 use crate::domain::day::Span;
 use crate::domain::decimal::Tenths;
+use crate::domain::report;
 use crate::domain::trends;
 use crate::state::use_app_state;
 
@@ -47,22 +48,25 @@ pub fn PainTrend(#[prop(into)] span: Signal<Span>) -> impl IntoView {
             (chart, rows)
         })
     });
+    // The report's own first-week and last-week figures, so the two agree.
     let summary = move || {
-        data.with(|(_, rows)| {
-            let averages: Vec<f32> = rows.iter().filter_map(|r| r.average).collect();
-            match (averages.first(), averages.last()) {
-                (Some(first), Some(last)) if averages.len() > 1 => {
-                    let (first, last) = (Tenths::of((*first).into()), Tenths::of((*last).into()));
-                    if first == last {
-                        format!("Pain trend: the 7-day average stayed at {first} over this period.")
-                    } else {
-                        format!(
-                            "Pain trend: the 7-day average went from {first} to {last} over this period."
-                        )
-                    }
-                }
-                _ => "Pain trend: not enough scores yet in this period.".into(),
+        let span = span.get();
+        state.store.with(|s| match report::pain_weeks(&s.journal, span) {
+            (first, last, Some(change)) => {
+                let mean = |w: report::WeekPain| Tenths::of(w.mean.unwrap_or(0.0).into());
+                let (from, to) = (mean(first), mean(last));
+                let direction = if from == to {
+                    "no change"
+                } else if change.points < 0.0 {
+                    "lower"
+                } else {
+                    "higher"
+                };
+                format!(
+                    "Pain trend: daily pain averaged {from} in the first week and {to} in the last week ({direction})."
+                )
             }
+            _ => "Pain trend: too few scores yet to compare the first and the last week (3 in each are needed).".into(),
         })
     };
     view! {

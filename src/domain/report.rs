@@ -148,18 +148,12 @@ impl Summary {
     }
 }
 
-/// The report's figures for `span`, as of `today`.
-pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
-    let (done_days, due_days) = journal.first_day().map_or((0, 0), |first| {
-        journal.adherence(first.max(span.from), span.to, today)
-    });
-    let days = (0..span.day_count()).map(|at| span.day(at));
-    let count_off = |kind| {
-        days.clone()
-            .filter(|d| journal.day_off(*d) == Some(kind))
-            .count()
-    };
-    let sessions = trends::sessions_in(journal, span);
+/// Daily pain in the first and the last 7 days of `span`, and the change
+/// between them when both have enough scores and do not overlap: the one
+/// pain trend of the report and of the trend chart's summary, so they never
+/// point opposite ways (walkthrough #17: "5.3 → 4.9" beside "the 7-day
+/// average went from 4.0 to 4.9").
+pub fn pain_weeks(journal: &Journal, span: Span) -> (WeekPain, WeekPain, Option<PainChange>) {
     let first_week = WeekPain::of(
         journal,
         Span {
@@ -181,6 +175,22 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
         .zip(last_week.mean)
         .filter(|_| apart)
         .map(|(first, last)| PainChange::between(first, last));
+    (first_week, last_week, pain_change)
+}
+
+/// The report's figures for `span`, as of `today`.
+pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
+    let (done_days, due_days) = journal.first_day().map_or((0, 0), |first| {
+        journal.adherence(first.max(span.from), span.to, today)
+    });
+    let days = (0..span.day_count()).map(|at| span.day(at));
+    let count_off = |kind| {
+        days.clone()
+            .filter(|d| journal.day_off(*d) == Some(kind))
+            .count()
+    };
+    let sessions = trends::sessions_in(journal, span);
+    let (first_week, last_week, pain_change) = pain_weeks(journal, span);
     Summary {
         span,
         due_days,

@@ -37,7 +37,7 @@ test("the calendar shows twelve weeks and any day in detail, by tap or keyboard"
 
 test("the trend chart draws the scores, offers them as a table and changes period", async ({ page }) => {
   await openAt(page, "/trends");
-  const chart = page.getByRole("img", { name: /Pain trend: the 7-day average stayed at 4.0/ });
+  const chart = page.getByRole("img", { name: /Pain trend: daily pain averaged 4\.0 in the first week and 4\.0 in the last week \(no change\)/ });
   await expect(chart).toBeVisible();
   const daily = page.locator("svg.chart path.daily");
   await expect(daily).toHaveAttribute("d", /^M/);
@@ -113,4 +113,19 @@ test("an hour after a routine Today asks if the pain is back, and the next morni
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
   await expect(question).toHaveCount(0);
   expect((await savedStore(page)).followups).toContainEqual(expect.objectContaining({ session: started, kind: "NextMorning", pain: null }));
+});
+
+test("the report's pain row and its chart's summary give the same figures (walkthrough #17)", async ({ page }) => {
+  await openAt(page, "/report");
+  const report = page.locator(".report");
+  const painRow = report.getByRole("row", { name: /Pain, first and last week/ });
+  await page.getByRole("radio", { name: "30 days" }).check();
+  const row = await painRow.textContent();
+  const [, first, last] = row.match(/(\d+\.\d) \([^)]*\) → (\d+\.\d)/);
+  const said = new RegExp(`averaged ${first.replace(".", "\\.")} in the first week and ${last.replace(".", "\\.")} in the last`);
+  await expect(report.getByRole("img", { name: said }), row).toBeVisible();
+  // Three months back the first week has no scores: neither claims a trend.
+  await page.getByRole("radio", { name: "3 months" }).check();
+  await expect(painRow).toContainText("– (");
+  await expect(report.getByRole("img", { name: /too few scores yet to compare/ })).toBeVisible();
 });
