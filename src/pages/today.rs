@@ -103,7 +103,11 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                     }
                 }}
             </p>
-            <Show when=move || !done_today.get() && !running.get()>
+            // Rest and flare marks once there is a streak to keep (or a mark
+            // to undo): on day 1, Start leads.
+            <Show when=move || {
+                !done_today.get() && !running.get() && (streak.get() > 0 || day_off.get().is_some())
+            }>
                 <div class="day-off">
                     {move || match day_off.get() {
                         Some(kind) => {

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { test, expect, openAt, savedStore, storedData, MORNING, sessionRecord, startRoutine } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, storedData, MORNING, sessionRecord, startRoutine, seedStore, oneRoutineYesterday } from "./fixtures.mjs";
 import { CHROMIUM, CHROMIUM_FLAGS, HEADLESS } from "../../scripts/tools.mjs";
 
 // The single document versions before 6 kept; the app moves it into parts.
@@ -442,7 +442,8 @@ test("a save cut short is ignored: the data stays as the last whole save left it
   await expect(page.getByText("Today: 4 —", { exact: false })).toBeVisible();
   await expect(page.locator(".notice")).toHaveCount(0);
   // The next whole save makes the cut one a loser, and it is removed.
-  await page.getByRole("button", { name: "Rest day" }).click();
+  await page.getByRole("navigation").getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("checkbox", { name: /Sound/ }).uncheck();
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), orphan)).toBeNull();
   expect((await savedStore(page)).checkins.map((c) => c.note)).toEqual(["saved whole"]);
 });
@@ -499,6 +500,7 @@ test("a routine started at 23:55 and reloaded at 00:05 carries on and counts for
 });
 
 test("Today moves to the new day without a reload, and its marks land on it", async ({ page }) => {
+  await seedStore(page, oneRoutineYesterday());
   await openAt(page, "/", new Date(2026, 10, 24, 23, 50, 0));
   await expect(page.locator(".today-date")).toContainText("24 November");
   await page.clock.fastForward("08:00:00");
@@ -578,12 +580,13 @@ test("a copy served under /sub/ keeps its own data and never touches the data at
 });
 
 test("a rest day undone in one tab stays undone in the other", async ({ context, page }) => {
+  await seedStore(page, oneRoutineYesterday());
   await openAt(page, "/");
   const other = await context.newPage();
   await other.clock.install({ time: MORNING });
   await other.goto("/");
   await other.clock.pauseAt(new Date(MORNING.getTime() + 10_000));
-  await expect(other.getByRole("heading", { name: "Today" })).toBeVisible();
+  await expect(other.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
   await page.getByRole("button", { name: "Rest day" }).click();
   await expect(other.getByText("Today is a rest day: your streak is kept.")).toBeVisible();
   await page.getByRole("button", { name: "Undo" }).click();

@@ -131,3 +131,26 @@ export async function haveEveryExtra(page) {
   await page.getByRole("navigation").getByRole("link", { name: "Today" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
 }
+
+/** Puts the saved document `raw` in storage before the app's first start
+ * in this tab (a reload keeps what the app saved since). */
+export async function seedStore(page, raw) {
+  await page.addInitScript((raw) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("spinewise/v1", raw);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, raw);
+}
+
+/** A saved document with one finished routine the day before MORNING: a
+ * streak of 1, so Today offers rest and flare days. */
+export function oneRoutineYesterday(extra = {}) {
+  return JSON.stringify({
+    schema_version: 4,
+    revision: 1,
+    generation: 0,
+    sessions: [sessionRecord(new Date(2026, 10, 24, 7, 0, 0).getTime(), "2026-11-24")],
+    ...extra,
+  });
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, openAt, savedStore } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, seedStore, oneRoutineYesterday } from "./fixtures.mjs";
 
 /** "17 minutes, always in this order." → 17 */
 async function routineMinutes(page) {
@@ -115,6 +115,7 @@ test("a new patient's routine needs only the floor; ticking a bar brings the dea
 });
 
 test("a daily reminder downloads a calendar file and nudges on Today after its time", async ({ page }) => {
+  await seedStore(page, oneRoutineYesterday());
   await openAt(page, "/settings");
   await page.getByLabel("Reminder time").fill("06:30");
   const [download] = await Promise.all([

@@ -117,6 +117,10 @@ test("ending early keeps a partial session that does not count for the streak", 
 
 test("a rest day keeps the streak; a missed day breaks it", async ({ page }) => {
   await openAt(page, "/");
+  // Day 1: nothing to keep yet, so Start leads and there are no day-off marks.
+  await expect(page.getByRole("button", { name: "Start routine" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Rest day" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Flare day" })).toHaveCount(0);
   await startRoutine(page);
   await page.clock.fastForward(20 * 60_000);
   await page.getByRole("button", { name: "Save without a pain score" }).click();

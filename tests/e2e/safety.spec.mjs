@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck, sessionRecord } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck, sessionRecord, seedStore } from "./fixtures.mjs";
 
 const DAY_MS = 86_400_000;
 
@@ -16,15 +16,6 @@ function screenedStore(daysAgo, extra = {}) {
     settings: { readiness: { yes: [], day: "2026-10-01" } },
     ...extra,
   });
-}
-
-async function seed(page, raw) {
-  await page.addInitScript((raw) => {
-    if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem("spinewise/v1", raw);
-      sessionStorage.setItem("seeded", "1");
-    }
-  }, raw);
 }
 
 test("an emergency answer shows the call button at once, offers no routine, and its banner stays until checked", async ({
@@ -103,7 +94,7 @@ test("a same-day answer says to phone today and keeps a banner; all 'no' promise
 });
 
 test("the check is asked again after 28 days", async ({ page }) => {
-  await seed(page, screenedStore(27));
+  await seedStore(page, screenedStore(27));
   await openAt(page, "/routine");
   await expect(page.getByRole("button", { name: "Begin routine" })).toBeVisible();
   await page.clock.fastForward(DAY_MS);
@@ -116,7 +107,9 @@ test("the check is asked again after 28 days", async ({ page }) => {
 });
 
 test("marking a flare day asks the safety questions again and keeps moving gently", async ({ page }) => {
-  await seed(page, screenedStore(2));
+  // A routine yesterday: a streak to keep, so Today offers the flare mark.
+  const yesterday = sessionRecord(new Date(2026, 10, 24, 7, 0, 0).getTime(), "2026-11-24");
+  await seedStore(page, screenedStore(2, { sessions: [yesterday] }));
   await openAt(page, "/");
   await page.getByRole("button", { name: "Flare day" }).click();
   await expect(page.getByText(/keep moving gently/)).toBeVisible();
@@ -127,7 +120,7 @@ test("marking a flare day asks the safety questions again and keeps moving gentl
 
 test("a pain score far above the usual suggests the check before starting", async ({ page }) => {
   const checkins = [22, 23, 24].map((d) => ({ day: `2026-11-${d}`, pain: 3, stiffness: null, note: "", updated_ms: 1 }));
-  await seed(page, screenedStore(1, { checkins }));
+  await seedStore(page, screenedStore(1, { checkins }));
   await openAt(page, "/routine");
   await page.getByRole("radio", { name: "5 — moderate" }).check();
   await expect(page.getByText(/much higher than your usual pain/)).toHaveCount(0);
@@ -137,7 +130,7 @@ test("a pain score far above the usual suggests the check before starting", asyn
 });
 
 test("every caution of the routine is on the overview", async ({ page }) => {
-  await seed(page, screenedStore(0));
+  await seedStore(page, screenedStore(0));
   await openAt(page, "/routine");
   const notes = page.getByRole("note");
   // Seed routine: dead hang, foam roller, knees to chest, wall slides, hip flexor, cat-cow.
@@ -155,7 +148,7 @@ test("the harder way opens after two good routines, the easier way when pain is 
   });
   const followups = sessions.map((s) => ({ session: s.started_ms, kind: "NextMorning", pain: 3, answered_ms: s.ended_ms + 86_400_000 }));
   const routines_run = [{ key: "two-good", steps: [{ exercise: "dead-hang", secs: 90, rest_secs: 0 }] }];
-  await seed(page, screenedStore(0, { sessions, followups, routines_run }));
+  await seedStore(page, screenedStore(0, { sessions, followups, routines_run }));
   await openAt(page, "/routine");
   const hang = page.locator("details.variations").filter({ hasText: "Easier or harder: Dead hang" });
   await hang.getByText("Easier or harder: Dead hang").click();
@@ -176,7 +169,7 @@ test("the harder way opens after two good routines, the easier way when pain is 
 });
 
 test("a hip replacement answer swaps knees to chest and the overview says why", async ({ page }) => {
-  await seed(page, screenedStore(0));
+  await seedStore(page, screenedStore(0));
   await openAt(page, "/routine");
   await expect(page.locator(".phase-list")).toContainText("Knees to chest");
   await passReadinessCheckWith(page, "hip-replacement");
@@ -189,7 +182,7 @@ test("a hip replacement answer swaps knees to chest and the overview says why", 
 });
 
 test("a hip replacement answer swaps 90/90 and figure-4 out of the mobility routine", async ({ page }) => {
-  await seed(page, screenedStore(0, { settings: { emphasis: "Mobilize", readiness: { yes: [], day: "2026-10-01" } } }));
+  await seedStore(page, screenedStore(0, { settings: { emphasis: "Mobilize", readiness: { yes: [], day: "2026-10-01" } } }));
   await openAt(page, "/routine");
   await expect(page.locator(".phase-list")).toContainText("90/90 hip switch");
   await passReadinessCheckWith(page, "hip-replacement");
@@ -216,7 +209,7 @@ async function passReadinessCheckWith(page, id) {
 }
 
 test("the emergency number can be set in Settings, and a typo is refused with the number still in use", async ({ page }) => {
-  await seed(page, screenedStore(0));
+  await seedStore(page, screenedStore(0));
   await openAt(page, "/settings");
   const field = page.getByLabel("Emergency number");
   await expect(page.getByText("The call button dials 911, the number for your region.")).toBeVisible();
