@@ -332,6 +332,21 @@ fn PlayerScreen(
         }
     };
     let end_now = move |_| state.end_routine_early();
+    // The player opening under a scrolled overview, or a new exercise (its
+    // time up, or Skip, Back or End tapped below the controls), leaves the
+    // page scrolled where it was: bring its name and timer into view
+    // (walkthrough #9).
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move |shown: Option<usize>| {
+        let now = step.get();
+        if shown != Some(now)
+            && let Some(heading) = heading.get_untracked()
+            && heading.get_bounding_client_rect().top() < 0.0
+        {
+            heading.scroll_into_view();
+        }
+        now
+    });
 
     view! {
         <section class="page player" data-paused=move || paused.get().to_string()>
@@ -348,7 +363,7 @@ fn PlayerScreen(
             >
                 <span style:width=move || format!("{}%", phase_share.get())></span>
             </div>
-            <h1 class="player-exercise">
+            <h1 class="player-exercise" node_ref=heading>
                 {move || if resting() { "Rest" } else { exercise.get().map_or("", |e| e.name) }}
             </h1>
             <p class="player-instruction">
@@ -356,7 +371,7 @@ fn PlayerScreen(
                     if paused.get() {
                         "Paused".to_string()
                     } else if resting() {
-                        next_exercise.get().map_or("Last one done".to_string(), |e| format!("Up next: {}", e.name))
+                        "Rest".to_string()
                     } else if kind.get() == SegmentKind::HoldRest {
                         exercise.get().and_then(|e| e.holds()).map_or("Rest", |h| h.rest_cue).to_string()
                     } else {
@@ -374,6 +389,10 @@ fn PlayerScreen(
             </p>
             <p class="countdown" role="timer" aria-label=move || format!("{} left", spoken(secs_left.get()))>
                 {move || mm_ss(secs_left.get())}
+            </p>
+            // Always in sight, not only in the rests (walkthrough #8).
+            <p class="player-next">
+                {move || next_exercise.get().map_or("Last exercise".to_string(), |e| format!("Up next: {}", e.name))}
             </p>
             {move || exercise.get().map(|exercise| view! { <ExerciseFigure exercise /> })}
             {move || exercise.get().map(|exercise| view! { <Caution exercise /> })}

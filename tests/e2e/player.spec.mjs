@@ -211,3 +211,37 @@ test("the dead hang plays as three timed hangs with rests, each with its cue and
   await page.clock.runFor(20_000); // 96 s in: the rest after the exercise
   await expect(page.locator("main h1")).toHaveText("Rest");
 });
+
+test("the next exercise is named in every state, and a jump from low on the page brings the timer back into view", async ({ page }) => {
+  await openAt(page, "/");
+  await startRoutine(page);
+  const next = page.locator(".player-next");
+  const instruction = page.locator(".player-instruction");
+  // The first exercise of a new patient's routine: child's pose, then a rest.
+  await expect(instruction).toHaveText("Get ready");
+  await expect(next).toHaveText("Up next: Legs up on a chair");
+  await page.clock.runFor(6_000);
+  await expect(instruction).toHaveText(/^Go/);
+  await expect(next).toHaveText("Up next: Legs up on a chair");
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(instruction).toHaveText("Paused");
+  await expect(next).toHaveText("Up next: Legs up on a chair");
+  await page.getByRole("button", { name: "Resume" }).click();
+  await page.clock.runFor(90_000); // 96 s: the rest after the pose
+  await expect(page.locator("main h1")).toHaveText("Rest");
+  await expect(next).toHaveText("Up next: Legs up on a chair");
+
+  // Read down to the stop rule, then Skip in the sticky controls.
+  const timer = page.getByRole("timer");
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(timer).not.toBeInViewport();
+  await page.getByRole("button", { name: "Skip" }).click();
+  await expect(page.locator("main h1")).toHaveText("Legs up on a chair");
+  await expect(timer).toBeInViewport();
+  await expect(page.locator("main h1")).toBeInViewport();
+
+  // The last exercise says so.
+  for (let i = 0; i < 7; i++) await page.getByRole("button", { name: "Skip" }).click();
+  await expect(page.locator("main h1")).toHaveText("Cat-cow");
+  await expect(next).toHaveText("Last exercise");
+});
