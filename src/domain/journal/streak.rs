@@ -459,6 +459,24 @@ mod properties {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Days::new(u64::from(n))
     }
 
+    /// A routine on each `trained` day, and each `off` day marked (a flare
+    /// when true, else a rest day).
+    fn journal_of(trained: &BTreeSet<u32>, off: impl IntoIterator<Item = (u32, bool)>) -> Journal {
+        let mut journal = Journal::default();
+        for (k, d) in trained.iter().enumerate() {
+            let mut s = SessionRecord::sample(day(*d));
+            s.started_ms += k as i64;
+            journal.record(s);
+        }
+        for (d, flare) in off {
+            journal.mark_day(
+                day(d),
+                Some(if flare { DayOff::Flare } else { DayOff::Rest }),
+            );
+        }
+        journal
+    }
+
     proptest! {
         #[test]
         fn a_streak_never_exceeds_the_days_trained(
@@ -466,17 +484,7 @@ mod properties {
             off in prop::collection::vec((0u32..120, any::<bool>()), 0..30),
             today in 0u32..130,
         ) {
-            let mut journal = Journal::default();
-            for (k, d) in trained.iter().enumerate() {
-                journal.record(SessionRecord {
-                    started_ms: k as i64,
-                    ended_ms: k as i64,
-                    ..SessionRecord::sample(day(*d))
-                });
-            }
-            for (d, flare) in off {
-                journal.mark_day(day(d), Some(if flare { DayOff::Flare } else { DayOff::Rest }));
-            }
+            let journal = journal_of(&trained, off);
             let counted_to_today = trained.iter().filter(|d| **d <= today).count() as u32;
             let streak = journal.streak(day(today));
             prop_assert!(streak <= counted_to_today);
@@ -494,15 +502,8 @@ mod properties {
             today in 1u32..40,
             flare in any::<bool>(),
         ) {
-            let mut journal = Journal::default();
-            for (k, d) in trained.iter().filter(|d| **d != today).enumerate() {
-                let mut s = SessionRecord::sample(day(*d));
-                s.started_ms += k as i64;
-                journal.record(s);
-            }
-            for (d, flare) in off.into_iter().filter(|(d, _)| *d != today) {
-                journal.mark_day(day(d), Some(if flare { DayOff::Flare } else { DayOff::Rest }));
-            }
+            let trained: BTreeSet<u32> = trained.into_iter().filter(|d| *d != today).collect();
+            let mut journal = journal_of(&trained, off.into_iter().filter(|(d, _)| *d != today));
             // Unmarked and untrained, today shows yesterday's streak.
             let before = journal.streak(day(today));
             journal.mark_day(day(today), Some(if flare { DayOff::Flare } else { DayOff::Rest }));
@@ -520,15 +521,7 @@ mod properties {
             from in 0u32..60,
             days in 0u32..30,
         ) {
-            let mut journal = Journal::default();
-            for (k, d) in trained.iter().enumerate() {
-                let mut s = SessionRecord::sample(day(*d));
-                s.started_ms += k as i64;
-                journal.record(s);
-            }
-            for (d, flare) in off {
-                journal.mark_day(day(d), Some(if flare { DayOff::Flare } else { DayOff::Rest }));
-            }
+            let journal = journal_of(&trained, off);
             let (from, to) = (day(from), day(from + days));
             // Reference: every day from the first record, one at a time.
             let mut walk = journal.first_day().map_or(from, |f| f.min(from));
