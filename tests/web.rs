@@ -131,9 +131,10 @@ async fn begin_on_the_routine_page_starts_a_session_with_the_pain_before() {
         .store
         .with_untracked(|s| s.active.as_ref().and_then(|a| a.pain_before));
     assert_eq!(pain_before, Pain::new(6));
+    // A new patient's first exercise: nothing but the floor is assumed.
     assert_eq!(
         find(&host, "h1").text_content().as_deref(),
-        Some("Dead hang")
+        Some("Supported child's pose")
     );
 }
 
