@@ -19,7 +19,9 @@ pub fn WarningSigns(#[prop(optional)] only_when_firing: bool) -> impl IntoView {
             return (!only_when_firing).then(|| {
                 view! {
                     <section class="card signs" aria-labelledby="signs-title">
-                        <h2 id="signs-title">"Warning signs"</h2>
+                        // Not "warning signs": in Spinewise those are the red flags
+                        // of the safety check (walkthrough #19).
+                        <h2 id="signs-title">"Signs the routine is not working"</h2>
                         <p>"None in your recent scores."</p>
                         <p class="muted small">
                             "Spinewise watches for four signs that a routine is not working: pain back \

@@ -161,7 +161,7 @@ fn signs_seen(summary: &Summary) -> impl IntoView + use<> {
         .collect_view();
     view! {
         <section class="report-section">
-            <h2>"Warning signs that the routine is not working"</h2>
+            <h2>"Signs that the routine is not working"</h2>
             {if summary.signs.is_empty() {
                 view! { <p>"None detected in this period."</p> }.into_any()
             } else {

@@ -129,3 +129,12 @@ test("the report's pain row and its chart's summary give the same figures (walkt
   await expect(painRow).toContainText("– (");
   await expect(report.getByRole("img", { name: /too few scores yet to compare/ })).toBeVisible();
 });
+
+test("'warning signs' names only the safety check's red flags; the routine's own check has its own name", async ({ page }) => {
+  await openAt(page, "/trends");
+  await page.getByRole("radio", { name: "3 months" }).check();
+  await expect(page.getByRole("heading", { name: /Signs the routine is not working|Your routine may need a change/ })).toBeVisible();
+  await page.goto("/report");
+  await expect(page.getByRole("heading", { name: "Signs that the routine is not working" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Warning signs/ })).toHaveCount(0);
+});
