@@ -189,15 +189,22 @@ fn changed_quarters<T: Dated + PartialEq>(old: &[T], new: &[T]) -> Vec<Quarter> 
 
 /// A quarter's records as JSON (an empty list when it has none).
 fn quarter_json<T: Dated + Serialize>(items: &[T], quarter: Quarter) -> String {
-    let run = by_quarter(items).get(&quarter).copied().unwrap_or(&[]);
-    serde_json::to_string(run).expect("records always serialise")
+    serde_json::to_string(&items[quarter_range(items, quarter)]).expect("records always serialise")
+}
+
+/// Where the quarter's records lie in the sorted list (an empty range at
+/// their place when it has none): two binary searches, not a map of every
+/// quarter.
+fn quarter_range<T: Dated>(items: &[T], quarter: Quarter) -> std::ops::Range<usize> {
+    let start = items.partition_point(|r| r.quarter() < quarter);
+    let end = start + items[start..].partition_point(|r| r.quarter() == quarter);
+    start..end
 }
 
 /// Puts `records` in place of the quarter's records in the sorted list.
 fn replace_quarter<T: Dated>(items: &mut Vec<T>, quarter: Quarter, records: Vec<T>) {
-    let start = items.partition_point(|r| r.quarter() < quarter);
-    let end = start + items[start..].partition_point(|r| r.quarter() == quarter);
-    items.splice(start..end, records);
+    let range = quarter_range(items, quarter);
+    items.splice(range, records);
 }
 
 fn parse_list<T: DeserializeOwned>(json: &str) -> Result<Vec<T>, LoadError> {

@@ -701,7 +701,6 @@ mod tests {
         assert_eq!(journal.last_pain(utc_day).map(|l| l.pain.score()), Some(4));
         journal.answer(answer(Pain::new(3)));
         // A check-in after the answer is later still.
-        journal.followups[0].pain = Pain::new(3);
         journal.check_in(checkin(11, 6, morning + 1));
         assert_eq!(journal.last_pain(utc_day).map(|l| l.pain.score()), Some(6));
     }
