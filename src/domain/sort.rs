@@ -10,7 +10,7 @@
 //! most a few thousand records, so the dynamic call costs nothing a
 //! patient could notice.
 //!
-//! `tests/layers.rs` fails on a standard sort anywhere else in `src/`.
+//! `tests/sorts.rs` fails on a standard sort anywhere else in `src/`.
 
 use std::cmp::Ordering;
 
