@@ -46,8 +46,12 @@ pub fn cues_between(timeline: &Timeline, before: &Position, after: &Position) ->
             seconds_shown(before.segment_left_ms),
             seconds_shown(after.segment_left_ms),
         );
+        // A turn of 7 s counted down to every swap would be all beeps.
+        let swap_next = timeline.swaps_after(after.index);
         return match now {
-            1..=3 if was > now && after.segment.is_some() => vec![Cue::Countdown(now as u8)],
+            1..=3 if was > now && after.segment.is_some() && !swap_next => {
+                vec![Cue::Countdown(now as u8)]
+            }
             _ => Vec::new(),
         };
     }
@@ -91,11 +95,12 @@ pub fn where_now(timeline: &Timeline, position: &Position) -> String {
     let Some(segment) = position.segment else {
         return "Routine complete.".into();
     };
-    let name = timeline.exercises()[position.step].name;
+    let exercise = timeline.exercises()[position.step];
     let left = spoken(seconds_shown(position.segment_left_ms));
     format!(
-        "{name}: {}, {left} left.",
-        segment.kind.instruction().to_lowercase()
+        "{}: {}, {left} left.",
+        exercise.name,
+        segment.instruction(exercise).to_lowercase()
     )
 }
 
@@ -142,7 +147,7 @@ pub fn words_for(
     };
     let exercise = exercises[after.step];
     if after.step > before.step {
-        let what = segment.kind.instruction();
+        let what = segment.instruction(exercise);
         let announce = format!("{} Next: {}. {what}.", parts.join(" "), exercise.name);
         let mut speak = format!(
             "{} Next: {}. {}",
@@ -161,6 +166,7 @@ pub fn words_for(
     let holds = exercise.holds();
     let after_hold_rest =
         after.index > 0 && timeline.segments()[after.index - 1].kind == SegmentKind::HoldRest;
+    let swapped = after.index > 0 && timeline.swaps_after(after.index - 1);
     let line = cues.iter().find_map(|cue| match cue {
         Cue::SwitchSides => Some("Switch sides.".to_string()),
         Cue::HoldDone => holds.map(|h| h.rest_cue.to_string()),
@@ -168,7 +174,7 @@ pub fn words_for(
         Cue::Go => Some(format!(
             "{}: {}.",
             exercise.name,
-            segment.kind.instruction().to_lowercase()
+            segment.instruction(exercise).to_lowercase()
         )),
         Cue::Countdown(3) if matches!(segment.kind, SegmentKind::Work(_)) => {
             Some("3 seconds left.".into())
@@ -183,6 +189,7 @@ pub fn words_for(
         Cue::SwitchSides => Some("Switch sides".to_string()),
         Cue::HoldDone => holds.map(|h| h.rest_cue.to_string()),
         Cue::Go if after_hold_rest => holds.map(|h| h.again_cue.to_string()),
+        Cue::Go if swapped => Some(format!("Swap: {}", segment.instruction(exercise))),
         _ => None,
     });
     match line {
@@ -272,14 +279,23 @@ mod tests {
 
     #[test]
     fn per_side_work_switches_then_goes_again() {
-        // Bird-dog starts at 375 + 5 + 120 = 500 s: count-in to 505, left to 565.
-        assert_eq!(cues_from(564, 565), vec![Cue::SwitchSides]);
-        assert_eq!(cues_from(569, 570), vec![Cue::Go]);
+        // The hip flexor starts at 720 s: count-in to 725, left to 785.
+        assert_eq!(cues_from(784, 785), vec![Cue::SwitchSides]);
+        assert_eq!(cues_from(789, 790), vec![Cue::Go]);
+    }
+
+    #[test]
+    fn alternating_turns_swap_with_a_go_and_no_countdown_until_the_last() {
+        // Bird-dog: count-in 500–505 s, then 16 turns of 7.5 s to 625 s.
+        assert_eq!(cues_from(512, 513), vec![Cue::Go]);
+        assert_eq!(cues_from(509, 510), vec![], "3 s before a swap: no beep");
+        assert_eq!(cues_from(621, 622), vec![Cue::Countdown(3)]);
     }
 
     #[test]
     fn the_end_of_the_routine_is_marked_once() {
-        assert_eq!(cues_from(18 * 60 - 1, 18 * 60), vec![Cue::RoutineDone]);
+        // 17 min 55 s: bird-dog's sides take turns, with no switch pause.
+        assert_eq!(cues_from(1074, 1075), vec![Cue::RoutineDone]);
     }
 
     fn words_from(before_s: i64, after_s: i64) -> Words {
@@ -293,13 +309,20 @@ mod tests {
     #[test]
     fn opening_the_player_says_where_the_session_is() {
         let timeline = Timeline::new(&Plan::seed(), Pacing::default());
-        let after = timeline.position(T0, &[], T0 + 512 * SEC);
+        let after = timeline.position(T0, &[], T0 + 800 * SEC);
         let words = words_for(&timeline, None, &after, &[], false);
         assert_eq!(
             words.announce.as_deref(),
-            Some("Bird-dog: left side, 53 s left.")
+            Some("Half-kneeling hip flexor: right side, 50 s left.")
         );
         assert_eq!(words.speak, words.announce);
+        let turn = timeline.position(T0, &[], T0 + 506 * SEC);
+        assert_eq!(
+            words_for(&timeline, None, &turn, &[], false)
+                .announce
+                .as_deref(),
+            Some("Bird-dog: left arm, right leg, 7 s left.")
+        );
     }
 
     #[test]
@@ -328,9 +351,15 @@ mod tests {
 
     #[test]
     fn switching_sides_is_said_and_spoken() {
-        let words = words_from(564, 565);
+        let words = words_from(784, 785);
         assert_eq!(words.announce.as_deref(), Some("Switch sides."));
         assert_eq!(words.speak.as_deref(), Some("Switch sides"));
+        let swap = words_from(512, 513);
+        assert_eq!(
+            swap.announce.as_deref(),
+            Some("Bird-dog: right arm, left leg.")
+        );
+        assert_eq!(swap.speak.as_deref(), Some("Swap: Right arm, left leg"));
     }
 
     #[test]
@@ -368,7 +397,7 @@ mod tests {
 
     #[test]
     fn the_end_is_said_once() {
-        let words = words_from(18 * 60 - 1, 18 * 60);
+        let words = words_from(1074, 1075);
         assert_eq!(words.speak.as_deref(), Some("Routine complete. Well done."));
     }
 

@@ -226,6 +226,8 @@ mod tests {
 
     const T0: i64 = 1_795_600_000_000;
     const MIN: i64 = 60_000;
+    /// The seed routine's length: 17 min 55 s.
+    const SEED_MS: i64 = 1_075_000;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
@@ -236,9 +238,9 @@ mod tests {
         let mut session = ActiveSession::start(Plan::seed(), Pacing::default(), T0);
         session.pain_before = Pain::new(6);
         let record = session.finish(T0 + 40 * MIN, |_| today(), Pain::new(3));
-        assert_eq!(record.ended_ms, T0 + 18 * MIN);
+        assert_eq!(record.ended_ms, T0 + SEED_MS);
         assert_eq!(record.done_percent, 100);
-        assert_eq!(record.planned_secs, 18 * 60);
+        assert_eq!(record.planned_secs, 1075);
         assert_eq!(
             (record.pain_before, record.pain_after),
             (Pain::new(6), Pain::new(3))
@@ -292,7 +294,7 @@ mod tests {
         let session = ActiveSession::start(Plan::seed(), Pacing::default(), T0);
         let saved_next_day = T0 + 24 * 60 * MIN;
         let record = session.finish(saved_next_day, |ms| local_day(ms, 0), None);
-        assert_eq!(record.day, local_day(T0 + 18 * MIN, 0));
+        assert_eq!(record.day, local_day(T0 + SEED_MS, 0));
         assert_ne!(record.day, local_day(saved_next_day, 0));
     }
 
@@ -310,7 +312,7 @@ mod tests {
         );
         let record = session.finish(T0 + 40 * MIN, |_| today(), None);
         assert_eq!(record.extended_secs, 30);
-        assert_eq!(record.dose_secs(), 18 * 60 + 30);
+        assert_eq!(record.dose_secs(), 1075 + 30);
     }
 
     #[test]

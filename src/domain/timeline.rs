@@ -42,11 +42,38 @@ pub struct Segment {
     pub step: usize,
     pub kind: SegmentKind,
     pub ms: i64,
-    /// For one hold of a held exercise: which hold, and of how many.
-    pub hold: Option<(u8, u8)>,
+    /// For one hold of a held exercise, or one turn of an alternating one:
+    /// which, and of how many.
+    pub part: Option<(u8, u8)>,
     /// Longest the segment may run with "+15 s" added: the exercise's safe
     /// limit for work, `None` for the pauses around it.
     pub max_ms: Option<i64>,
+}
+
+impl Segment {
+    /// What to do now, for this segment of `exercise`: an alternating
+    /// exercise names the arm and leg of each turn, since "left side" would
+    /// not say which (walkthrough #6).
+    pub fn instruction(&self, exercise: &Exercise) -> &'static str {
+        match (self.kind, exercise.alternation()) {
+            (SegmentKind::Work(Side::Left), Some(turns)) if self.part.is_some() => turns.left,
+            (SegmentKind::Work(Side::Right), Some(turns)) if self.part.is_some() => turns.right,
+            (SegmentKind::HoldRest, _) => exercise.holds().map_or("Rest", |h| h.rest_cue),
+            (kind, _) => kind.instruction(),
+        }
+    }
+
+    /// "hold 2 of 3", "turn 3 of 16", or the exercise's dose, said beside
+    /// the instruction while working.
+    pub fn dose_note(&self, exercise: &Exercise) -> Option<String> {
+        match self.part {
+            Some((number, count)) if exercise.alternation().is_some() => {
+                Some(format!("turn {number} of {count}"))
+            }
+            Some((number, count)) => Some(format!("hold {number} of {count}")),
+            None => exercise.dose_label(),
+        }
+    }
 }
 
 /// Something the patient did to the running session.
@@ -124,13 +151,13 @@ impl Timeline {
         for (step, (planned, exercise)) in plan.resolved().enumerate() {
             let secs = |s: u32| i64::from(s) * 1000;
             let box_ms = secs(planned.box_secs(exercise));
-            let mut push = |kind, ms, hold, max_ms| {
+            let mut push = |kind, ms, part, max_ms| {
                 if ms > 0 {
                     segments.push(Segment {
                         step,
                         kind,
                         ms,
-                        hold,
+                        part,
                         max_ms,
                     });
                 }
@@ -142,33 +169,56 @@ impl Timeline {
                 None,
             );
             let mut work = 0;
-            for (at, side) in planned.work_sides(exercise).iter().enumerate() {
-                if at > 0 {
-                    push(
-                        SegmentKind::SwitchSides,
-                        secs(pacing.switch_secs),
-                        None,
-                        None,
-                    );
-                }
-                let kind = SegmentKind::Work(*side);
-                match exercise.holds() {
-                    // Each hold its own countdown, with the rest between them.
-                    Some(holds) => {
-                        let split = holds.split(box_ms);
-                        let count = split.len() as u8;
-                        for (number, ms) in (1..).zip(split) {
-                            if number > 1 {
-                                push(SegmentKind::HoldRest, holds.rest_ms(), None, None);
-                            }
-                            let max = secs(holds.max_hold_secs);
-                            push(kind, ms, Some((number, count)), Some(max));
-                            work += ms;
-                        }
+            let sides = planned.work_sides(exercise);
+            match (exercise.alternation(), sides) {
+                // Turn by turn with no pause to switch, as the cues say.
+                (Some(alternation), [first, second]) => {
+                    let turns = 2 * alternation.reps.max(1);
+                    let all_ms = 2 * box_ms;
+                    let each = all_ms / i64::from(turns);
+                    let max_turn = secs(exercise.max_secs) / i64::from(alternation.reps.max(1));
+                    for number in 1..=turns {
+                        let side = if number % 2 == 1 { *first } else { *second };
+                        let ms = if number == turns {
+                            all_ms - each * i64::from(turns - 1)
+                        } else {
+                            each
+                        };
+                        let kind = SegmentKind::Work(side);
+                        push(kind, ms, Some((number, turns)), Some(max_turn.max(ms)));
+                        work += ms;
                     }
-                    None => {
-                        push(kind, box_ms, None, Some(secs(exercise.max_secs)));
-                        work += box_ms;
+                }
+                _ => {
+                    for (at, side) in sides.iter().enumerate() {
+                        if at > 0 {
+                            push(
+                                SegmentKind::SwitchSides,
+                                secs(pacing.switch_secs),
+                                None,
+                                None,
+                            );
+                        }
+                        let kind = SegmentKind::Work(*side);
+                        match exercise.holds() {
+                            // Each hold its own countdown, with the rest between them.
+                            Some(holds) => {
+                                let split = holds.split(box_ms);
+                                let count = split.len() as u8;
+                                for (number, ms) in (1..).zip(split) {
+                                    if number > 1 {
+                                        push(SegmentKind::HoldRest, holds.rest_ms(), None, None);
+                                    }
+                                    let max = secs(holds.max_hold_secs);
+                                    push(kind, ms, Some((number, count)), Some(max));
+                                    work += ms;
+                                }
+                            }
+                            None => {
+                                push(kind, box_ms, None, Some(secs(exercise.max_secs)));
+                                work += box_ms;
+                            }
+                        }
                     }
                 }
             }
@@ -186,6 +236,21 @@ impl Timeline {
     /// The exercises in session order.
     pub fn exercises(&self) -> &[&'static Exercise] {
         &self.exercises
+    }
+
+    /// Whether the segment at `index` is a turn of an alternating exercise
+    /// with the other side's turn straight after it: the change is then a
+    /// swap, not the end of the work.
+    pub fn swaps_after(&self, index: usize) -> bool {
+        let turn = |i: usize| {
+            self.segments
+                .get(i)
+                .filter(|s| matches!(s.kind, SegmentKind::Work(_)))
+        };
+        match (turn(index), turn(index + 1)) {
+            (Some(now), Some(next)) => now.step == next.step && now.kind != next.kind,
+            _ => false,
+        }
     }
 
     /// All segments in session order.
@@ -426,7 +491,8 @@ mod tests {
 
     #[test]
     fn the_seed_timeline_lasts_eighteen_minutes() {
-        assert_eq!(seed().total_ms(), 18 * MIN);
+        // 17 min 55 s: bird-dog's sides take turns, with no switch pause.
+        assert_eq!(seed().total_ms(), 1075 * SEC);
     }
 
     #[test]
@@ -435,7 +501,7 @@ mod tests {
         assert_eq!(p.step, 0);
         assert_eq!(p.segment.map(|s| s.kind), Some(SegmentKind::GetReady));
         assert_eq!(p.segment_left_ms, 5 * SEC);
-        assert_eq!(p.session_left_ms, 18 * MIN);
+        assert_eq!(p.session_left_ms, 1075 * SEC);
     }
 
     #[test]
@@ -456,7 +522,7 @@ mod tests {
         let kinds: Vec<SegmentKind> = timeline
             .segments()
             .iter()
-            .filter(|s| timeline.exercises()[s.step].id == "bird-dog")
+            .filter(|s| timeline.exercises()[s.step].id == "hip-flexor-kneel")
             .map(|s| s.kind)
             .collect();
         assert_eq!(
@@ -467,6 +533,61 @@ mod tests {
                 SegmentKind::SwitchSides,
                 SegmentKind::Work(Side::Right)
             ]
+        );
+    }
+
+    #[test]
+    fn bird_dog_takes_turns_reach_by_reach_naming_arm_and_leg() {
+        let timeline = seed();
+        let turns: Vec<&Segment> = timeline
+            .segments()
+            .iter()
+            .filter(|s| timeline.exercises()[s.step].id == "bird-dog")
+            .skip(1)
+            .collect();
+        // 8 reaches a side in its 60 s a side: 16 turns of 7.5 s, no switch.
+        assert_eq!(turns.len(), 16);
+        assert!(turns.iter().all(|s| s.ms == 7_500));
+        let bird_dog = timeline.exercises()[turns[0].step];
+        let said: Vec<&str> = turns[..3].iter().map(|s| s.instruction(bird_dog)).collect();
+        assert_eq!(
+            said,
+            [
+                "Left arm, right leg",
+                "Right arm, left leg",
+                "Left arm, right leg"
+            ]
+        );
+        assert_eq!(
+            turns[2].dose_note(bird_dog).as_deref(),
+            Some("turn 3 of 16")
+        );
+        let first = timeline
+            .segments()
+            .iter()
+            .position(|s| s == turns[0])
+            .unwrap();
+        assert!(timeline.swaps_after(first));
+        assert!(
+            !timeline.swaps_after(first + 15),
+            "the last turn ends the exercise"
+        );
+        // One side only is one side's reaches, as before.
+        let left_only = Plan {
+            name: "one".into(),
+            steps: vec![Step {
+                sides: Sides::LeftOnly,
+                ..Step::with_defaults(bird_dog)
+            }],
+        };
+        let kinds: Vec<SegmentKind> = Timeline::new(&left_only, Pacing::default())
+            .segments()
+            .iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [SegmentKind::GetReady, SegmentKind::Work(Side::Left)]
         );
     }
 
@@ -490,7 +611,7 @@ mod tests {
         );
         let ms: Vec<i64> = segments.iter().map(|s| s.ms / SEC).collect();
         assert_eq!(ms, [5, 20, 15, 20, 15, 20, 15]);
-        let holds: Vec<_> = segments.iter().filter_map(|s| s.hold).collect();
+        let holds: Vec<_> = segments.iter().filter_map(|s| s.part).collect();
         assert_eq!(holds, [(1, 3), (2, 3), (3, 3)]);
     }
 
@@ -596,7 +717,7 @@ mod tests {
         let p = timeline.position(T0, &controls, at);
         assert_eq!(p.segment_left_ms, 130 * SEC + 15 * SEC);
         assert_eq!(p.extended_ms, 15 * SEC);
-        assert_eq!(p.session_left_ms, 18 * MIN - 120 * SEC + 15 * SEC);
+        assert_eq!(p.session_left_ms, 1075 * SEC - 120 * SEC + 15 * SEC);
     }
 
     #[test]
@@ -638,7 +759,7 @@ mod tests {
             control(T0 + MIN, Action::Resume),
         ];
         let p = timeline.position(T0, &controls, T0 + 6 * MIN);
-        assert_eq!(p.session_left_ms, 12 * MIN);
+        assert_eq!(p.session_left_ms, 1075 * SEC - 6 * MIN);
     }
 
     #[test]
@@ -750,14 +871,22 @@ mod properties {
                 // The holds of one side are one side's work.
                 let mut worked = worked;
                 worked.dedup();
+                let turns = exercise.alternation().map_or(0, |a| usize::from(a.reps) * 2);
                 let expected: &[Side] = match (exercise.per_side, planned.sides) {
                     _ if planned.box_secs(exercise) == 0 => &[],
+                    (true, Sides::Both) if turns > 0 => {
+                        let alternate = (0..turns).map(|i| [Side::Left, Side::Right][i % 2]);
+                        prop_assert!(worked.iter().copied().eq(alternate));
+                        &[Side::Left, Side::Right]
+                    }
                     (false, _) => &[Side::Both],
                     (true, Sides::Both) => &[Side::Left, Side::Right],
                     (true, Sides::LeftOnly) => &[Side::Left],
                     (true, Sides::RightOnly) => &[Side::Right],
                 };
-                prop_assert_eq!(&worked[..], expected);
+                if turns == 0 || planned.sides != Sides::Both {
+                    prop_assert_eq!(&worked[..], expected);
+                }
                 let work: i64 = timeline
                     .segments()
                     .iter()

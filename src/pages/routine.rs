@@ -372,18 +372,13 @@ fn PlayerScreen(
                         "Paused".to_string()
                     } else if resting() {
                         "Rest".to_string()
-                    } else if kind.get() == SegmentKind::HoldRest {
-                        exercise.get().and_then(|e| e.holds()).map_or("Rest", |h| h.rest_cue).to_string()
                     } else {
-                        kind.get().instruction().to_string()
+                        segment.get().zip(exercise.get()).map_or("", |(s, e)| s.instruction(e)).to_string()
                     }
                 }}
                 {move || {
                     let work = matches!(kind.get(), SegmentKind::Work(_)) && !paused.get();
-                    let dose = match segment.get().and_then(|s| s.hold) {
-                        Some((number, count)) => Some(format!("hold {number} of {count}")),
-                        None => exercise.get().and_then(|e| e.dose_label()),
-                    };
+                    let dose = segment.get().zip(exercise.get()).and_then(|(s, e)| s.dose_note(e));
                     dose.filter(|_| work).map(|dose| format!(" · {dose}"))
                 }}
             </p>

@@ -245,3 +245,27 @@ test("the next exercise is named in every state, and a jump from low on the page
   await expect(page.locator("main h1")).toHaveText("Cat-cow");
   await expect(next).toHaveText("Last exercise");
 });
+
+test("bird-dog takes turns, arm and leg named, reach by reach, as its cue says", async ({ page }) => {
+  await openAt(page, "/");
+  await startRoutine(page);
+  for (let i = 0; i < 4; i++) await page.getByRole("button", { name: "Skip" }).click();
+  await expect(page.locator("main h1")).toHaveText("Bird-dog");
+  const instruction = page.locator(".player-instruction");
+  const said = page.locator("[aria-live]").first();
+  await expect(instruction).toHaveText("Get ready");
+  await page.clock.runFor(6_000);
+  await expect(instruction).toHaveText("Left arm, right leg · turn 1 of 16");
+  await page.clock.runFor(7_500);
+  await expect(instruction).toHaveText("Right arm, left leg · turn 2 of 16");
+  await expect(said).toHaveText("Bird-dog: right arm, left leg.");
+  await page.clock.runFor(7_500);
+  await expect(instruction).toHaveText("Left arm, right leg · turn 3 of 16");
+  // Never a minute of one side and a "Switch sides" pause.
+  for (let turn = 4; turn <= 16; turn++) {
+    await page.clock.runFor(7_500);
+    await expect(instruction).toHaveText(new RegExp(`arm, .* leg · turn ${turn} of 16$`));
+  }
+  await page.clock.runFor(7_500);
+  await expect(page.locator("main h1")).toHaveText("Lying Y and T raises");
+});

@@ -3,7 +3,7 @@
 //! content: the clinical review's cautions, plain words, limits, drawings and
 //! that every exercise has an alternative a patient can do.
 
-use super::{Dose, Equipment, Exercise, Figure, Holds};
+use super::{Alternation, Dose, Equipment, Exercise, Figure, Holds};
 use crate::domain::phase::Phase;
 
 /// Every exercise the app knows, grouped by phase in session order.
@@ -234,7 +234,11 @@ pub const LIBRARY: &[Exercise] = &[
             "On hands and knees, reach one arm forward and the opposite leg back.",
             "Keep your back still as a table top; hold three seconds, swap, repeat.",
         ],
-        dose: Dose::Reps(8),
+        dose: Dose::Alternating(Alternation {
+            reps: 8,
+            left: "Left arm, right leg",
+            right: "Right arm, left leg",
+        }),
         per_side: true,
         equipment: Equipment::Mat,
         easier: "Slide only the leg back and keep both hands on the floor.",

@@ -21,6 +21,19 @@ pub enum Dose {
     /// Holds with short rests between them, within the time: each hold is
     /// its own countdown, so the timer never asks for one long hold.
     Holds(Holds),
+    /// Per-side reaches that take turns, one side then the other, each its
+    /// own short countdown: how McGill teaches the bird-dog (clinical review,
+    /// the activate row), not one side's minute then the other's.
+    Alternating(Alternation),
+}
+
+/// The two reaches of an alternating exercise, and how many of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Alternation {
+    pub reps: u8,
+    /// What the patient reaches with on the "left" turns, e.g. "Left arm, right leg".
+    pub left: &'static str,
+    pub right: &'static str,
 }
 
 /// How a held exercise is split up. Each hold is kept short enough to keep
@@ -122,6 +135,18 @@ impl Exercise {
             Dose::Holds(holds) => Some(format!("{} holds, resting between", holds.count)),
             Dose::Reps(n) if self.per_side => Some(format!("{n} reps each side")),
             Dose::Reps(n) => Some(format!("{n} reps")),
+            Dose::Alternating(alternation) => Some(format!(
+                "{} reaches each side, taking turns",
+                alternation.reps
+            )),
+        }
+    }
+
+    /// How the sides take turns, for an alternating exercise.
+    pub fn alternation(&self) -> Option<Alternation> {
+        match self.dose {
+            Dose::Alternating(alternation) => Some(alternation),
+            _ => None,
         }
     }
 
