@@ -106,8 +106,9 @@ const BACK_GRACE_MS: i64 = 3_000;
 pub struct Timeline {
     exercises: Vec<&'static Exercise>,
     segments: Vec<Segment>,
-    /// Planned work per exercise, for the share of the routine done.
-    work_ms: Vec<i64>,
+    /// Planned time per exercise, count-in and pauses included, for the
+    /// share of the routine done.
+    step_ms: Vec<i64>,
 }
 
 /// Where the session stands at one instant.
@@ -131,7 +132,9 @@ pub struct Position {
     pub paused: bool,
     /// Wall-clock time the last segment ended, once finished.
     pub finished_at_ms: Option<i64>,
-    /// Share of the planned work done, 0.0 to 1.0.
+    /// Share of the planned routine time run through, 0.0 to 1.0: the
+    /// same measure as the timer's "left of", so 8 minutes of 18 are 44 %
+    /// on the end screen too (walkthrough #11). Skipped time is not done.
     pub done_fraction: f64,
 }
 
@@ -147,7 +150,6 @@ impl Timeline {
     pub fn new(plan: &Plan, pacing: Pacing) -> Timeline {
         let mut exercises = Vec::new();
         let mut segments = Vec::new();
-        let mut work_ms = Vec::new();
         for (step, (planned, exercise)) in plan.resolved().enumerate() {
             let secs = |s: u32| i64::from(s) * 1000;
             let box_ms = secs(planned.box_secs(exercise));
@@ -168,7 +170,6 @@ impl Timeline {
                 None,
                 None,
             );
-            let mut work = 0;
             let sides = planned.work_sides(exercise);
             match (exercise.alternation(), sides) {
                 // Turn by turn with no pause to switch, as the cues say.
@@ -186,7 +187,6 @@ impl Timeline {
                         };
                         let kind = SegmentKind::Work(side);
                         push(kind, ms, Some((number, turns)), Some(max_turn.max(ms)));
-                        work += ms;
                     }
                 }
                 _ => {
@@ -211,25 +211,26 @@ impl Timeline {
                                     }
                                     let max = secs(holds.max_hold_secs);
                                     push(kind, ms, Some((number, count)), Some(max));
-                                    work += ms;
                                 }
                             }
                             None => {
                                 push(kind, box_ms, None, Some(secs(exercise.max_secs)));
-                                work += box_ms;
                             }
                         }
                     }
                 }
             }
-            work_ms.push(work);
             push(SegmentKind::Rest, secs(planned.rest_secs), None, None);
             exercises.push(exercise);
+        }
+        let mut step_ms = vec![0; exercises.len()];
+        for segment in &segments {
+            step_ms[segment.step] += segment.ms;
         }
         Timeline {
             exercises,
             segments,
-            work_ms,
+            step_ms,
         }
     }
 
@@ -337,9 +338,7 @@ impl<'a> Replay<'a> {
     }
 
     fn credit(&mut self, segment: Segment, ms: i64) {
-        if matches!(segment.kind, SegmentKind::Work(_)) {
-            self.credit_ms[segment.step] += ms.min(segment.ms);
-        }
+        self.credit_ms[segment.step] += ms.clamp(0, segment.ms);
     }
 
     /// Moves past every segment that has run out by the current wall time.
@@ -415,11 +414,17 @@ impl<'a> Replay<'a> {
     fn position_at(mut self, now_ms: i64) -> Position {
         self.catch_up(now_ms);
         let timeline = self.timeline;
-        let total_work: i64 = timeline.work_ms.iter().sum();
-        let done: i64 = self
-            .credit_ms
+        // The segment under way counts for the time it has run, so ending
+        // half-way through an exercise credits that half.
+        let mut credit_ms = self.credit_ms.clone();
+        if let Some(segment) = self.current() {
+            let into = self.active_ms() - self.segment_start;
+            credit_ms[segment.step] += into.clamp(0, segment.ms);
+        }
+        let total_work: i64 = timeline.step_ms.iter().sum();
+        let done: i64 = credit_ms
             .iter()
-            .zip(&timeline.work_ms)
+            .zip(&timeline.step_ms)
             .map(|(credit, planned)| (*credit).min(*planned))
             .sum();
         let done_fraction = if total_work == 0 {
@@ -616,18 +621,26 @@ mod tests {
     }
 
     #[test]
-    fn only_the_hangs_count_as_work_done() {
+    fn done_is_the_share_of_routine_time_run_through_as_the_timer_shows_it() {
         let timeline = seed();
-        // In the rest after the second hang, 40 s of work are done; the
-        // rests (9 count-ins, the hang's rests, 3 side switches) are not work.
-        let p = timeline.position(T0, &[], T0 + 62 * SEC);
-        let planned_work = 18 * MIN - 9 * 5 * SEC - 15 * SEC - 2 * 15 * SEC - 3 * 5 * SEC;
-        let expected = (40 * SEC) as f64 / planned_work as f64;
-        assert!(
-            (p.done_fraction - expected).abs() < 1e-9,
-            "{}",
-            p.done_fraction
-        );
+        let done = |controls: &[Control], at_s: i64| {
+            timeline
+                .position(T0, controls, T0 + at_s * SEC)
+                .done_fraction
+        };
+        let total = 1075.0;
+        // Mid-segment counts for the time it has run: 8 minutes in is 8 of
+        // 17:55 (45 %), not only the exercises finished (walkthrough #11).
+        assert!((done(&[], 8 * 60) - 480.0 / total).abs() < 1e-9);
+        assert!((done(&[], 62) - 62.0 / total).abs() < 1e-9);
+        // Skipped time is not done: 10 s of the dead hang, then the roller's
+        // count-in from the skip on.
+        let skip = [control(T0 + 10 * SEC, Action::Skip)];
+        assert!((done(&skip, 13) - 13.0 / total).abs() < 1e-9);
+        assert!(done(&skip, 2000) < 1.0);
+        // "+15 s" is extra, not more than all of it.
+        let extended = [control(T0 + 10 * SEC, Action::Extend { secs: 15 })];
+        assert_eq!(done(&extended, 2000), 1.0);
     }
 
     #[test]

@@ -492,7 +492,7 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
                     let done = if percent >= 1 {
                         format!("You did {percent}% of it.")
                     } else {
-                        "It ended before any exercise time was done.".to_string()
+                        "It ended in its first few seconds.".to_string()
                     };
                     match finished_at {
                         Some(at) if away => format!("Finished at {} while you were away. {done}", clock::time_label(at)),

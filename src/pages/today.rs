@@ -36,6 +36,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     let navigate = use_navigate();
     let streak = Memo::new(move |_| state.store.with(|s| s.journal.streak(today)));
     let done_today = Memo::new(move |_| state.store.with(|s| s.journal.done_on(today)));
+    let part_done = Memo::new(move |_| state.store.with(|s| s.journal.most_done_on(today)));
     let running = Memo::new(move |_| state.store.with(|s| s.active.is_some()));
     let last_pain = Memo::new(move |_| state.store.with(|s| s.journal.last_pain(clock::day_of)));
     let backup_due = Memo::new(move |_| state.store.with(|s| s.backup_due(clock::now_ms())));
@@ -95,11 +96,13 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             <p class="today-status">
                 {move || {
                     if done_today.get() {
-                        "Today's routine is done. Well done."
+                        "Today's routine is done. Well done.".to_string()
                     } else if running.get() {
-                        "Your routine is under way."
+                        "Your routine is under way.".to_string()
+                    } else if let Some(percent) = part_done.get().filter(|&p| p > 0) {
+                        format!("You did {percent}% of a routine today. 80% or more keeps your streak.")
                     } else {
-                        "Not done yet today."
+                        "Not done yet today.".to_string()
                     }
                 }}
             </p>

@@ -100,19 +100,30 @@ test("a reload mid-routine resumes at the same place", async ({ page }) => {
   await expect(page.getByRole("timer")).toHaveText(before);
 });
 
-test("ending early keeps a partial session that does not count for the streak", async ({ page }) => {
+test("ending early keeps a partial session that does not count for the streak, with one share on every screen", async ({ page }) => {
   await openAt(page, "/");
   await startRoutine(page);
-  await page.clock.fastForward(3 * 60_000);
+  await page.clock.fastForward(8 * 60_000);
+  // The share done is the timer's own measure (walkthrough #11).
+  const [left, total] = (await page.locator(".session-progress p").textContent())
+    .match(/(\d+:\d\d) left of (\d+:\d\d)/)
+    .slice(1)
+    .map((t) => t.split(":").reduce((m, s) => Number(m) * 60 + Number(s)));
+  const percent = Math.round(((total - left) / total) * 100);
+  expect(percent).toBeGreaterThan(40);
   await page.getByRole("button", { name: "End routine" }).click();
   await expect(page.locator("main h1")).toHaveText("Routine ended");
+  await expect(page.locator(".done-summary")).toHaveText(`You did ${percent}% of it.`);
   await expect(page.getByText(/at least 80% is done/)).toBeVisible();
   await page.getByRole("button", { name: "Save without a pain score" }).click();
-  await expect(page.getByText("Not done yet today.")).toBeVisible();
+  await expect(page.getByText(`You did ${percent}% of a routine today. 80% or more keeps your streak.`)).toBeVisible();
   await expect(page.locator(".stat").first()).toContainText("0days streak");
   const saved = await savedStore(page);
   expect(saved.sessions).toHaveLength(1);
-  expect(saved.sessions[0].done_percent).toBeLessThan(80);
+  expect(saved.sessions[0].done_percent).toBe(percent);
+  await page.getByRole("link", { name: "Progress" }).first().click();
+  await page.getByRole("button", { name: /: partly done/ }).click();
+  await expect(page.locator(".day-details")).toContainText(new RegExp(`Routine at .*: ${percent} % done`));
 });
 
 test("a rest day keeps the streak; a missed day breaks it", async ({ page }) => {

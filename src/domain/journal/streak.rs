@@ -42,6 +42,17 @@ impl Journal {
             .any(|s| s.day == day && s.counts_for_streak())
     }
 
+    /// The most of a routine done on `day`, in whole percent, when a
+    /// routine was started that day: Today credits a part-done routine
+    /// instead of "not done yet" (walkthrough #11).
+    pub fn most_done_on(&self, day: NaiveDate) -> Option<u8> {
+        self.sessions
+            .iter()
+            .filter(|s| s.day == day)
+            .map(|s| s.done_percent)
+            .max()
+    }
+
     /// Days from `from` to `to` with a counted routine, and the days a
     /// routine was expected: all of them but flare days, rest days the
     /// streak excuses (one in any 7) and an unfinished `today` (it may still
@@ -308,6 +319,17 @@ mod tests {
         journal.mark_day(day(11), Some(DayOff::Rest));
         assert_eq!(journal.adherence(day(9), day(13), day(13)), (2, 3));
         assert_eq!(journal.adherence(day(9), day(13), day(14)), (2, 4));
+    }
+
+    #[test]
+    fn the_most_done_on_a_day_is_its_best_session_or_none() {
+        let mut journal = Journal::default();
+        assert_eq!(journal.most_done_on(day(3)), None);
+        journal.sessions.push(session(3, 45));
+        journal.sessions.push(session(3, 30));
+        journal.sessions.push(session(4, 90));
+        assert_eq!(journal.most_done_on(day(3)), Some(45));
+        assert!(!journal.done_on(day(3)));
     }
 
     #[test]
