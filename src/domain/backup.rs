@@ -448,6 +448,7 @@ mod properties {
                     pain_after,
                     plan_key: None,
                     extended_secs: 0,
+                    hurt: Vec::new(),
                 },
             );
         let checkin = (0u32..40_000, 0u8..=10, pains(), ".*", any::<i64>()).prop_map(

@@ -99,6 +99,7 @@ mod tests {
             pain_after: None,
             plan_key: None,
             extended_secs: 0,
+            hurt: Vec::new(),
         }]);
         assert_eq!(
             sessions(&journal),

@@ -150,6 +150,7 @@ mod tests {
             pain_after: Pain::new(3),
             plan_key: None,
             extended_secs: 0,
+            hurt: Vec::new(),
         }
     }
 

@@ -111,6 +111,7 @@ impl ActiveSession {
             pain_after,
             plan_key: Some(plan_log::key_of(&self.plan.steps)),
             extended_secs: self.extended_secs(ended_ms),
+            hurt: Vec::new(),
         }
     }
 
@@ -158,7 +159,7 @@ pub struct SessionRecord {
     /// Name of the plan it followed.
     pub plan: String,
     pub planned_secs: u32,
-    /// Share of the planned work done, 0–100.
+    /// Share of the planned routine time run through, 0–100.
     pub done_percent: u8,
     pub pain_before: Option<Pain>,
     pub pain_after: Option<Pain>,
@@ -171,6 +172,10 @@ pub struct SessionRecord {
     /// sessions saved before it was kept).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub extended_secs: u32,
+    /// Ids of the exercises the patient said hurt, answered after pain
+    /// rose (absent when none, and before version 7).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hurt: Vec<String>,
 }
 
 fn is_zero(secs: &u32) -> bool {
@@ -199,6 +204,7 @@ impl SessionRecord {
             pain_after: None,
             plan_key: None,
             extended_secs: 0,
+            hurt: Vec::new(),
         }
     }
 
@@ -346,6 +352,7 @@ mod tests {
             pain_after: None,
             plan_key: None,
             extended_secs: 0,
+            hurt: Vec::new(),
         };
         assert!(record(80).counts_for_streak());
         assert!(!record(79).counts_for_streak());

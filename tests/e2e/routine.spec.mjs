@@ -64,7 +64,7 @@ test("a whole routine runs in phase order, logs pain and starts a streak that su
   await expect(page.locator(".stat").nth(1)).toContainText("3last pain, 25 Nov");
 
   const saved = await savedStore(page);
-  expect(saved.schema_version).toBe(6);
+  expect(saved.schema_version).toBe(7);
   expect(saved.active).toBeNull();
   expect(saved.sessions).toHaveLength(1);
   expect(saved.sessions[0]).toMatchObject({ day: "2026-11-25", done_percent: 100, pain_after: 3 });

@@ -141,6 +141,20 @@ impl Journal {
         self.sessions.insert(at, session);
     }
 
+    /// Marks `exercise` as one that hurt in the session started at
+    /// `session`, or takes the mark back; false when there is no such
+    /// session.
+    pub fn mark_hurt(&mut self, session: i64, exercise: &str, hurt: bool) -> bool {
+        let Some(record) = self.sessions.iter_mut().find(|s| s.started_ms == session) else {
+            return false;
+        };
+        record.hurt.retain(|id| id != exercise);
+        if hurt {
+            record.hurt.push(exercise.to_string());
+        }
+        true
+    }
+
     /// Adds or replaces the check-in for its day, as a new edit: stamped
     /// with a logical clock one past every check-in this journal has seen.
     pub fn check_in(&mut self, checkin: CheckIn) {
@@ -173,12 +187,20 @@ impl Journal {
     /// [`Conflicts::KeepMine`] (an import) this journal's stays.
     pub fn merge(&mut self, other: &Journal, conflicts: Conflicts) {
         for session in &other.sessions {
-            if !self
+            match self
                 .sessions
-                .iter()
-                .any(|s| s.started_ms == session.started_ms)
+                .iter_mut()
+                .find(|s| s.started_ms == session.started_ms)
             {
-                self.record(session.clone());
+                // An exercise marked as hurting in either copy stays marked.
+                Some(mine) => {
+                    for id in &session.hurt {
+                        if !mine.hurt.contains(id) {
+                            mine.hurt.push(id.clone());
+                        }
+                    }
+                }
+                None => self.record(session.clone()),
             }
         }
         for checkin in &other.checkins {

@@ -14,14 +14,16 @@ use crate::domain::session::{ActiveSession, SessionRecord};
 use crate::domain::settings::Settings;
 
 /// How every document this version writes begins.
-pub(super) const CURRENT_PREFIX: &str = "{\"schema_version\":6,";
+pub(super) const CURRENT_PREFIX: &str = "{\"schema_version\":7,";
 
 type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
 /// Every past version keeps a fixture in `tests/fixtures/`.
 const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+    [
+        v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7,
+    ];
 
 /// v2 lifts the history out of `journal`, adds check-ins and the counters
 /// that let two tabs merge.
@@ -68,6 +70,13 @@ fn v4_to_v5(_doc: &mut Map<String, Value>) -> Result<(), String> {
 /// a v5 app, which reads only the single document, finds a v6 marker there
 /// and stays read-only instead of starting empty over the patient's data.
 fn v5_to_v6(_doc: &mut Map<String, Value>) -> Result<(), String> {
+    Ok(())
+}
+
+/// v7 adds the exercises a session hurt in, an optional list. A v6
+/// document needs no change; the version moves so that a v6 app, which
+/// would save the sessions again without it, stays read-only.
+fn v6_to_v7(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 

@@ -33,7 +33,7 @@ pub use migrate::migrate;
 pub const IDLE_CLOSE_MS: i64 = 3 * 60 * 60_000;
 
 /// Version of the document layout this app writes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Everything Spinewise keeps.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -390,6 +390,7 @@ mod tests {
     const V3_FIXTURE: &str = STORED_LAYOUTS[2];
     const V4_FIXTURE: &str = STORED_LAYOUTS[3];
     const V5_FIXTURE: &str = STORED_LAYOUTS[4];
+    const V6_FIXTURE: &str = STORED_LAYOUTS[5];
 
     use crate::domain::testing::day;
 
@@ -494,6 +495,20 @@ mod tests {
         assert_eq!(store.journal.days_cleared[0].clock, 4);
         assert_eq!(store.journal.days_off.len(), 1);
         assert_keeps_every_field(V5_FIXTURE, &store);
+    }
+
+    #[test]
+    fn a_version_6_document_migrates_with_nothing_lost() {
+        let store = Store::parse(V6_FIXTURE).unwrap();
+        assert_eq!(store.schema_version, SCHEMA_VERSION);
+        assert_eq!(store.journal.followups[0].clock, 1);
+        assert!(store.journal.sessions.iter().all(|s| s.hurt.is_empty()));
+        assert_keeps_every_field(V6_FIXTURE, &store);
+        // A hurt exercise is saved, and read back.
+        let mut marked = store;
+        marked.journal.sessions[0].hurt = vec!["bird-dog".into()];
+        let again = Store::parse(&marked.to_json()).unwrap();
+        assert_eq!(again.journal.sessions[0].hurt, ["bird-dog"]);
     }
 
     #[test]
@@ -982,10 +997,13 @@ mod properties {
     use crate::domain::testing::two_tabs::{Edit, edits};
     use proptest::prelude::*;
 
-    /// Every layout this app has written: the fixtures of versions 1 to 5,
-    /// and the current one (version 5 read and written again).
+    /// Every layout this app has written: the fixtures of versions 1 to 6,
+    /// and the current one (version 6 read, given a hurt exercise and
+    /// written again).
     fn documents() -> Vec<String> {
-        let current = Store::parse(STORED_LAYOUTS[4]).unwrap().to_json();
+        let mut current = Store::parse(STORED_LAYOUTS[5]).unwrap();
+        current.journal.sessions[1].hurt = vec!["bird-dog".into()];
+        let current = current.to_json();
         STORED_LAYOUTS
             .map(str::to_owned)
             .into_iter()
