@@ -162,6 +162,13 @@ impl AppState {
         self.store.update(|s| s.journal.mark_day(day, kind));
     }
 
+    /// Marks an exercise of a session as having hurt, or takes it back.
+    pub fn mark_hurt(self, session: i64, exercise: &str, hurt: bool) {
+        self.store.update(|s| {
+            s.journal.mark_hurt(session, exercise, hurt);
+        });
+    }
+
     /// Records today's check-in (replacing an earlier one today).
     pub fn check_in(self, pain: Pain, stiffness: Option<Pain>, note: String) {
         let now = clock::now_ms();

@@ -4,9 +4,12 @@
 use leptos::prelude::*;
 
 use crate::components::figure::ExerciseFigure;
+use crate::domain::day;
 use crate::domain::exercise::Exercise;
 use crate::domain::progression::GOOD_SESSIONS_FOR_HARDER;
+use crate::domain::spike;
 use crate::domain::stop_rule::STOP_RULE;
+use crate::state::use_app_state;
 
 /// The exercise's caution as a note a screen reader announces as such.
 #[component]
@@ -16,6 +19,25 @@ pub fn Caution(exercise: &'static Exercise) -> impl IntoView {
             <p class="note caution" role="note">
                 <strong>"Take care: "</strong>
                 {caution}
+            </p>
+        }
+    })
+}
+
+/// The easier way, first, for an exercise the patient said hurt the last
+/// time it was done (the pain-spike answer, `domain::spike`).
+#[component]
+pub fn HurtLastTime(exercise: &'static Exercise) -> impl IntoView {
+    let state = use_app_state();
+    let hurt_on = state
+        .store
+        .with_untracked(|s| spike::hurt_last_time(&s.journal, exercise.id));
+    hurt_on.map(|on| {
+        view! {
+            <p class="note caution hurt-last-time" role="note">
+                <strong>{format!("This hurt on {}. ", day::short_label(on))}</strong>
+                "Try the easier way: "
+                {exercise.easier}
             </p>
         }
     })
@@ -67,10 +89,15 @@ pub fn ExerciseNotes(
         }
         .into_any()
     };
+    let state = use_app_state();
+    let hurt = state
+        .store
+        .with_untracked(|s| spike::hurt_last_time(&s.journal, exercise.id).is_some());
     view! {
         <ExercisePreview exercise />
+        <HurtLastTime exercise />
         <Caution exercise />
-        <details class="variations" open=easier_now>
+        <details class="variations" open=move || hurt || easier_now.get()>
             <summary>{format!("Easier or harder: {}", exercise.name)}</summary>
             <p><strong>"Easier, on a bad day: "</strong>{exercise.easier}</p>
             {harder}

@@ -10,6 +10,7 @@ pub mod later;
 pub mod notice;
 pub mod pain_chart;
 pub mod pain_scale;
+pub mod pain_spike;
 pub mod range_picker;
 pub mod update_banner;
 pub mod warning_signs;

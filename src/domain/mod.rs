@@ -35,6 +35,7 @@ pub mod session;
 pub mod settings;
 pub mod shards;
 pub mod sort;
+pub mod spike;
 pub mod stop_rule;
 pub mod store;
 pub mod tidy;

@@ -9,6 +9,7 @@
 //! | 1 pain back within an hour | in ≥ 3 of the last 5 hour-later answers (last 28 days), pain is back to within 1 point of the score before the session | 3 such answers, each after a session that eased the pain by ≥ 2 points | ≥ 2 points of relief: Farrar 2001; 1 point is the smallest change patients notice: Salaffi 2004 |
 //! | 2 more for the same relief | last 14 days against the 14 before, with relief as a share of the pain before (r = (before − after) ÷ before) and dose as minutes of exercise done plus "+15 s" per training day (a second session adds to its day): dose up ≥ 20 % with r up by no more than 0.05, or r down ≥ 0.15 with dose not down and the pain before not down by more than ½ point | 5 sessions with both scores and a score before of ≥ 3 in each half | share of relief: Farrar 2001 (30 % is meaningful), 0.15 ≈ Salaffi 2004's 15 % "slightly better" |
 //! | 3 great during, worse next day | in ≥ 3 of the last 5 sessions with before, after and morning-after scores (last 28 days), pain eased during the session and the next morning was ≥ 2 points above the usual morning: the median of the morning-after answers on the 7 mornings before it. With fewer than 3 such answers: the next morning was above the score before the session | 3 such sessions | the pain-monitoring model's next-morning rule; 2 points: Farrar 2001 |
+//! | 3b worse right after, three running | the last 3 sessions with scores before and after (last 28 days) each ended ≥ 1 point above where they started | 3 such sessions | 1 point is the smallest change patients notice: Salaffi 2004; three running: the walkthrough's sign, as sign 3's count |
 //! | 4 worse despite consistency | either the last 14 days' average daily pain is ≥ 1 point above the 14 days before, while a counted routine was done on ≥ 80 % of the last 14 days' due days; or (slow drift) it is ≥ max(2 points, 30 %) above the baseline, the lowest average of the 5 fortnights before the last 14 days, while ≥ 70 % of due days were done. Due days leave out flare days, one rest day in 7 (as the streak) and an unfinished today | 7 days with a score in each fortnight compared | the article's sign (1 point and 80 % are the app's own); drift: Farrar 2001 |
 //! | 4b sudden rise (safety) | the last 7 days' average daily pain is ≥ 2 points above the 21 days before, however often the patient trained | 4 days with a score in the 7 and 10 in the 21 | NICE NG59: rule out serious causes (red flags); 2 points: Farrar 2001 |
 //!
@@ -32,6 +33,8 @@ pub enum Sign {
     PainBackWithinHour,
     MoreForSameRelief,
     WorseNextDay,
+    /// Sign 3b: pain higher after the routine than before, time after time.
+    WorseRightAfter,
     WorseDespiteConsistency,
     /// Sign 4b: a safety net, not one of the article's signs.
     SuddenRise,
@@ -74,6 +77,9 @@ const USUAL_MORNING_DAYS: u64 = 7;
 const MIN_USUAL_MORNINGS: usize = 3;
 /// Sign 3: points above the usual morning that make a morning worse (Farrar 2001).
 const MORNING_WORSE_POINTS: f32 = 2.0;
+/// Sign 3b: a rise of this many points from before to after is "worse"
+/// (Salaffi 2004: the smallest change patients notice).
+pub const WORSE_AFTER_POINTS: u8 = 1;
 /// Sign 4: days with a score needed in each fortnight compared.
 const MIN_PAIN_DAYS: usize = 7;
 /// Sign 4, fortnight step: the rise…
@@ -101,6 +107,7 @@ impl Sign {
             Sign::PainBackWithinHour => "The pain comes back within an hour",
             Sign::MoreForSameRelief => "You need more for the same relief",
             Sign::WorseNextDay => "Better during the routine, worse the next day",
+            Sign::WorseRightAfter => "Worse right after the routine, three times running",
             Sign::WorseDespiteConsistency => "Pain is rising although you train nearly every day",
             Sign::SuddenRise => "Your pain has gone up a lot this week",
         }
@@ -120,6 +127,10 @@ impl Sign {
             Sign::WorseNextDay => {
                 "If you feel better during the routine but worse the next morning, the routine \
                  may be a bit too much for now."
+            }
+            Sign::WorseRightAfter => {
+                "If pain goes up in the routine time after time, one of the exercises may not \
+                 suit your back just now."
             }
             Sign::WorseDespiteConsistency => {
                 "You are doing the work, so this is not about effort. The routine as it is may \
@@ -148,6 +159,10 @@ impl Sign {
                 "Go gentler: use the easier versions, stop short of any strain, and keep the order \
                  decompress, activate, then mobilize. If it goes on, talk to a clinician."
             }
+            Sign::WorseRightAfter => {
+                "Use the easier way of each exercise, and say which one hurt when the app asks. \
+                 Leave out one that keeps hurting. If it goes on, talk to a clinician."
+            }
             Sign::WorseDespiteConsistency => {
                 "Please see a doctor or physiotherapist, and answer the safety questions again \
                  now. The report page puts your history on one page to take with you."
@@ -172,6 +187,7 @@ pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Finding> {
         pain_back_within_hour(journal, today),
         more_for_same_relief(journal, today),
         worse_next_day(journal, today),
+        worse_right_after_running(journal, today),
         worse_despite_consistency(journal, today),
         sudden_rise(journal, today),
     ]
@@ -304,6 +320,24 @@ fn worse_next_day(journal: &Journal, today: NaiveDate) -> Option<Finding> {
             "After {worse} of your last {} routines, the pain eased during the session but \
              was worse the next morning.",
             tests.len()
+        ),
+    })
+}
+
+/// Sign 3b's test of one session: `None` without scores before and after;
+/// then whether it ended at least a point above where it started.
+pub fn worse_right_after(session: &SessionRecord) -> Option<bool> {
+    let before = session.pain_before?.score();
+    Some(session.pain_after?.score() >= before + WORSE_AFTER_POINTS)
+}
+
+fn worse_right_after_running(journal: &Journal, today: NaiveDate) -> Option<Finding> {
+    let tests = last_scored(journal, today, worse_right_after);
+    let running = tests.iter().rev().take_while(|worse| **worse).count();
+    (running >= SESSIONS_SHOWING).then(|| Finding {
+        sign: Sign::WorseRightAfter,
+        evidence: format!(
+            "Your last {running} routines each ended with more pain than they began with."
         ),
     })
 }
@@ -943,11 +977,36 @@ mod tests {
     }
 
     #[test]
+    fn sign_3b_fires_on_three_sessions_running_worse_right_after() {
+        let worse = Journal::with_sessions([
+            session(3, 4, 4),
+            session(2, 4, 5),
+            session(1, 3, 4),
+            session(0, 5, 6),
+        ]);
+        assert_eq!(signs(&worse), [Sign::WorseRightAfter]);
+        // Boundary: the same score after is not worse; and the run must be
+        // the latest sessions, not any three.
+        let level = Journal::with_sessions([session(2, 4, 5), session(1, 3, 4), session(0, 5, 5)]);
+        assert!(signs(&level).is_empty());
+        let broken = Journal::with_sessions([
+            session(3, 4, 5),
+            session(2, 4, 5),
+            session(1, 3, 4),
+            session(0, 5, 4),
+        ]);
+        assert!(signs(&broken).is_empty());
+        let two = Journal::with_sessions([session(1, 3, 4), session(0, 5, 6)]);
+        assert!(signs(&two).is_empty());
+    }
+
+    #[test]
     fn every_sign_text_is_plain_and_promises_nothing() {
         let all = [
             Sign::PainBackWithinHour,
             Sign::MoreForSameRelief,
             Sign::WorseNextDay,
+            Sign::WorseRightAfter,
             Sign::WorseDespiteConsistency,
             Sign::SuddenRise,
         ];

@@ -6,7 +6,7 @@ use leptos_use_interval_fn::{Pausable, use_interval_fn};
 use web_sys::VisibilityState;
 
 use crate::components::concern_banner::{ConcernBanner, emergency_open};
-use crate::components::exercise_notes::{Caution, ExerciseNotes, StopRule};
+use crate::components::exercise_notes::{Caution, ExerciseNotes, HurtLastTime, StopRule};
 use crate::components::figure::ExerciseFigure;
 use crate::components::later::Later;
 use crate::components::pain_scale::{PainAnswer, PainScale};
@@ -390,7 +390,7 @@ fn PlayerScreen(
                 {move || next_exercise.get().map_or("Last exercise".to_string(), |e| format!("Up next: {}", e.name))}
             </p>
             {move || exercise.get().map(|exercise| view! { <ExerciseFigure exercise /> })}
-            {move || exercise.get().map(|exercise| view! { <Caution exercise /> })}
+            {move || exercise.get().map(|exercise| view! { <HurtLastTime exercise /> <Caution exercise /> })}
             <ul class="cues">
                 {move || {
                     exercise

@@ -8,6 +8,7 @@ use crate::components::concern_banner::ConcernBanner;
 use crate::components::folder_notice::FolderNotice;
 use crate::components::followup_prompt::FollowUpPrompt;
 use crate::components::later::Later;
+use crate::components::pain_spike::{PainSpike, use_spike};
 use crate::components::warning_signs::WarningSigns;
 use crate::domain::day;
 use crate::domain::journal::DayOff;
@@ -38,6 +39,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     let done_today = Memo::new(move |_| state.store.with(|s| s.journal.done_on(today)));
     let part_done = Memo::new(move |_| state.store.with(|s| s.journal.most_done_on(today)));
     let running = Memo::new(move |_| state.store.with(|s| s.active.is_some()));
+    let spike = use_spike(today);
     let last_pain = Memo::new(move |_| state.store.with(|s| s.journal.last_pain(clock::day_of)));
     let backup_due = Memo::new(move |_| state.store.with(|s| s.backup_due(clock::now_ms())));
     let minutes = state
@@ -69,6 +71,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 </div>
             })}
             <FollowUpPrompt />
+            <PainSpike spike />
             <div class="today-cards">
                 <div class="card stat">
                     <span class="stat-value">{streak}</span>
@@ -140,8 +143,16 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             <Show when=move || reminder_passed.get()>
                 <p class="card nudge">"It is past your reminder time: a good moment for today's routine."</p>
             </Show>
-            <button class="button primary start" on:click=open_routine>
-                {move || if running.get() { "Resume routine" } else { "Start routine" }}
+            // After a spike, stopping leads and starting is the quiet choice.
+            <button
+                class=move || if spike.with(Option::is_some) { "button start" } else { "button primary start" }
+                on:click=open_routine
+            >
+                {move || match (running.get(), spike.with(Option::is_some)) {
+                    (true, _) => "Resume routine",
+                    (false, true) => "Start a routine anyway",
+                    (false, false) => "Start routine",
+                }}
             </button>
             <p class="today-plan">
                 {format!("{minutes} minutes: decompress, then activate, then mobilize.")}

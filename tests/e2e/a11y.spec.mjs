@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openAt, startRoutine } from "./fixtures.mjs";
+import { test, expect, openAt, startRoutine, passFirstChecks } from "./fixtures.mjs";
 import { seedHistory } from "./history.mjs";
 
 /** Every screen, reached the way a patient reaches it. */
@@ -68,6 +68,18 @@ const SCREENS = {
     for (let i = 0; i < (await yes.count()); i++) await yes.nth(i).check();
     await page.getByRole("button", { name: "See my result" }).click();
   },
+  "pain spike answer": async (page) => {
+    await openAt(page, "/");
+    await page.getByRole("button", { name: "Start routine" }).click();
+    await passFirstChecks(page);
+    await page.getByRole("radio", { name: "3 — mild" }).check();
+    await page.getByRole("button", { name: "Begin routine" }).click();
+    await page.clock.fastForward(20 * 60_000);
+    await page.getByRole("radio", { name: "6 — moderate" }).check();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("button", { name: "Bird-dog" }).click();
+    await expect(page.getByRole("button", { name: "Bird-dog" })).toHaveAttribute("aria-pressed", "true");
+  },
   "routine builder": async (page) => {
     await openAt(page, "/plan");
     await page.getByRole("button", { name: "Copy and edit" }).click();
@@ -118,6 +130,35 @@ test.describe("text at 200 % on a 320 px screen", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     });
   }
+});
+
+/** Words of the controls under `selector` that wrap inside themselves. */
+async function wordsBrokenMidway(page, selector) {
+  return page.evaluate((selector) => {
+    const broken = [];
+    for (const control of document.querySelectorAll(selector)) {
+      const text = control.firstChild?.nodeType === Node.TEXT_NODE ? control.firstChild : null;
+      if (!text) continue;
+      for (const match of text.data.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+    return broken;
+  }, selector);
+}
+
+test("the player's controls keep whole words at 200 % text on a 320 px screen", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openAt(page, "/");
+  await startRoutine(page);
+  await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+  await expect(page.getByRole("button", { name: "Back" })).toBeVisible();
+  expect(await wordsBrokenMidway(page, ".controls .button")).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });
 
 test("a new page gets its own title and focus moves to its heading", async ({ page }) => {

@@ -64,11 +64,16 @@ export async function passReadinessCheck(page) {
   await page.getByRole("link", { name: "Continue to the routine" }).click();
 }
 
-/** On the routine page: the first-run safety and exercise checks if due, then Begin. */
-export async function beginRoutine(page) {
+/** On the routine page: the first-run safety and exercise checks if due. */
+export async function passFirstChecks(page) {
   await expect(page.getByRole("heading", { level: 1, name: "Daily spine routine" })).toBeVisible();
   if (await page.getByRole("link", { name: "Start the safety check" }).isVisible()) await passSafetyCheck(page);
   if (await page.getByRole("link", { name: "Answer the exercise questions" }).isVisible()) await passReadinessCheck(page);
+}
+
+/** On the routine page: the first-run checks if due, then Begin. */
+export async function beginRoutine(page) {
+  await passFirstChecks(page);
   await page.getByRole("button", { name: "Begin routine" }).click();
 }
 

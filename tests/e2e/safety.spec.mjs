@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck, sessionRecord, seedStore } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck, passFirstChecks, sessionRecord, seedStore } from "./fixtures.mjs";
 
 const DAY_MS = 86_400_000;
 
@@ -224,4 +224,57 @@ test("the emergency number can be set in Settings, and a typo is refused with th
   await field.blur();
   await expect(page.getByText("The call button dials 911, the number for your region.")).toBeVisible();
   expect((await savedStore(page)).settings.emergency_number ?? null).toBeNull();
+});
+
+test("pain worse right after a routine gets a calm answer: stop, which exercise hurt, the easier way next time", async ({ page }) => {
+  await openAt(page, "/");
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await passFirstChecks(page);
+  await page.getByRole("radio", { name: "4 — moderate" }).check();
+  await page.getByRole("button", { name: "Begin routine" }).click();
+  await page.clock.fastForward(20 * 60_000);
+  await expect(page.locator("main h1")).toHaveText("Routine complete");
+  await page.getByRole("radio", { name: "7 — severe" }).check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+
+  const card = page.getByRole("region", { name: "Take it easy today" });
+  await expect(card).toContainText("Your pain went up from 4 to 7 during today's routine.");
+  await expect(card).toContainText("Stop the routine for today.");
+  await expect(card.getByRole("link", { name: "Answer the safety questions" })).toBeVisible();
+  // Starting again is the quiet choice now.
+  await expect(page.getByRole("button", { name: "Start a routine anyway" })).not.toHaveClass(/primary/);
+  const birdDog = card.getByRole("button", { name: "Bird-dog" });
+  await expect(birdDog).toHaveAttribute("aria-pressed", "false");
+  await birdDog.click();
+  await expect(birdDog).toHaveAttribute("aria-pressed", "true");
+  expect((await savedStore(page)).sessions[0].hurt).toEqual(["bird-dog"]);
+
+  // Marked in the history.
+  await page.getByRole("navigation").getByRole("link", { name: "Progress" }).click();
+  await page.getByRole("button", { name: /^Wednesday 25 November/ }).click();
+  await expect(page.locator(".day-details")).toContainText("hurt: Bird-dog");
+
+  // The next day: the card is gone, and bird-dog offers its easier way first.
+  await page.clock.fastForward(24 * 3_600_000);
+  await page.getByRole("navigation").getByRole("link", { name: "Today" }).click();
+  await expect(page.getByRole("region", { name: "Take it easy today" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Start routine" }).click();
+  const note = page.locator(".hurt-last-time");
+  await expect(note).toHaveCount(1);
+  await expect(note).toContainText("This hurt on 25 Nov. Try the easier way: Slide only the leg back");
+  await page.getByRole("button", { name: "Begin routine" }).click();
+  for (let i = 0; i < 4; i++) await page.getByRole("button", { name: "Skip" }).click();
+  await expect(page.locator("main h1")).toHaveText("Bird-dog");
+  await expect(page.locator(".hurt-last-time")).toBeVisible();
+});
+
+test("a very high pain score in a check-in brings the same calm answer", async ({ page }) => {
+  await openAt(page, "/");
+  await page.getByText("Daily check-in").click();
+  await page.getByRole("group", { name: "Pain today" }).getByRole("radio", { name: "9 — severe" }).check();
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  const card = page.getByRole("region", { name: "Take it easy today" });
+  await expect(card).toContainText("Your pain is 9 out of 10 today.");
+  await expect(card.getByRole("group", { name: /Which exercise hurt/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Start a routine anyway" })).toBeVisible();
 });

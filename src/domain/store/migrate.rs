@@ -21,9 +21,7 @@ type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
 /// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
 /// Every past version keeps a fixture in `tests/fixtures/`.
 const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] =
-    [
-        v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7,
-    ];
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// v2 lifts the history out of `journal`, adds check-ins and the counters
 /// that let two tabs merge.

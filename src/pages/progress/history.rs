@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use super::ProgressTabs;
 use crate::domain::calendar::{self, CalendarDay, DayState};
 use crate::domain::day;
+use crate::domain::exercise;
 use crate::domain::followup::FollowUpKind;
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
@@ -198,6 +199,10 @@ fn DayDetails(day: RwSignal<NaiveDate>) -> impl IntoView {
                         if let Some(pain) = journal.followup(r.started_ms, kind).and_then(|a| a.pain) {
                             line += &format!(", {} {}", kind.label(), pain.score());
                         }
+                    }
+                    let hurt: Vec<&str> = r.hurt.iter().filter_map(|id| exercise::by_id(id)).map(|e| e.name).collect();
+                    if !hurt.is_empty() {
+                        line += &format!("; hurt: {}", hurt.join(", "));
                     }
                     line
                 })
