@@ -501,7 +501,7 @@ pub const LIBRARY: &[Exercise] = &[
         alternatives: &["cat-cow"],
         figure: Figure {
             head: (60, 33),
-            path: "M60 39V68H84L96 70M60 68L40 70L30 64M60 46L46 70",
+            path: "M60 40V66M60 46L48 70M60 46L72 70M60 66L34 60L18 71M60 66L40 71",
         },
         default_secs: 90,
         default_rest_secs: 0,
@@ -609,6 +609,37 @@ pub const LIBRARY: &[Exercise] = &[
     },
 ];
 
+/// Where the patient starts, for the exercises whose one drawing (the
+/// position held, or where a movement ends) does not show how to get there
+/// (walkthrough #5: child's pose, figure-4 and 90/90 were ambiguous).
+/// Shown before the main drawing.
+pub const START_POSES: &[(&str, Figure)] = &[
+    (
+        // Kneeling tall, the pillows ready in front.
+        "supported-childs-pose",
+        Figure {
+            head: (72, 19),
+            path: "M94 70H68L74 48L72 26M72 30L76 50M44 71Q52 63 60 71",
+        },
+    ),
+    (
+        // On the back, one ankle on the other knee, before drawing it in.
+        "figure-four",
+        Figure {
+            head: (20, 66),
+            path: "M26 68H56L70 50L84 71M56 68L82 60L70 51M30 68L50 71",
+        },
+    ),
+    (
+        // Seen from the front: both knees over to one side; they tip to the other.
+        "hip-switch-90-90",
+        Figure {
+            head: (60, 33),
+            path: "M60 40V66M60 46L48 70M60 46L72 70M60 66L86 60L102 71M60 66L80 71",
+        },
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -650,29 +681,25 @@ mod tests {
 
     #[test]
     fn figure_paths_are_plain_svg_path_data_inside_the_box() {
-        for exercise in LIBRARY {
-            let path = exercise.figure.path;
-            assert!(path.starts_with('M'), "{}", exercise.id);
+        let starts = START_POSES.iter().map(|(id, figure)| (*id, figure));
+        for (id, figure) in LIBRARY.iter().map(|e| (e.id, &e.figure)).chain(starts) {
+            assert!(super::super::by_id(id).is_some(), "{id}");
+            let path = figure.path;
+            assert!(path.starts_with('M'), "{id}");
             assert!(
                 path.chars()
                     .all(|c| c.is_ascii_digit() || " .,-MLHVQAZ".contains(c)),
-                "{}: {path}",
-                exercise.id
+                "{id}: {path}"
             );
             let numbers = path.split(|c: char| !c.is_ascii_digit());
             assert!(
                 numbers
                     .filter_map(|n| n.parse::<u32>().ok())
                     .all(|n| n <= 120),
-                "{}",
-                exercise.id
+                "{id}"
             );
-            let (x, y) = exercise.figure.head;
-            assert!(
-                (6..=114).contains(&x) && (6..=66).contains(&y),
-                "{}",
-                exercise.id
-            );
+            let (x, y) = figure.head;
+            assert!((6..=114).contains(&x) && (6..=66).contains(&y), "{id}");
         }
     }
 

@@ -150,6 +150,14 @@ impl Exercise {
         }
     }
 
+    /// The drawing of where to start, when the main one does not show it.
+    pub fn start_figure(&self) -> Option<&'static Figure> {
+        library::START_POSES
+            .iter()
+            .find(|(id, _)| *id == self.id)
+            .map(|(_, figure)| figure)
+    }
+
     /// The holds, for an exercise done as holds with rests between.
     pub fn holds(&self) -> Option<Holds> {
         match self.dose {
