@@ -162,6 +162,16 @@ impl AppState {
         self.store.update(|s| s.journal.mark_day(day, kind));
     }
 
+    /// Records a routine done without the app on a missed `day`, at its
+    /// local noon.
+    pub fn fill_in_day(self, day: NaiveDate) {
+        let now = clock::now_ms();
+        let noon = clock::local_noon_ms(day);
+        self.store.update(|s| {
+            s.fill_in_day(day, clock::day_of(now), noon, now);
+        });
+    }
+
     /// Marks an exercise of a session as having hurt, or takes it back.
     pub fn mark_hurt(self, session: i64, exercise: &str, hurt: bool) {
         self.store.update(|s| {

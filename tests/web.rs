@@ -70,7 +70,7 @@ async fn every_exercise_shows_its_caution_and_its_easier_way_and_its_harder_one_
     for exercise in LIBRARY {
         let not_yet = host();
         let _early = mount_to(not_yet.clone(), move || {
-            view! { <ExerciseNotes exercise good_sessions=1 easier_now=false /> }
+            view! { <ExerciseNotes exercise good_sessions=1 easier_now=false hurt_on=None /> }
         });
         let early_text = not_yet.text_content().unwrap_or_default();
         assert!(!early_text.contains(exercise.harder), "{}", exercise.id);
@@ -78,7 +78,7 @@ async fn every_exercise_shows_its_caution_and_its_easier_way_and_its_harder_one_
 
         let host = host();
         let _app = mount_to(host.clone(), move || {
-            view! { <ExerciseNotes exercise good_sessions=2 easier_now=false /> }
+            view! { <ExerciseNotes exercise good_sessions=2 easier_now=false hurt_on=None /> }
         });
         let text = host.text_content().unwrap_or_default();
         if let Some(caution) = exercise.caution {
@@ -90,7 +90,21 @@ async fn every_exercise_shows_its_caution_and_its_easier_way_and_its_harder_one_
         }
         assert!(text.contains(exercise.easier), "{}", exercise.id);
         assert!(text.contains(exercise.harder), "{}", exercise.id);
+        assert!(!text.contains("This hurt on"), "{}", exercise.id);
     }
+    // An exercise that hurt last time says so and opens its easier way.
+    let hurt = host();
+    let bridge = &LIBRARY[0];
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 24);
+    let _hurt = mount_to(hurt.clone(), move || {
+        view! { <ExerciseNotes exercise=bridge good_sessions=0 easier_now=false hurt_on=on /> }
+    });
+    let text = hurt.text_content().unwrap_or_default();
+    assert!(
+        text.contains("This hurt on 24 Nov. Try the easier way: "),
+        "{text}"
+    );
+    assert!(find(&hurt, ".variations").has_attribute("open"));
 }
 
 #[wasm_bindgen_test]

@@ -1,15 +1,14 @@
 //! What the patient should know about an exercise before doing it: how it
 //! goes, its caution, and the easier and harder ways to do it.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::figure::ExerciseFigure;
 use crate::domain::day;
 use crate::domain::exercise::Exercise;
 use crate::domain::progression::GOOD_SESSIONS_FOR_HARDER;
-use crate::domain::spike;
 use crate::domain::stop_rule::STOP_RULE;
-use crate::state::use_app_state;
 
 /// The exercise's caution as a note a screen reader announces as such.
 #[component]
@@ -25,13 +24,9 @@ pub fn Caution(exercise: &'static Exercise) -> impl IntoView {
 }
 
 /// The easier way, first, for an exercise the patient said hurt the last
-/// time it was done (the pain-spike answer, `domain::spike`).
+/// time it was done, on `hurt_on` (`domain::spike::hurt_last_time`).
 #[component]
-pub fn HurtLastTime(exercise: &'static Exercise) -> impl IntoView {
-    let state = use_app_state();
-    let hurt_on = state
-        .store
-        .with_untracked(|s| spike::hurt_last_time(&s.journal, exercise.id));
+pub fn HurtLastTime(exercise: &'static Exercise, hurt_on: Option<NaiveDate>) -> impl IntoView {
     hurt_on.map(|on| {
         view! {
             <p class="note caution hurt-last-time" role="note">
@@ -61,14 +56,15 @@ fn ExercisePreview(exercise: &'static Exercise) -> impl IntoView {
 }
 
 /// The way it goes, the caution, then the easier and the harder way, for
-/// the overview. The
-/// easier way opens by itself when `easier_now`; the harder one is offered
-/// once `good_sessions` reaches [`GOOD_SESSIONS_FOR_HARDER`].
+/// the overview. The easier way opens by itself when `easier_now` or when
+/// the exercise hurt last time (`hurt_on`); the harder one is offered once
+/// `good_sessions` reaches [`GOOD_SESSIONS_FOR_HARDER`].
 #[component]
 pub fn ExerciseNotes(
     exercise: &'static Exercise,
     good_sessions: usize,
     #[prop(into)] easier_now: Signal<bool>,
+    hurt_on: Option<NaiveDate>,
 ) -> impl IntoView {
     let harder = if good_sessions >= GOOD_SESSIONS_FOR_HARDER {
         view! {
@@ -89,13 +85,10 @@ pub fn ExerciseNotes(
         }
         .into_any()
     };
-    let state = use_app_state();
-    let hurt = state
-        .store
-        .with_untracked(|s| spike::hurt_last_time(&s.journal, exercise.id).is_some());
+    let hurt = hurt_on.is_some();
     view! {
         <ExercisePreview exercise />
-        <HurtLastTime exercise />
+        <HurtLastTime exercise hurt_on />
         <Caution exercise />
         <details class="variations" open=move || hurt || easier_now.get()>
             <summary>{format!("Easier or harder: {}", exercise.name)}</summary>

@@ -449,6 +449,7 @@ mod properties {
                     plan_key: None,
                     extended_secs: 0,
                     hurt: Vec::new(),
+                    added_ms: None,
                 },
             );
         let checkin = (0u32..40_000, 0u8..=10, pains(), ".*", any::<i64>()).prop_map(

@@ -151,6 +151,7 @@ mod tests {
             plan_key: None,
             extended_secs: 0,
             hurt: Vec::new(),
+            added_ms: None,
         }
     }
 

@@ -112,6 +112,7 @@ impl ActiveSession {
             plan_key: Some(plan_log::key_of(&self.plan.steps)),
             extended_secs: self.extended_secs(ended_ms),
             hurt: Vec::new(),
+            added_ms: None,
         }
     }
 
@@ -176,6 +177,11 @@ pub struct SessionRecord {
     /// rose (absent when none, and before version 7).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hurt: Vec<String>,
+    /// When the patient filled this day in afterwards, for a routine done
+    /// without the app: kept so the history and the report say "added
+    /// later" (absent for routines the player ran, and before version 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_ms: Option<i64>,
 }
 
 fn is_zero(secs: &u32) -> bool {
@@ -205,6 +211,7 @@ impl SessionRecord {
             plan_key: None,
             extended_secs: 0,
             hurt: Vec::new(),
+            added_ms: None,
         }
     }
 
@@ -353,6 +360,7 @@ mod tests {
             plan_key: None,
             extended_secs: 0,
             hurt: Vec::new(),
+            added_ms: None,
         };
         assert!(record(80).counts_for_streak());
         assert!(!record(79).counts_for_streak());

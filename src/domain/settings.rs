@@ -53,6 +53,13 @@ pub struct Settings {
     /// The exercise-readiness answers; exercises they rule out are swapped.
     #[serde(default)]
     pub readiness: Readiness,
+    /// The first-run set-up was finished or skipped (absent before version 7).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub set_up: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 // Settings must stay `Copy` (no heap field): two tabs' settings merge by
@@ -201,6 +208,7 @@ impl Default for Settings {
             emphasis: Emphasis::Balanced,
             emergency_number: None,
             readiness: Readiness::default(),
+            set_up: false,
         }
     }
 }
@@ -221,12 +229,15 @@ pub enum SettingChange {
     /// Whether the patient has this piece of equipment.
     Equipment(Equipment, bool),
     Reminder(Option<NaiveTime>),
+    /// The first-run set-up was finished or skipped.
+    SetUpEnded,
 }
 
 impl Settings {
     /// Makes one change the patient chose.
     pub fn apply(&mut self, change: SettingChange) {
         match change {
+            SettingChange::SetUpEnded => self.set_up = true,
             SettingChange::Sound(on) => self.sound = on,
             SettingChange::Vibration(on) => self.vibration = on,
             SettingChange::Voice(on) => self.voice = on,

@@ -88,6 +88,8 @@ lazy_routes! {
     Assessment, assessment_page, crate::pages::assessment::AssessmentPage;
     /// `/plan`.
     Plan, plan_page, crate::pages::plan::PlanPage;
+    /// `/setup`.
+    SetUp, setup_page, crate::pages::setup::SetUpPage;
 }
 
 /// Loading a page's code.

@@ -10,4 +10,5 @@ pub mod report;
 pub mod routine;
 pub mod safety;
 pub mod settings;
+pub mod setup;
 pub mod today;

@@ -4,10 +4,10 @@ use leptos_router::components::A;
 use crate::components::yes_no::{YesNo, YesNoAnswers};
 use crate::domain::exercise;
 use crate::domain::readiness::{READINESS, Readiness};
+use crate::pages::setup::continue_after_check;
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
 use crate::web::clock;
-use crate::web::route::Route;
 
 /// Route `/readiness`: the health questions that decide which exercises
 /// suit the patient, then what they changed in the routine.
@@ -24,6 +24,7 @@ pub fn ReadinessPage() -> impl IntoView {
         }
     }
     let done = RwSignal::new(false);
+    let (next, next_label) = continue_after_check();
     let save = {
         let answers = answers.clone();
         move |_| {
@@ -55,7 +56,7 @@ pub fn ReadinessPage() -> impl IntoView {
             </div>
             <Show when=move || done.get()>
                 <Swaps />
-                <A href=Route::Routine.href() attr:class="button primary">"Continue to the routine"</A>
+                <A href=next.clone() attr:class="button primary">{next_label}</A>
             </Show>
         </section>
     }

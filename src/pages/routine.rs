@@ -18,6 +18,7 @@ use crate::domain::plan::Plan;
 use crate::domain::progression;
 use crate::domain::recheck;
 use crate::domain::session::{percent_done, share_counts};
+use crate::domain::spike;
 use crate::domain::timeline::{Action, Position, SegmentKind, Timeline};
 use crate::pages::readiness::Swaps;
 use crate::state::use_app_state;
@@ -154,16 +155,19 @@ fn PhaseList(plan: Plan, easier_now: Signal<bool>) -> impl IntoView {
                 let secs = i64::from(step.box_secs(e));
                 let sides = step.sides_note(e);
                 let dose = e.dose_label().map(|d| format!(", {d}")).unwrap_or_default();
-                let good_sessions = state
-                    .store
-                    .with_untracked(|s| progression::good_sessions(&s.journal, e.id));
+                let (good_sessions, hurt_on) = state.store.with_untracked(|s| {
+                    (
+                        progression::good_sessions(&s.journal, e.id),
+                        spike::hurt_last_time(&s.journal, e.id),
+                    )
+                });
                 view! {
                     <li>
                         <div class="exercise-line">
                             <span>{e.name}</span>
                             <span class="muted">{format!("{}{sides}{dose}", spoken(secs))}</span>
                         </div>
-                        <ExerciseNotes exercise=e good_sessions easier_now />
+                        <ExerciseNotes exercise=e good_sessions easier_now hurt_on />
                     </li>
                 }
             })
@@ -390,7 +394,10 @@ fn PlayerScreen(
                 {move || next_exercise.get().map_or("Last exercise".to_string(), |e| format!("Up next: {}", e.name))}
             </p>
             {move || exercise.get().map(|exercise| view! { <ExerciseFigure exercise /> })}
-            {move || exercise.get().map(|exercise| view! { <HurtLastTime exercise /> <Caution exercise /> })}
+            {move || exercise.get().map(|exercise| {
+                let hurt_on = state.store.with_untracked(|s| spike::hurt_last_time(&s.journal, exercise.id));
+                view! { <HurtLastTime exercise hurt_on /> <Caution exercise /> }
+            })}
             <ul class="cues">
                 {move || {
                     exercise

@@ -6,6 +6,7 @@ use crate::components::concern_banner::CallButton;
 use crate::components::exercise_notes::StopRule;
 use crate::components::yes_no::{YesNo, YesNoAnswers};
 use crate::domain::red_flags::{CAUDA_EQUINA_SIGNS, RED_FLAGS, Screening, Urgency};
+use crate::pages::setup::continue_after_check;
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
 use crate::web::clock;
@@ -100,6 +101,7 @@ fn Outcome(
 ) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
+    let (next, next_label) = continue_after_check();
     let reasons = screening
         .flags()
         .map(|f| view! { <li>{f.why}</li> })
@@ -119,7 +121,7 @@ fn Outcome(
             </div>
             <StopRule />
             {saved}
-            <A href=Route::Routine.href() attr:class="button primary">"Continue to the routine"</A>
+            <A href=next attr:class="button primary">{next_label}</A>
         }
             .into_any(),
         Some(Urgency::Emergency) => {
@@ -155,7 +157,7 @@ fn Outcome(
                 <ul>{reasons}</ul>
             </div>
             {saved}
-            <A href=Route::Routine.href() attr:class="button">"Continue to the routine"</A>
+            <A href=next attr:class="button">{next_label}</A>
         }
             .into_any(),
     }

@@ -13,6 +13,7 @@ use crate::components::warning_signs::WarningSigns;
 use crate::domain::day;
 use crate::domain::journal::DayOff;
 use crate::domain::recheck::{self, Recheck};
+use crate::domain::settings::SettingChange;
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
 use crate::web::clock;
@@ -40,6 +41,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     let part_done = Memo::new(move |_| state.store.with(|s| s.journal.most_done_on(today)));
     let running = Memo::new(move |_| state.store.with(|s| s.active.is_some()));
     let spike = use_spike(today);
+    let offers_set_up = Memo::new(move |_| state.store.with(|s| s.offers_set_up()));
     let last_pain = Memo::new(move |_| state.store.with(|s| s.journal.last_pain(clock::day_of)));
     let backup_due = Memo::new(move |_| state.store.with(|s| s.backup_due(clock::now_ms())));
     let minutes = state
@@ -47,6 +49,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
         .with_untracked(|s| s.session_plan().minutes(s.settings.pacing()));
     let open_routine = move |_| navigate(&Route::Routine.href(), Default::default());
     let best = Memo::new(move |_| state.store.with(|s| s.journal.best_streak(today)));
+    let consistency = Memo::new(move |_| state.store.with(|s| s.journal.consistency(today)));
     let day_off = Memo::new(move |_| state.store.with(|s| s.journal.day_off(today)));
     let streak_kept = Memo::new(move |_| state.store.with(|s| s.journal.keeps_streak(today)));
     let mark = move |kind: Option<DayOff>| state.mark_day(today, kind);
@@ -72,6 +75,20 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             })}
             <FollowUpPrompt />
             <PainSpike spike />
+            <Show when=move || offers_set_up.get()>
+                <div class="card welcome">
+                    <h2>"Welcome to Spinewise"</h2>
+                    <p>
+                        "Set up in about a minute: a few safety questions, what you have at home, and a reminder. Or skip it, and start with floor exercises."
+                    </p>
+                    <div class="button-row">
+                        <A href=Route::SetUp.href() attr:class="button">"Set up"</A>
+                        <button class="button quiet" on:click=move |_| state.change_setting(SettingChange::SetUpEnded)>
+                            "Skip for now"
+                        </button>
+                    </div>
+                </div>
+            </Show>
             <div class="today-cards">
                 <div class="card stat">
                     <span class="stat-value">{streak}</span>
@@ -79,6 +96,9 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                         {move || if streak.get() == 1 { "day streak" } else { "days streak" }}
                     </span>
                     <span class="stat-label">{move || format!("best {}", best.get())}</span>
+                    {move || consistency.get().map(|(done, due)| view! {
+                        <span class="stat-label consistency">{format!("{done} of {due} days done, last 4 weeks")}</span>
+                    })}
                 </div>
                 <div class="card stat">
                     <span class="stat-value">

@@ -29,6 +29,20 @@ pub fn local(at_ms: i64) -> NaiveDateTime {
     local_time(at_ms, offset_minutes(at_ms))
 }
 
+/// 12:00 local time on `day`, in ms since the epoch.
+pub fn local_noon_ms(day: NaiveDate) -> i64 {
+    use chrono::Datelike;
+    let noon = js_sys::Date::new_with_year_month_day_hr_min_sec(
+        day.year() as u32,
+        day.month0() as i32,
+        day.day() as i32,
+        12,
+        0,
+        0,
+    );
+    noon.get_time() as i64
+}
+
 /// Today's local calendar day.
 pub fn today() -> NaiveDate {
     day_of(now_ms())

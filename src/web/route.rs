@@ -17,6 +17,8 @@ pub enum Route {
     Report,
     Assessment,
     Plan,
+    /// The first-run set-up.
+    SetUp,
 }
 
 impl Route {
@@ -33,6 +35,7 @@ impl Route {
             Route::Report => "report",
             Route::Assessment => "assessment",
             Route::Plan => "plan",
+            Route::SetUp => "setup",
         }
     }
 
@@ -53,7 +56,7 @@ mod tests {
 
     /// Every route, kept in step with the enum by hand: a new route needs
     /// its own segment, which this test then checks.
-    const ALL: [Route; 10] = [
+    const ALL: [Route; 11] = [
         Route::Today,
         Route::Routine,
         Route::Settings,
@@ -64,6 +67,7 @@ mod tests {
         Route::Report,
         Route::Assessment,
         Route::Plan,
+        Route::SetUp,
     ];
 
     #[test]

@@ -38,6 +38,7 @@ fn ten_years() -> (Store, NaiveDate) {
             plan_key: Some(plan_log::key_of(if k % 4 == 0 { &shorter } else { &seed })),
             extended_secs: if k % 7 == 0 { 15 } else { 0 },
             hurt: Vec::new(),
+            added_ms: None,
         });
         for (kind, after_ms) in [
             (FollowUpKind::HourLater, 4_000_000),

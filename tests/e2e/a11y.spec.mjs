@@ -80,6 +80,10 @@ const SCREENS = {
     await page.getByRole("button", { name: "Bird-dog" }).click();
     await expect(page.getByRole("button", { name: "Bird-dog" })).toHaveAttribute("aria-pressed", "true");
   },
+  "set-up": async (page) => {
+    await openAt(page, "/setup");
+    await expect(page.getByRole("button", { name: "Finish set-up" })).toBeVisible();
+  },
   "routine builder": async (page) => {
     await openAt(page, "/plan");
     await page.getByRole("button", { name: "Copy and edit" }).click();

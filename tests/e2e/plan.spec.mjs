@@ -39,10 +39,11 @@ test("builder edits are checked live, undone on request, and persist across a re
   await page.clock.resume(); // focus is restored after the next frame
   await page.getByRole("button", { name: "Copy and edit" }).click();
   const builder = page.locator(".builder");
-  await expect(builder.getByRole("status").first()).toHaveText("Total: 18 min");
+  // 17 min 55 s: bird-dog's sides take turns, with no switch pause.
+  await expect(builder.getByRole("status").first()).toHaveText("Total: 17 min 55 s");
   await builder.getByRole("button", { name: "Supported child's pose: 15 seconds more" }).click();
   await expect(builder.getByRole("button", { name: "Supported child's pose: 15 seconds more" })).toBeFocused();
-  await expect(builder.getByText("Total: 18 min 15 s")).toBeVisible();
+  await expect(builder.getByText("Total: 18 min 10 s")).toBeVisible();
   await builder.getByRole("button", { name: "Move Glute bridge down" }).click();
   await builder.getByRole("button", { name: "Remove Cat-cow" }).click();
   await expect(builder.getByText("Cat-cow removed.")).toBeVisible();
@@ -132,4 +133,69 @@ test("a daily reminder downloads a calendar file and nudges on Today after its t
   await expect(page.getByText("It is past your reminder time")).toBeVisible();
   await page.getByRole("button", { name: "Rest day" }).click();
   await expect(page.getByText("It is past your reminder time")).toHaveCount(0);
+});
+
+test("a new patient's set-up: safety, health, equipment with nothing assumed, a reminder, then Start leads", async ({ page }) => {
+  await openAt(page, "/");
+  const welcome = page.locator(".welcome");
+  await expect(welcome).toContainText("Set up in about a minute");
+  await welcome.getByRole("link", { name: "Set up" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Set up Spinewise" })).toBeVisible();
+
+  // The safety questions come back to the set-up.
+  await page.getByRole("link", { name: "Answer the safety questions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Safety check" })).toBeVisible();
+  const noes = page.getByRole("radio", { name: "No" });
+  for (let i = 0; i < (await noes.count()); i++) await noes.nth(i).check();
+  await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("link", { name: "Continue the set-up" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Set up Spinewise" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Answer them again" })).toBeVisible();
+
+  // So do the exercise questions.
+  await page.getByRole("link", { name: "Answer the exercise questions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Exercise check" })).toBeVisible();
+  const health = page.getByRole("radio", { name: "No" });
+  for (let i = 0; i < (await health.count()); i++) await health.nth(i).check();
+  await page.getByRole("button", { name: "Save answers" }).click();
+  await page.getByRole("link", { name: "Continue the set-up" }).click();
+  await expect(page.getByText("✓ Done")).toHaveCount(2);
+
+  // Equipment: nothing ticked unless the patient says so.
+  const extras = page.getByRole("group", { name: "What you have at home" }).getByRole("checkbox");
+  await expect(extras).toHaveCount(4);
+  for (let i = 0; i < 4; i++) await expect(extras.nth(i)).not.toBeChecked();
+  await page.getByLabel("Reminder time").fill("07:30");
+  await page.getByLabel("Reminder time").dispatchEvent("change");
+  await page.getByRole("button", { name: "Finish set-up" }).click();
+
+  // Today: the set-up is over and Start leads.
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await expect(page.locator(".welcome")).toHaveCount(0);
+  await expect(page.locator("main .button.primary").first()).toHaveText("Start routine");
+  const saved = await savedStore(page);
+  expect(saved.settings.set_up).toBe(true);
+  expect(saved.settings.reminder).toMatch(/^07:30/);
+
+  // The routine needs no bar, roller or wall; the checks are already done.
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await expect(page.getByRole("link", { name: "Start the safety check" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Answer the exercise questions" })).toHaveCount(0);
+  const list = page.locator(".phase-list");
+  await expect(list).toContainText("Supported child's pose");
+  await expect(list).not.toContainText(/Dead hang|foam roller|wall slide/i);
+
+  // Settings can bring the set-up back.
+  await page.getByRole("navigation").getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Go through the set-up again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Set up Spinewise" })).toBeVisible();
+});
+
+test("the set-up can be skipped, and stays skipped after a reload", async ({ page }) => {
+  await openAt(page, "/");
+  await page.getByRole("button", { name: "Skip for now" }).click();
+  await expect(page.locator(".welcome")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await expect(page.locator(".welcome")).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore, startRoutine, beginRoutine, haveEveryExtra } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, startRoutine, beginRoutine, haveEveryExtra, seedStore, sessionRecord } from "./fixtures.mjs";
 
 // A new patient's routine: the seed with its bar, roller and wall
 // exercises swapped for floor ones (nothing is assumed at first).
@@ -186,4 +186,34 @@ test("every exercise can be previewed from the overview: its drawing, what it is
   await expect(bridge.getByRole("listitem").first()).toHaveText(/^Feet flat, squeeze your buttocks/);
   // Before any count-in: the routine has not started.
   await expect(page.getByRole("button", { name: "Begin routine" }).or(page.getByRole("link", { name: "Start the safety check" }))).toBeVisible();
+});
+
+test("a forgotten day filled in afterwards mends the streak, is kept as added later, and the score beside the streak agrees", async ({ page }) => {
+  // Routines on 20 to 23 November, nothing on the 24th; today is the 25th.
+  const days = [20, 21, 22, 23].map((d) => sessionRecord(new Date(2026, 10, d, 7, 0, 0).getTime(), `2026-11-${d}`));
+  await seedStore(page, JSON.stringify({ schema_version: 6, revision: 1, generation: 0, sessions: days }));
+  await openAt(page, "/");
+  const streak = page.locator(".stat").first();
+  await expect(streak).toContainText("0days streak");
+  await expect(streak).toContainText("4 of 5 days done, last 4 weeks");
+
+  await page.getByRole("navigation").getByRole("link", { name: "Progress" }).click();
+  await page.getByRole("button", { name: /^Tuesday 24 November: missed/ }).click();
+  const details = page.locator(".day-details");
+  await details.getByRole("button", { name: "I did my routine this day" }).click();
+  await expect(details).toContainText("Routine (added later): 100 % done");
+  await expect(details.getByRole("button", { name: "I did my routine this day" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Tuesday 24 November: done/ })).toBeVisible();
+  // A week back at most, never today: the 17th and today offer nothing.
+  await page.getByRole("button", { name: /^Tuesday 17 November/ }).click();
+  await expect(details.getByRole("button", { name: "I did my routine this day" })).toHaveCount(0);
+  await page.getByRole("button", { name: /^Wednesday 25 November/ }).click();
+  await expect(details.getByRole("button", { name: "I did my routine this day" })).toHaveCount(0);
+
+  const saved = await savedStore(page);
+  const added = saved.sessions.find((s) => s.day === "2026-11-24");
+  expect(added.added_ms).toBeGreaterThan(0);
+  await page.getByRole("navigation").getByRole("link", { name: "Today" }).click();
+  await expect(streak).toContainText("5days streak");
+  await expect(streak).toContainText("5 of 5 days done, last 4 weeks");
 });

@@ -4,6 +4,8 @@
 
 mod streak;
 
+pub use streak::FILL_IN_DAYS;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -9,6 +9,11 @@ use chrono::{Days, NaiveDate};
 
 use super::{DayOff, Journal};
 
+/// How many days back a missed day may be filled in.
+pub const FILL_IN_DAYS: i64 = 7;
+/// Days the consistency score looks back over: four weeks.
+pub const CONSISTENCY_DAYS: u64 = 28;
+
 /// How one day counts for the streak and for adherence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Counted {
@@ -42,6 +47,15 @@ impl Journal {
             .any(|s| s.day == day && s.counts_for_streak())
     }
 
+    /// Whether `day` may be filled in as a routine done without the app:
+    /// one of the last [`FILL_IN_DAYS`] days before `today`, with no counted
+    /// routine yet. A week back keeps the record to what is remembered, and
+    /// one forgotten day need not erase a streak (walkthrough #13).
+    pub fn can_fill_in(&self, day: NaiveDate, today: NaiveDate) -> bool {
+        let back = (today - day).num_days();
+        (1..=FILL_IN_DAYS).contains(&back) && !self.done_on(day)
+    }
+
     /// The most of a routine done on `day`, in whole percent, when a
     /// routine was started that day: Today credits a part-done routine
     /// instead of "not done yet" (walkthrough #11).
@@ -70,6 +84,18 @@ impl Journal {
             Counted::Missed => expected += 1,
         });
         (done, expected)
+    }
+
+    /// The consistency score beside the streak: days done and days due
+    /// (as [`Journal::adherence`]) over the last [`CONSISTENCY_DAYS`], or
+    /// since the first record if later; `None` before any day was due. One
+    /// forgotten day then costs a few percent, not the whole chain (Loop's
+    /// habit score does the same; walkthrough #13).
+    pub fn consistency(&self, today: NaiveDate) -> Option<(usize, usize)> {
+        let window = today.checked_sub_days(Days::new(CONSISTENCY_DAYS - 1))?;
+        let from = self.first_day()?.max(window);
+        let (done, due) = self.adherence(from, today, today);
+        (due > 0).then_some((done, due))
     }
 
     /// Calls `visit` for each day from `from` to `to` with how it counts,
@@ -319,6 +345,50 @@ mod tests {
         journal.mark_day(day(11), Some(DayOff::Rest));
         assert_eq!(journal.adherence(day(9), day(13), day(13)), (2, 3));
         assert_eq!(journal.adherence(day(9), day(13), day(14)), (2, 4));
+    }
+
+    #[test]
+    fn consistency_counts_done_over_due_days_of_the_last_four_weeks() {
+        let mut journal = Journal::default();
+        assert_eq!(journal.consistency(day(25)), None, "nothing yet");
+        journal.sessions.push(session(25, 100));
+        assert_eq!(journal.consistency(day(25)), Some((1, 1)));
+        // Eleven days done, one forgotten: the streak restarts, the score barely moves.
+        let mut journal = Journal::default();
+        for d in (13..=24).filter(|&d| d != 20) {
+            journal.sessions.push(session(d, 100));
+        }
+        assert_eq!(journal.streak(day(25)), 4);
+        assert_eq!(
+            journal.consistency(day(25)),
+            Some((11, 12)),
+            "today is not due yet"
+        );
+        // Only the last 28 days count.
+        let mut long = Journal::default();
+        long.sessions.push(session(1, 100));
+        let late = day(1).checked_add_days(Days::new(40)).unwrap();
+        long.sessions.push(SessionRecord::sample(late));
+        let (_, due) = long.consistency(late).unwrap();
+        assert_eq!(due, 28);
+    }
+
+    #[test]
+    fn a_missed_day_of_the_last_week_can_be_filled_in_once() {
+        let mut journal = Journal::default();
+        let today = day(25);
+        assert!(!journal.can_fill_in(today, today), "today is still open");
+        assert!(journal.can_fill_in(day(24), today));
+        assert!(journal.can_fill_in(day(18), today), "7 days back");
+        assert!(!journal.can_fill_in(day(17), today), "8 days back");
+        assert!(!journal.can_fill_in(day(26), today), "the future");
+        journal.sessions.push(session(24, 100));
+        assert!(!journal.can_fill_in(day(24), today), "already done");
+        journal.sessions.push(session(23, 40));
+        assert!(
+            journal.can_fill_in(day(23), today),
+            "a part-done day may be"
+        );
     }
 
     #[test]

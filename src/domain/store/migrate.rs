@@ -71,8 +71,10 @@ fn v5_to_v6(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
-/// v7 adds the exercises a session hurt in, an optional list. A v6
-/// document needs no change; the version moves so that a v6 app, which
+/// v7 adds the exercises a session hurt in (an optional list), when a
+/// session was filled in afterwards (optional), and whether the first-run
+/// set-up ended (false when absent). A v6 document needs no
+/// change; the version moves so that a v6 app, which
 /// would save the sessions again without it, stays read-only.
 fn v6_to_v7(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())

@@ -19,7 +19,7 @@ use super::followup::FollowUp;
 use super::journal::{DayCleared, DayMark, Journal};
 use super::pain::Pain;
 use super::plan::{Emphasis, Plan, Swap};
-use super::plan_log::PlanRun;
+use super::plan_log::{self, PlanRun};
 use super::red_flags::Screening;
 use super::routines::Routines;
 use super::session::{ActiveSession, SessionRecord};
@@ -348,6 +348,61 @@ impl Store {
         }
     }
 
+    /// Records `day` as a full routine done without the app, marked as
+    /// added at `now_ms`, when [`Journal::can_fill_in`] allows it; it
+    /// counts for the streak like any other. `started_ms` places it in the
+    /// day (the caller's local noon); false when nothing was added.
+    ///
+    /// [`Journal::can_fill_in`]: crate::domain::journal::Journal::can_fill_in
+    pub fn fill_in_day(
+        &mut self,
+        day: NaiveDate,
+        today: NaiveDate,
+        started_ms: i64,
+        now_ms: i64,
+    ) -> bool {
+        if !self.journal.can_fill_in(day, today) {
+            return false;
+        }
+        let plan = self.session_plan();
+        let pacing = self.settings.pacing();
+        let planned_secs = plan.total_secs(pacing);
+        let mut started_ms = started_ms;
+        // The start is the record's identity: never take another's.
+        while self
+            .journal
+            .sessions
+            .iter()
+            .any(|s| s.started_ms == started_ms)
+        {
+            started_ms += 1;
+        }
+        self.journal.remember_plan(&plan.steps);
+        self.journal.record(SessionRecord {
+            started_ms,
+            ended_ms: started_ms + i64::from(planned_secs) * 1000,
+            day,
+            plan: plan.name.clone(),
+            planned_secs,
+            done_percent: 100,
+            pain_before: None,
+            pain_after: None,
+            plan_key: Some(plan_log::key_of(&plan.steps)),
+            extended_secs: 0,
+            hurt: Vec::new(),
+            added_ms: Some(now_ms),
+        });
+        true
+    }
+
+    /// Whether Today offers the first-run set-up: a new patient, with
+    /// nothing logged yet, who has neither finished nor skipped it.
+    pub fn offers_set_up(&self) -> bool {
+        !self.settings.set_up
+            && self.journal.sessions.is_empty()
+            && self.journal.checkins.is_empty()
+    }
+
     /// Past the reminder time on `today` (`now` is the local time) with
     /// nothing done: no routine, none running, no rest or flare mark.
     pub fn reminder_due(&self, now: NaiveTime, today: NaiveDate) -> bool {
@@ -495,6 +550,65 @@ mod tests {
         assert_eq!(store.journal.days_cleared[0].clock, 4);
         assert_eq!(store.journal.days_off.len(), 1);
         assert_keeps_every_field(V5_FIXTURE, &store);
+    }
+
+    #[test]
+    fn a_filled_in_day_is_a_full_routine_added_later_that_mends_the_streak() {
+        use crate::domain::testing::day;
+        let mut store = Store::default();
+        for d in 20..=23 {
+            store.journal.record(SessionRecord::sample(day(d)));
+        }
+        assert_eq!(store.journal.streak(day(25)), 0, "24 November was missed");
+        let noon = SessionRecord::sample(day(24)).started_ms + 5 * 3_600_000;
+        assert!(store.fill_in_day(day(24), day(25), noon, 42));
+        let added = store
+            .journal
+            .sessions
+            .iter()
+            .find(|s| s.day == day(24))
+            .unwrap();
+        assert_eq!(added.added_ms, Some(42));
+        assert_eq!(added.done_percent, 100);
+        assert!(
+            store.journal.steps_of(added).is_some(),
+            "its routine is kept"
+        );
+        assert_eq!(store.journal.streak(day(25)), 5);
+        // Once only, and not today or the far past.
+        assert!(!store.fill_in_day(day(24), day(25), noon, 43));
+        assert!(!store.fill_in_day(day(25), day(25), noon, 43));
+        assert!(!store.fill_in_day(day(10), day(25), noon, 43));
+        // Saved and read back.
+        let again = Store::parse(&store.to_json()).unwrap();
+        assert_eq!(
+            again
+                .journal
+                .sessions
+                .iter()
+                .filter(|s| s.added_ms.is_some())
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_set_up_is_offered_to_a_new_patient_until_it_ends() {
+        let mut store = Store::default();
+        assert!(store.offers_set_up());
+        store
+            .settings
+            .apply(crate::domain::settings::SettingChange::SetUpEnded);
+        assert!(!store.offers_set_up());
+        // Someone who already logged something is not new, set up or not.
+        let mut logged = Store::default();
+        logged
+            .journal
+            .record(SessionRecord::sample(crate::domain::testing::day(20)));
+        assert!(!logged.offers_set_up());
+        // Saved and read back; settings saved before it existed read as not set up.
+        assert!(Store::parse(&store.to_json()).unwrap().settings.set_up);
+        assert!(!Store::parse(V6_FIXTURE).unwrap().settings.set_up);
     }
 
     #[test]

@@ -185,11 +185,14 @@ fn DayDetails(day: RwSignal<NaiveDate>) -> impl IntoView {
                 .iter()
                 .filter(|r| r.day == day)
                 .map(|r| {
-                    let mut line = format!(
-                        "Routine at {}: {} % done",
-                        clock::time_label(r.started_ms),
-                        r.done_percent
-                    );
+                    let mut line = match r.added_ms {
+                        Some(_) => format!("Routine (added later): {} % done", r.done_percent),
+                        None => format!(
+                            "Routine at {}: {} % done",
+                            clock::time_label(r.started_ms),
+                            r.done_percent
+                        ),
+                    };
                     if let (Some(before), Some(after)) = (r.pain_before, r.pain_after) {
                         line += &format!(", pain {} → {}", before.score(), after.score());
                     } else if let Some(before) = r.pain_before {
@@ -219,6 +222,14 @@ fn DayDetails(day: RwSignal<NaiveDate>) -> impl IntoView {
                 crate::domain::journal::DayOff::Flare => "Marked as a flare day.",
             });
             let empty = sessions.is_empty() && checkin.is_none() && day_off.is_none();
+            let fill_in = journal.can_fill_in(day, clock::today()).then(|| {
+                view! {
+                    <button class="button" on:click=move |_| state.fill_in_day(day)>
+                        "I did my routine this day"
+                    </button>
+                    <p class="muted small">"For a routine you did without the app. It counts for your streak and is kept as added later."</p>
+                }
+            });
             view! {
                 <h2>{day::long_label(day)}</h2>
                 <ul class="plain-list">
@@ -237,6 +248,7 @@ fn DayDetails(day: RwSignal<NaiveDate>) -> impl IntoView {
                 {empty.then(|| view! {
                     <p class="muted">"Nothing recorded on this day."</p>
                 })}
+                {fill_in}
             }
         })
     };

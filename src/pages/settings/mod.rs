@@ -4,8 +4,8 @@ mod data;
 mod emergency;
 mod folder;
 mod install;
-mod reminder;
-mod routine;
+pub(crate) mod reminder;
+pub(crate) mod routine;
 mod voice;
 
 use leptos::prelude::*;
@@ -177,6 +177,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <emergency::EmergencyNumber />
                 <A href=Route::Safety.href() attr:class="button">"Check for warning signs again"</A>
                 <A href=Route::Readiness.href() attr:class="button">"Change your health answers"</A>
+                <A href=Route::SetUp.href() attr:class="button">"Go through the set-up again"</A>
             </section>
             <data::YourData />
             <install::Install />

@@ -6,12 +6,11 @@ use crate::domain::settings::SettingChange;
 use crate::state::use_app_state;
 use crate::web::route::Route;
 
-/// The routine's emphasis and the equipment the patient has.
+/// A tick box for each extra the patient may have; none at first.
 #[component]
-pub fn YourRoutine() -> impl IntoView {
+pub fn EquipmentChoices() -> impl IntoView {
     let state = use_app_state();
-    let emphasis = move || state.store.with(|s| s.settings.emphasis.label());
-    let equipment = EquipmentSet::OPTIONAL
+    EquipmentSet::OPTIONAL
         .map(|item| {
             view! {
                 <label class="toggle">
@@ -27,7 +26,14 @@ pub fn YourRoutine() -> impl IntoView {
                 </label>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+/// The routine's emphasis and the equipment the patient has.
+#[component]
+pub fn YourRoutine() -> impl IntoView {
+    let state = use_app_state();
+    let emphasis = move || state.store.with(|s| s.settings.emphasis.label());
     view! {
         <fieldset class="settings-group">
             <legend>"Your routine"</legend>
@@ -41,7 +47,7 @@ pub fn YourRoutine() -> impl IntoView {
             <p class="muted small">
                 "Equipment you have. Exercises that need something you do not have are swapped for ones that need only the floor."
             </p>
-            {equipment}
+            <EquipmentChoices />
         </fieldset>
     }
 }
