@@ -138,3 +138,24 @@ test("'warning signs' names only the safety check's red flags; the routine's own
   await expect(page.getByRole("heading", { name: "Signs that the routine is not working" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Warning signs/ })).toHaveCount(0);
 });
+
+test("the same figures on Today, the routine page, Progress and the report: minutes, streak, last pain", async ({ page }) => {
+  await openAt(page, "/");
+  const minutes = Number((await page.locator(".today-plan").textContent()).match(/^(\d+) minutes/)[1]);
+  const streakCard = page.locator(".stat").first();
+  const [, streak] = (await streakCard.textContent()).match(/^(\d+)days? streak/);
+  const [, best] = (await streakCard.locator(".stat-label").nth(1).textContent()).match(/^best (\d+)$/);
+  const lastPain = await page.locator(".stat").nth(1).locator(".stat-value").textContent();
+
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await expect(page.getByText(`${minutes} minutes, always in this order.`)).toBeVisible();
+
+  await page.getByRole("navigation").getByRole("link", { name: "Progress" }).click();
+  await page.getByRole("button", { name: /^Tuesday 24 November/ }).click();
+  await expect(page.locator(".day-details")).toContainText(`Check-in: pain ${lastPain}`);
+
+  await page.goto("/report");
+  const report = page.locator(".report");
+  await expect(report.getByRole("heading", { name: `Current routine: Daily spine routine (${minutes} min a day)` })).toBeVisible();
+  await expect(report).toContainText(new RegExp(`streak ${streak} days? now, best ${best} days?`));
+});
