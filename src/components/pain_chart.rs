@@ -172,6 +172,7 @@ fn drawing(chart: &PainChart) -> impl IntoView + use<> {
             {dates}
             <path class="line daily" d=chart.daily.clone() />
             <path class="line average" d=chart.average.clone() />
+            <path class="links" d=chart.links.clone() />
             <path class="dots before" d=chart.before.clone() />
             <path class="dots after" d=chart.after.clone() />
         </g>

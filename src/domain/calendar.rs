@@ -60,6 +60,31 @@ pub struct CalendarDay {
     pub pain: Option<u8>,
 }
 
+/// How many weeks the calendar shows: from the week of the first record to
+/// today's, at most `most`; one week before anything is recorded. A patient
+/// four days in sees one or two rows, not twelve weeks of blanks
+/// (walkthrough, smaller items).
+pub fn weeks_to_show(journal: &Journal, today: NaiveDate, most: usize) -> usize {
+    let monday = |day: NaiveDate| day - Days::new(u64::from(day.weekday().num_days_from_monday()));
+    let Some(first) = journal.first_day().filter(|&first| first <= today) else {
+        return 1;
+    };
+    let weeks = (monday(today) - monday(first)).num_days() / 7 + 1;
+    usize::try_from(weeks).unwrap_or(1).clamp(1, most.max(1))
+}
+
+/// Days from the first record to `today`, at most `most`: the days the
+/// calendar's "routines done on … of the last … days" counts.
+pub fn days_counted(journal: &Journal, today: NaiveDate, most: usize) -> usize {
+    journal
+        .first_day()
+        .filter(|&first| first <= today)
+        .map_or(1, |first| {
+            usize::try_from((today - first).num_days() + 1).unwrap_or(1)
+        })
+        .clamp(1, most.max(1))
+}
+
 /// `weeks` Monday-to-Sunday rows ending with the week holding `today`.
 pub fn weeks(journal: &Journal, today: NaiveDate, weeks: usize) -> Vec<[CalendarDay; 7]> {
     let sunday = today + Days::new(u64::from(6 - today.weekday().num_days_from_monday()));
@@ -128,6 +153,23 @@ mod tests {
             .find(|c| c.day == day(d))
             .unwrap()
             .state
+    }
+
+    #[test]
+    fn a_new_patient_sees_the_weeks_since_their_first_record_up_to_twelve() {
+        let today = testing::day(25); // a Wednesday
+        let mut journal = Journal::default();
+        assert_eq!(weeks_to_show(&journal, today, 12), 1);
+        assert_eq!(days_counted(&journal, today, 84), 1);
+        journal.sessions.push(session(23, 100)); // Monday of the same week
+        assert_eq!(weeks_to_show(&journal, today, 12), 1);
+        assert_eq!(days_counted(&journal, today, 84), 3);
+        journal.sessions.insert(0, session(22, 100)); // the Sunday before
+        assert_eq!(weeks_to_show(&journal, today, 12), 2);
+        let long_ago = SessionRecord::sample(testing::day(1) - Days::new(200));
+        journal.sessions.insert(0, long_ago);
+        assert_eq!(weeks_to_show(&journal, today, 12), 12);
+        assert_eq!(days_counted(&journal, today, 84), 84);
     }
 
     #[test]

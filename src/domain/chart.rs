@@ -12,11 +12,13 @@ use super::session::SessionRecord;
 /// Drawing box in SVG user units; the element scales to the screen width.
 pub const WIDTH: f32 = 320.0;
 pub const HEIGHT: f32 = 160.0;
-/// Room on the left for the 0–10 labels and below for the dates.
-const LEFT: f32 = 22.0;
+/// Room on the left for the 0–10 labels and below for the dates, and
+/// enough at the top and left that "10" clears the card's rounded corner
+/// (walkthrough #23).
+const LEFT: f32 = 28.0;
 const BOTTOM: f32 = 18.0;
-const TOP: f32 = 6.0;
-const RIGHT: f32 = 6.0;
+const TOP: f32 = 12.0;
+const RIGHT: f32 = 8.0;
 
 /// Everything drawn, as SVG path data.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -25,9 +27,11 @@ pub struct PainChart {
     pub daily: String,
     /// The rolling average line.
     pub average: String,
-    /// A dot per session for the score before, and one for after.
+    /// A dot per session for the score before, and one for after…
     pub before: String,
     pub after: String,
+    /// …joined by a thin stroke where a session has both: its relief.
+    pub links: String,
     /// (y, label) of the horizontal grid lines.
     pub y_ticks: Vec<(f32, u8)>,
     /// (x, label) of the date marks along the bottom.
@@ -104,14 +108,31 @@ pub fn pain_chart(
                 .enumerate()
                 .map(|(at, p)| p.map(|p| point(at, f32::from(p)))),
         ),
+        // Only over days with a score: a gap in the diary is a gap in the
+        // line, not an average of nothing (walkthrough #23).
         average: line(
             average
                 .iter()
+                .zip(daily)
                 .enumerate()
-                .map(|(at, p)| p.map(|p| point(at, p))),
+                .map(|(at, (mean, score))| score.and(*mean).map(|p| point(at, p))),
         ),
         before: scored(|s| s.pain_before.map(|p| p.score())),
         after: scored(|s| s.pain_after.map(|p| p.score())),
+        links: sessions
+            .iter()
+            .filter_map(|s| {
+                let x = session_x(s)?;
+                let before = y_of(f32::from(s.pain_before?.score()));
+                let after = y_of(f32::from(s.pain_after?.score()));
+                Some(format!(
+                    "M{} {}V{}",
+                    Tenths::of(x.into()),
+                    Tenths::of(before.into()),
+                    Tenths::of(after.into())
+                ))
+            })
+            .collect(),
         y_ticks: [0, 5, 10].map(|p| (y_of(f32::from(p)), p)).to_vec(),
         x_ticks: x_ticks(span),
     }
@@ -150,8 +171,42 @@ mod tests {
     fn a_gap_in_the_scores_lifts_the_pen() {
         let chart = pain_chart(span(4), &[Some(10), None, Some(0), Some(5)], &[], &[]);
         assert_eq!(chart.daily.matches('M').count(), 2);
-        assert!(chart.daily.starts_with("M22.0 6.0"), "{}", chart.daily);
-        assert!(chart.daily.ends_with("L314.0 74.0"), "{}", chart.daily);
+        assert!(chart.daily.starts_with("M28.0 12.0"), "{}", chart.daily);
+        assert!(chart.daily.ends_with("L312.0 77.0"), "{}", chart.daily);
+    }
+
+    #[test]
+    fn the_average_is_drawn_only_over_days_with_a_score() {
+        let daily = [Some(4), None, None, Some(6)];
+        let average = [Some(4.0), Some(4.0), Some(4.0), Some(5.0)];
+        let chart = pain_chart(span(4), &daily, &average, &[]);
+        assert_eq!(chart.average.matches('M').count(), 2, "{}", chart.average);
+        assert!(!chart.average.contains('L'), "{}", chart.average);
+    }
+
+    #[test]
+    fn a_session_with_both_scores_gets_a_stroke_from_before_to_after() {
+        use crate::domain::pain::Pain;
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let both = SessionRecord {
+            pain_before: Pain::new(6),
+            pain_after: Pain::new(3),
+            ..SessionRecord::sample(day)
+        };
+        let before_only = SessionRecord {
+            pain_before: Pain::new(6),
+            ..SessionRecord::sample(day)
+        };
+        let chart = pain_chart(span(4), &[None; 4], &[], &[both, before_only]);
+        let (top, bottom) = (y_of(6.0), y_of(3.0));
+        assert_eq!(
+            chart.links,
+            format!(
+                "M312.0 {}V{}",
+                Tenths::of(top.into()),
+                Tenths::of(bottom.into())
+            )
+        );
     }
 
     #[test]

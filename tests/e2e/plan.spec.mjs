@@ -199,3 +199,13 @@ test("the set-up can be skipped, and stays skipped after a reload", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
   await expect(page.locator(".welcome")).toHaveCount(0);
 });
+
+test("Settings opens with an index of its parts, each one tap away", async ({ page }) => {
+  await openAt(page, "/settings");
+  const index = page.getByRole("navigation", { name: "On this page" });
+  await expect(index.getByRole("link")).toHaveCount(7);
+  await index.getByRole("link", { name: "Safety" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Safety" })).toBeInViewport();
+  await index.getByRole("link", { name: "Daily reminder" }).click();
+  await expect(page.getByLabel("Reminder time")).toBeInViewport();
+});

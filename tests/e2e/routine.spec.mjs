@@ -198,6 +198,8 @@ test("a forgotten day filled in afterwards mends the streak, is kept as added la
   await expect(streak).toContainText("4 of 5 days done, last 4 weeks");
 
   await page.getByRole("navigation").getByRole("link", { name: "Progress" }).click();
+  // Five days in: two weeks of calendar, not twelve.
+  await expect(page.locator("table.calendar tbody td")).toHaveCount(14);
   await page.getByRole("button", { name: /^Tuesday 24 November: missed/ }).click();
   const details = page.locator(".day-details");
   await details.getByRole("button", { name: "I did my routine this day" }).click();

@@ -30,9 +30,13 @@ pub fn HistoryPage() -> impl IntoView {
     let state = use_app_state();
     let today = clock::today();
     let weeks = Memo::new(move |_| {
-        state
-            .store
-            .with(|s| calendar::weeks(&s.journal, today, WEEKS))
+        state.store.with(|s| {
+            calendar::weeks(
+                &s.journal,
+                today,
+                calendar::weeks_to_show(&s.journal, today, WEEKS),
+            )
+        })
     });
     let first = weeks.with_untracked(|w| w[0][0].day);
     let selected = RwSignal::new(today);
@@ -88,7 +92,10 @@ pub fn HistoryPage() -> impl IntoView {
             <h1>"History"</h1>
             <ProgressTabs />
             <p class="muted">
-                {move || format!("Routines done on {} of the last {} days.", done(), WEEKS * 7)}
+                {move || {
+                    let days = state.store.with(|s| calendar::days_counted(&s.journal, today, WEEKS * 7));
+                    format!("Routines done on {} of the last {}.", done(), day::count_days(days))
+                }}
             </p>
             <table class="calendar" on:keydown=on_key>
                 <caption class="sr-only">

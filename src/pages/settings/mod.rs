@@ -91,6 +91,17 @@ fn RangeSetting(
 }
 
 /// Route `/settings`: how the player guides the patient.
+/// The page's parts, by id and heading, in page order.
+const SECTIONS: [(&str, &str); 7] = [
+    ("during-a-routine", "During a routine"),
+    ("your-routine", "Your routine"),
+    ("reminder", "Daily reminder"),
+    ("colours", "Colours"),
+    ("safety", "Safety"),
+    ("your-data", "Your data"),
+    ("install", "Install"),
+];
+
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     use_page("Settings");
@@ -98,7 +109,15 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page settings">
             <h1>"Settings"</h1>
-            <fieldset class="settings-group">
+            // A long page: its parts first, one tap from each (walkthrough #24).
+            <nav class="page-index" aria-label="On this page">
+                <ul>
+                    {SECTIONS
+                        .map(|(id, name)| view! { <li><a href=Route::Settings.href_to(id)>{name}</a></li> })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <fieldset class="settings-group" id="during-a-routine">
                 <legend>"During a routine"</legend>
                 <Toggle
                     label="Sound"
@@ -152,7 +171,7 @@ pub fn SettingsPage() -> impl IntoView {
             </fieldset>
             <routine::YourRoutine />
             <reminder::Reminder />
-            <fieldset class="settings-group">
+            <fieldset class="settings-group" id="colours">
                 <legend>"Colours"</legend>
                 {Theme::ALL
                     .map(|theme| {

@@ -27,7 +27,7 @@ pub fn Reminder() -> impl IntoView {
         );
     };
     view! {
-        <fieldset class="settings-group">
+        <fieldset class="settings-group" id="reminder">
             <legend>"Daily reminder"</legend>
             <label class="note-field">
                 <span>"Reminder time"</span>

@@ -35,7 +35,7 @@ pub fn YourRoutine() -> impl IntoView {
     let state = use_app_state();
     let emphasis = move || state.store.with(|s| s.settings.emphasis.label());
     view! {
-        <fieldset class="settings-group">
+        <fieldset class="settings-group" id="your-routine">
             <legend>"Your routine"</legend>
             <p>
                 {move || format!("Emphasis: {}. ", emphasis())}
