@@ -30,7 +30,8 @@ async function shoot(width, scheme) {
   await page.addInitScript(() => {
     if (!localStorage.getItem("spinewise/v1")) {
       const screening = { at_ms: Date.now() - 86_400_000, day: "2026-11-24", yes: [] };
-      const settings = { readiness: { yes: [], day: "2026-11-24" } };
+      // Floor only, as a new patient starts.
+      const settings = { readiness: { yes: [], day: "2026-11-24" }, equipment: ["Mat"] };
       localStorage.setItem("spinewise/v1", JSON.stringify({ schema_version: 5, screenings: [screening], settings }));
     }
   });
@@ -55,6 +56,43 @@ async function shoot(width, scheme) {
   await page.goto(`${base}/settings`);
   await page.locator("main h1").waitFor();
   await snap("settings");
+  await page.goto(`${base}/setup`);
+  await page.locator("main h1").waitFor();
+  await snap("setup");
+  await context.close();
+}
+
+/** A routine that ended worse than it began, the answer on Today, and the
+ * start-then-end drawing of the pose it opens with. */
+async function shootSpike(width, scheme) {
+  const context = await browser.newContext({
+    viewport: { width, height: 740 }, deviceScaleFactor: 1, colorScheme: scheme, isMobile: true,
+  });
+  const page = await context.newPage();
+  await page.clock.install({ time: morning });
+  await page.addInitScript(() => {
+    if (!localStorage.getItem("spinewise/v1")) {
+      const screening = { at_ms: Date.now() - 86_400_000, day: "2026-11-24", yes: [] };
+      // Floor only, as a new patient starts.
+      const settings = { readiness: { yes: [], day: "2026-11-24" }, equipment: ["Mat"] };
+      localStorage.setItem("spinewise/v1", JSON.stringify({ schema_version: 5, screenings: [screening], settings }));
+    }
+  });
+  const snap = async (name) => {
+    await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png`, fullPage: !readme });
+  };
+  await page.goto(`${base}/routine`);
+  await page.getByText("How to do it: Supported child's pose").click();
+  await page.getByRole("img", { name: /Supported child's pose, where to start/ }).scrollIntoViewIfNeeded();
+  await snap("preview");
+  await page.getByRole("radio", { name: "4 — moderate" }).check();
+  await page.getByRole("button", { name: "Begin routine" }).click();
+  await page.clock.fastForward(30 * 60_000);
+  await page.getByRole("radio", { name: "7 — severe" }).check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("button", { name: "Bird-dog" }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await snap("spike");
   await context.close();
 }
 
@@ -84,6 +122,7 @@ try {
   for (const width of widths) {
     for (const scheme of ["light", "dark"]) {
       await shoot(width, scheme);
+      await shootSpike(width, scheme);
       await shootWithHistory(width, scheme);
     }
   }
