@@ -31,7 +31,9 @@ pub fn PainScale(
     view! {
         <fieldset class="pain-scale">
             <legend>{legend}</legend>
-            <div class="pain-options">{options.collect_view()}</div>
+            <div class="pain-fit">
+                <div class="pain-options">{options.collect_view()}</div>
+            </div>
             <p class="pain-ends" aria-hidden="true">
                 <span>"0 none"</span>
                 <span>"10 worst"</span>

@@ -196,3 +196,26 @@ test("the colour choice in Settings overrides the phone's", async ({ page }) => 
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
 });
+
+/** How the 0–10 scale on screen wraps, as scores a row ("6+5"). */
+async function scaleRows(page) {
+  return page.locator(".pain-options").first().evaluate((options) => {
+    const tops = [...options.children].map((c) => c.offsetTop);
+    return [...new Set(tops)].map((t) => tops.filter((x) => x === t).length).join("+");
+  });
+}
+
+for (const width of [320, 375]) {
+  test(`the 0–10 scale wraps the same in the check-in and before a routine at ${width} px, never leaving a score alone`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 740 });
+    await openAt(page, "/");
+    await page.getByText("Daily check-in").click();
+    const checkin = await scaleRows(page);
+    await page.getByRole("button", { name: "Start routine" }).click();
+    await passFirstChecks(page);
+    await expect(page.getByRole("group", { name: "Pain right now (optional)" })).toBeVisible();
+    const before = await scaleRows(page);
+    expect(before).toBe(checkin);
+    expect(["6+5", "4+4+3", "11"]).toContain(checkin);
+  });
+}
