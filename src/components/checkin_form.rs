@@ -21,6 +21,25 @@ pub fn CheckInForm() -> impl IntoView {
             .store
             .with(|s| s.journal.checkin_on(today).map(|c| c.pain))
     });
+    // A score already given today (this morning's answer, a routine's)
+    // starts the check-in, so it is not asked twice from scratch.
+    let given_today = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.journal
+                .last_pain(clock::day_of)
+                .filter(|last| last.day == today)
+                .map(|last| last.pain)
+        })
+    });
+    let prefilled = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(given) = given_today.get()
+            && pain.get_untracked().is_none()
+        {
+            pain.set(Some(given));
+            prefilled.set(true);
+        }
+    });
     let save = move |_| {
         if let Some(pain) = pain.get_untracked() {
             state.check_in(pain, stiffness.get_untracked(), note.get_untracked());
@@ -38,6 +57,9 @@ pub fn CheckInForm() -> impl IntoView {
                 </span>
             </summary>
             <PainScale legend="Pain today" name="checkin-pain" score=pain />
+            <p class="muted small" hidden=move || !prefilled.get() || saved.get().is_some()>
+                "Filled in from the score you gave earlier today. Change it if your pain is different now."
+            </p>
             <PainScale legend="Stiffness (optional)" name="checkin-stiffness" score=stiffness />
             <label class="note-field">
                 <span>"Note (optional)"</span>

@@ -209,3 +209,20 @@ test("Settings opens with an index of its parts, each one tap away", async ({ pa
   await index.getByRole("link", { name: "Daily reminder" }).click();
   await expect(page.getByLabel("Reminder time")).toBeInViewport();
 });
+
+test("this morning's answer starts the day's check-in, which still saves only when asked", async ({ page }) => {
+  await seedStore(page, oneRoutineYesterday());
+  await openAt(page, "/", new Date(2026, 10, 25, 8, 0, 0));
+  const question = page.locator(".followup");
+  await expect(question.getByRole("heading", { name: /The morning after your routine/ })).toBeVisible();
+  await question.getByRole("radio", { name: /^5 —/ }).check();
+  await question.getByRole("button", { name: "Save answer" }).click();
+  await page.getByText("Daily check-in").click();
+  const scale = page.getByRole("group", { name: "Pain today" });
+  await expect(scale.getByRole("radio", { name: "5 — moderate" })).toBeChecked();
+  await expect(page.getByText("Filled in from the score you gave earlier today.")).toBeVisible();
+  expect((await savedStore(page)).checkins ?? []).toHaveLength(0);
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  await expect(page.getByText("Today: 5 — moderate")).toBeVisible();
+  expect((await savedStore(page)).checkins).toContainEqual(expect.objectContaining({ day: "2026-11-25", pain: 5 }));
+});
