@@ -20,24 +20,33 @@ await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 const morning = new Date(2026, 10, 25, 7, 0, 0);
 
-async function shoot(width, scheme) {
+/** A phone-sized page at 07:00 on 25 November with `seed` run before the
+ * app starts, and `snap(name)` to take its screenshot. */
+async function phone(width, scheme, seed, arg) {
   const context = await browser.newContext({
     viewport: { width, height: 740 }, deviceScaleFactor: 1, colorScheme: scheme, isMobile: true,
   });
   const page = await context.newPage();
   await page.clock.install({ time: morning });
-  // The safety and exercise checks were answered yesterday, so the routine can begin.
-  await page.addInitScript(() => {
-    if (!localStorage.getItem("spinewise/v1")) {
-      const screening = { at_ms: Date.now() - 86_400_000, day: "2026-11-24", yes: [] };
-      // Floor only, as a new patient starts.
-      const settings = { readiness: { yes: [], day: "2026-11-24" }, equipment: ["Mat"] };
-      localStorage.setItem("spinewise/v1", JSON.stringify({ schema_version: 5, screenings: [screening], settings }));
-    }
-  });
+  await page.addInitScript(seed, arg);
   const snap = async (name) => {
     await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png`, fullPage: !readme });
   };
+  return { context, page, snap };
+}
+
+/** The safety and exercise checks answered yesterday, so the routine can
+ * begin; floor only, as a new patient starts. */
+function checkedYesterday() {
+  if (!localStorage.getItem("spinewise/v1")) {
+    const screening = { at_ms: Date.now() - 86_400_000, day: "2026-11-24", yes: [] };
+    const settings = { readiness: { yes: [], day: "2026-11-24" }, equipment: ["Mat"] };
+    localStorage.setItem("spinewise/v1", JSON.stringify({ schema_version: 5, screenings: [screening], settings }));
+  }
+}
+
+async function shoot(width, scheme) {
+  const { context, page, snap } = await phone(width, scheme, checkedYesterday);
   await page.goto(`${base}/`);
   await page.locator("main h1").waitFor();
   await snap("today");
@@ -65,22 +74,7 @@ async function shoot(width, scheme) {
 /** A routine that ended worse than it began, the answer on Today, and the
  * start-then-end drawing of the pose it opens with. */
 async function shootSpike(width, scheme) {
-  const context = await browser.newContext({
-    viewport: { width, height: 740 }, deviceScaleFactor: 1, colorScheme: scheme, isMobile: true,
-  });
-  const page = await context.newPage();
-  await page.clock.install({ time: morning });
-  await page.addInitScript(() => {
-    if (!localStorage.getItem("spinewise/v1")) {
-      const screening = { at_ms: Date.now() - 86_400_000, day: "2026-11-24", yes: [] };
-      // Floor only, as a new patient starts.
-      const settings = { readiness: { yes: [], day: "2026-11-24" }, equipment: ["Mat"] };
-      localStorage.setItem("spinewise/v1", JSON.stringify({ schema_version: 5, screenings: [screening], settings }));
-    }
-  });
-  const snap = async (name) => {
-    await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png`, fullPage: !readme });
-  };
+  const { context, page, snap } = await phone(width, scheme, checkedYesterday);
   await page.goto(`${base}/routine`);
   await page.getByText("How to do it: Supported child's pose").click();
   await page.getByRole("img", { name: /Supported child's pose, where to start/ }).scrollIntoViewIfNeeded();
@@ -98,15 +92,7 @@ async function shootSpike(width, scheme) {
 
 /** The progress, report and plan screens, over the sixty-day history the e2e tests use. */
 async function shootWithHistory(width, scheme) {
-  const context = await browser.newContext({
-    viewport: { width, height: 740 }, deviceScaleFactor: 1, colorScheme: scheme, isMobile: true,
-  });
-  const page = await context.newPage();
-  await page.clock.install({ time: morning });
-  await page.addInitScript((raw) => localStorage.setItem("spinewise/v1", raw), sixtyDayStore());
-  const snap = async (name) => {
-    await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png`, fullPage: !readme });
-  };
+  const { context, page, snap } = await phone(width, scheme, (raw) => localStorage.setItem("spinewise/v1", raw), sixtyDayStore());
   for (const [name, path] of [["history", "/history"], ["trends", "/trends"], ["report", "/report"], ["assessment", "/assessment"]]) {
     await page.goto(`${base}${path}`);
     await page.locator("main h1").waitFor();

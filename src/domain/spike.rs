@@ -139,6 +139,7 @@ mod tests {
     use crate::domain::checkin::CheckIn;
     use crate::domain::plan::Plan;
     use crate::domain::session::SessionRecord;
+    use crate::domain::testing;
     use crate::domain::testing::day;
 
     const TODAY: u32 = 25;
@@ -148,14 +149,7 @@ mod tests {
     }
 
     fn checkin(d: u32, pain: u8) -> CheckIn {
-        CheckIn {
-            day: day(d),
-            pain: Pain::new(pain).unwrap(),
-            stiffness: None,
-            note: String::new(),
-            updated_ms: SessionRecord::sample(day(d)).started_ms,
-            clock: 0,
-        }
+        testing::checkin(d, pain, SessionRecord::sample(day(d)).started_ms)
     }
 
     fn with_usual(pain: u8, days: u32) -> Journal {

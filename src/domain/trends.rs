@@ -236,7 +236,7 @@ mod tests {
     use crate::domain::plan::Plan;
     use crate::domain::plan_log;
 
-    use crate::domain::testing::day;
+    use crate::domain::testing::{self, day};
 
     fn session(d: u32, before: Option<u8>, after: Option<u8>) -> SessionRecord {
         SessionRecord {
@@ -247,14 +247,7 @@ mod tests {
     }
 
     fn checkin(d: u32, pain: u8) -> CheckIn {
-        CheckIn {
-            day: day(d),
-            pain: Pain::new(pain).unwrap(),
-            stiffness: None,
-            note: String::new(),
-            updated_ms: 0,
-            clock: 0,
-        }
+        testing::checkin(d, pain, 0)
     }
 
     #[test]

@@ -47,22 +47,22 @@ pub fn SetUpPage() -> impl IntoView {
             <h1>"Set up Spinewise"</h1>
             <p>"About a minute. Skip any step you like; Settings can bring you back here."</p>
             <ol class="setup-steps">
-                <li class="card">
-                    <h2>"Safety questions"</h2>
-                    <Done when=screened />
-                    <p>"Some back pain needs a doctor, not exercise. A few yes or no questions check for the signs."</p>
-                    <A href=from_here(Route::Safety) attr:class="button">
-                        {move || if screened.get() { "Answer them again" } else { "Answer the safety questions" }}
-                    </A>
-                </li>
-                <li class="card">
-                    <h2>"Your health and exercise"</h2>
-                    <Done when=readiness_asked />
-                    <p>"Seven questions, such as about a new hip or a baby on the way, swap exercises that may not suit you."</p>
-                    <A href=from_here(Route::Readiness) attr:class="button">
-                        {move || if readiness_asked.get() { "Change your answers" } else { "Answer the exercise questions" }}
-                    </A>
-                </li>
+                <CheckStep
+                    title="Safety questions"
+                    done=screened
+                    why="Some back pain needs a doctor, not exercise. A few yes or no questions check for the signs."
+                    href=from_here(Route::Safety)
+                    first="Answer the safety questions"
+                    again="Answer them again"
+                />
+                <CheckStep
+                    title="Your health and exercise"
+                    done=readiness_asked
+                    why="Seven questions, such as about a new hip or a baby on the way, swap exercises that may not suit you."
+                    href=from_here(Route::Readiness)
+                    first="Answer the exercise questions"
+                    again="Change your answers"
+                />
                 <li class="card">
                     <fieldset class="settings-group">
                         <legend>"What you have at home"</legend>
@@ -86,11 +86,23 @@ pub fn SetUpPage() -> impl IntoView {
     }
 }
 
-/// "Done" beside a step once it is.
+/// A step that is a check of its own page: what it is for, "Done" once
+/// answered, and the link to answer it (`first`) or answer again.
 #[component]
-fn Done(when: Memo<bool>) -> impl IntoView {
-    move || {
-        when.get()
-            .then(|| view! { <p class="step-done">"✓ Done"</p> })
+fn CheckStep(
+    title: &'static str,
+    done: Memo<bool>,
+    why: &'static str,
+    href: String,
+    first: &'static str,
+    again: &'static str,
+) -> impl IntoView {
+    view! {
+        <li class="card">
+            <h2>{title}</h2>
+            {move || done.get().then(|| view! { <p class="step-done">"✓ Done"</p> })}
+            <p>{why}</p>
+            <A href=href attr:class="button">{move || if done.get() { again } else { first }}</A>
+        </li>
     }
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openAt, startRoutine, passFirstChecks } from "./fixtures.mjs";
+import { test, expect, openAt, startRoutine, passFirstChecks, routineWithPain } from "./fixtures.mjs";
 import { seedHistory } from "./history.mjs";
 
 /** Every screen, reached the way a patient reaches it. */
@@ -70,13 +70,7 @@ const SCREENS = {
   },
   "pain spike answer": async (page) => {
     await openAt(page, "/");
-    await page.getByRole("button", { name: "Start routine" }).click();
-    await passFirstChecks(page);
-    await page.getByRole("radio", { name: "3 — mild" }).check();
-    await page.getByRole("button", { name: "Begin routine" }).click();
-    await page.clock.fastForward(20 * 60_000);
-    await page.getByRole("radio", { name: "6 — moderate" }).check();
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await routineWithPain(page, "3 — mild", "6 — moderate");
     await page.getByRole("button", { name: "Bird-dog" }).click();
     await expect(page.getByRole("button", { name: "Bird-dog" })).toHaveAttribute("aria-pressed", "true");
   },

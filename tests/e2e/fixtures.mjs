@@ -43,25 +43,27 @@ export async function appReady(page) {
   await expect(page.locator("main h1")).toBeVisible();
 }
 
-/** Answers "No" to every red-flag question and returns to the routine page. */
-export async function passSafetyCheck(page) {
-  await page.getByRole("link", { name: "Start the safety check" }).click();
-  // The safety page loads its own code on first use: wait for it to open.
-  await expect(page.getByRole("heading", { level: 1, name: "Safety check" })).toBeVisible();
+/** Opens a check by the link `open`, answers "No" to every question, saves
+ * with `save` and goes on by the link `back`. The check's page loads its own
+ * code on first use: wait for its heading first. */
+async function answerNoToAll(page, { open, heading, save, back }) {
+  await page.getByRole("link", { name: open }).click();
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   const noes = page.getByRole("radio", { name: "No" });
   for (let i = 0; i < (await noes.count()); i++) await noes.nth(i).check();
-  await page.getByRole("button", { name: "Done" }).click();
-  await page.getByRole("link", { name: "Continue to the routine" }).click();
+  await page.getByRole("button", { name: save }).click();
+  await page.getByRole("link", { name: back }).click();
+}
+
+/** Answers "No" to every red-flag question and returns to the routine page
+ * (or, with other link names, to where it was opened from). */
+export async function passSafetyCheck(page, { open = "Start the safety check", back = "Continue to the routine" } = {}) {
+  await answerNoToAll(page, { open, heading: "Safety check", save: "Done", back });
 }
 
 /** Answers "No" to every exercise-readiness question and returns to the routine page. */
-export async function passReadinessCheck(page) {
-  await page.getByRole("link", { name: "Answer the exercise questions" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Exercise check" })).toBeVisible();
-  const noes = page.getByRole("radio", { name: "No" });
-  for (let i = 0; i < (await noes.count()); i++) await noes.nth(i).check();
-  await page.getByRole("button", { name: "Save answers" }).click();
-  await page.getByRole("link", { name: "Continue to the routine" }).click();
+export async function passReadinessCheck(page, { open = "Answer the exercise questions", back = "Continue to the routine" } = {}) {
+  await answerNoToAll(page, { open, heading: "Exercise check", save: "Save answers", back });
 }
 
 /** On the routine page: the first-run safety and exercise checks if due. */
@@ -75,6 +77,19 @@ export async function passFirstChecks(page) {
 export async function beginRoutine(page) {
   await passFirstChecks(page);
   await page.getByRole("button", { name: "Begin routine" }).click();
+}
+
+/** From Today: a whole routine with pain `before` (e.g. "4 — moderate")
+ * and `after` it, saved; ends back on Today. */
+export async function routineWithPain(page, before, after) {
+  await page.getByRole("button", { name: "Start routine" }).click();
+  await passFirstChecks(page);
+  await page.getByRole("radio", { name: before }).check();
+  await page.getByRole("button", { name: "Begin routine" }).click();
+  await page.clock.fastForward(20 * 60_000);
+  await expect(page.locator("main h1")).toHaveText("Routine complete");
+  await page.getByRole("radio", { name: after }).check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
 }
 
 /** From Today: open the routine, then begin it (no pain score before). */

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, openAt, savedStore, seedStore, oneRoutineYesterday } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, seedStore, oneRoutineYesterday, passSafetyCheck, passReadinessCheck } from "./fixtures.mjs";
 
 /** "17 minutes, always in this order." → 17 */
 async function routineMinutes(page) {
@@ -142,23 +142,12 @@ test("a new patient's set-up: safety, health, equipment with nothing assumed, a 
   await welcome.getByRole("link", { name: "Set up" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Set up Spinewise" })).toBeVisible();
 
-  // The safety questions come back to the set-up.
-  await page.getByRole("link", { name: "Answer the safety questions" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Safety check" })).toBeVisible();
-  const noes = page.getByRole("radio", { name: "No" });
-  for (let i = 0; i < (await noes.count()); i++) await noes.nth(i).check();
-  await page.getByRole("button", { name: "Done" }).click();
-  await page.getByRole("link", { name: "Continue the set-up" }).click();
+  // The safety questions come back to the set-up…
+  await passSafetyCheck(page, { open: "Answer the safety questions", back: "Continue the set-up" });
   await expect(page.getByRole("heading", { level: 1, name: "Set up Spinewise" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Answer them again" })).toBeVisible();
-
-  // So do the exercise questions.
-  await page.getByRole("link", { name: "Answer the exercise questions" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Exercise check" })).toBeVisible();
-  const health = page.getByRole("radio", { name: "No" });
-  for (let i = 0; i < (await health.count()); i++) await health.nth(i).check();
-  await page.getByRole("button", { name: "Save answers" }).click();
-  await page.getByRole("link", { name: "Continue the set-up" }).click();
+  // …and so do the exercise questions.
+  await passReadinessCheck(page, { open: "Answer the exercise questions", back: "Continue the set-up" });
   await expect(page.getByText("✓ Done")).toHaveCount(2);
 
   // Equipment: nothing ticked unless the patient says so.

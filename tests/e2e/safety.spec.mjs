@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck, passFirstChecks, sessionRecord, seedStore } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck, routineWithPain, sessionRecord, seedStore } from "./fixtures.mjs";
 
 const DAY_MS = 86_400_000;
 
@@ -228,14 +228,7 @@ test("the emergency number can be set in Settings, and a typo is refused with th
 
 test("pain worse right after a routine gets a calm answer: stop, which exercise hurt, the easier way next time", async ({ page }) => {
   await openAt(page, "/");
-  await page.getByRole("button", { name: "Start routine" }).click();
-  await passFirstChecks(page);
-  await page.getByRole("radio", { name: "4 — moderate" }).check();
-  await page.getByRole("button", { name: "Begin routine" }).click();
-  await page.clock.fastForward(20 * 60_000);
-  await expect(page.locator("main h1")).toHaveText("Routine complete");
-  await page.getByRole("radio", { name: "7 — severe" }).check();
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await routineWithPain(page, "4 — moderate", "7 — severe");
 
   const card = page.getByRole("region", { name: "Take it easy today" });
   await expect(card).toContainText("Your pain went up from 4 to 7 during today's routine.");

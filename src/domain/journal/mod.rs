@@ -448,7 +448,7 @@ impl Journal {
 mod tests {
     use super::*;
 
-    use crate::domain::testing::{day, session};
+    use crate::domain::testing::{checkin, day, session};
 
     #[test]
     fn a_day_off_note_reads_plainly_and_a_flare_says_keep_moving_not_rest() {
@@ -475,17 +475,6 @@ mod tests {
         journal.record(session(10, 100));
         journal.record(session(10, 100));
         assert_eq!(journal.sessions.len(), 1);
-    }
-
-    fn checkin(d: u32, pain: u8, updated_ms: i64) -> CheckIn {
-        CheckIn {
-            day: day(d),
-            pain: Pain::new(pain).unwrap(),
-            stiffness: None,
-            note: String::new(),
-            updated_ms,
-            clock: 0,
-        }
     }
 
     #[test]

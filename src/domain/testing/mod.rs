@@ -7,6 +7,8 @@ pub mod two_tabs;
 
 use chrono::NaiveDate;
 
+use super::checkin::CheckIn;
+use super::pain::Pain;
 use super::session::SessionRecord;
 
 /// Day `d` of November 2026, the month most tests are set in.
@@ -32,5 +34,17 @@ pub fn session(d: u32, done_percent: u8) -> SessionRecord {
         started_ms: sample.started_ms + i64::from(done_percent),
         done_percent,
         ..sample
+    }
+}
+
+/// A check-in on day `d` with `pain`, edited at `updated_ms`.
+pub fn checkin(d: u32, pain: u8, updated_ms: i64) -> CheckIn {
+    CheckIn {
+        day: day(d),
+        pain: Pain::new(pain).unwrap(),
+        stiffness: None,
+        note: String::new(),
+        updated_ms,
+        clock: 0,
     }
 }
