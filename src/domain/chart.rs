@@ -74,6 +74,36 @@ fn line(points: impl Iterator<Item = Option<(f32, f32)>>) -> String {
     path
 }
 
+/// Unscored days between two scored ones this close keep the pen down.
+const BRIDGED_DAYS: usize = 2;
+
+/// The points with each run of at most [`BRIDGED_DAYS`] gaps between two
+/// points left out, so [`line`] joins across it; longer runs stay gaps.
+fn bridged(
+    points: impl Iterator<Item = Option<(f32, f32)>>,
+) -> impl Iterator<Item = Option<(f32, f32)>> {
+    let points: Vec<_> = points.collect();
+    let mut kept = Vec::with_capacity(points.len());
+    let mut at = 0;
+    while at < points.len() {
+        if points[at].is_none() {
+            let end = points[at..]
+                .iter()
+                .position(Option::is_some)
+                .map_or(points.len(), |n| at + n);
+            let inside = at > 0 && end < points.len();
+            if !(inside && end - at <= BRIDGED_DAYS) {
+                kept.extend(&points[at..end]);
+            }
+            at = end;
+        } else {
+            kept.push(points[at]);
+            at += 1;
+        }
+    }
+    kept.into_iter()
+}
+
 /// Round dots drawn as zero-length strokes with round caps: one path
 /// element for any number of dots.
 fn dots(points: impl Iterator<Item = (f32, f32)>) -> String {
@@ -108,15 +138,17 @@ pub fn pain_chart(
                 .enumerate()
                 .map(|(at, p)| p.map(|p| point(at, f32::from(p)))),
         ),
-        // Only over days with a score: a gap in the diary is a gap in the
-        // line, not an average of nothing (walkthrough #23).
-        average: line(
+        // Through days with a score, bridging gaps of up to two days: a
+        // longer gap in the diary is a gap in the line, not an average of
+        // nothing (walkthrough #23), and scoring every other day still
+        // draws a line.
+        average: line(bridged(
             average
                 .iter()
                 .zip(daily)
                 .enumerate()
                 .map(|(at, (mean, score))| score.and(*mean).map(|p| point(at, p))),
-        ),
+        )),
         before: scored(|s| s.pain_before.map(|p| p.score())),
         after: scored(|s| s.pain_after.map(|p| p.score())),
         links: sessions
@@ -176,12 +208,28 @@ mod tests {
     }
 
     #[test]
-    fn the_average_is_drawn_only_over_days_with_a_score() {
-        let daily = [Some(4), None, None, Some(6)];
-        let average = [Some(4.0), Some(4.0), Some(4.0), Some(5.0)];
-        let chart = pain_chart(span(4), &daily, &average, &[]);
-        assert_eq!(chart.average.matches('M').count(), 2, "{}", chart.average);
-        assert!(!chart.average.contains('L'), "{}", chart.average);
+    fn the_average_bridges_two_unscored_days_but_not_three() {
+        let average = [Some(4.0); 5];
+        let two = pain_chart(span(4), &[Some(4), None, None, Some(6)], &average, &[]);
+        assert_eq!(two.average.matches('M').count(), 1, "{}", two.average);
+        assert_eq!(two.average.matches('L').count(), 1, "{}", two.average);
+        let three = pain_chart(
+            span(5),
+            &[Some(4), None, None, None, Some(6)],
+            &average,
+            &[],
+        );
+        assert_eq!(three.average.matches('M').count(), 2, "{}", three.average);
+        assert!(!three.average.contains('L'), "{}", three.average);
+        // Every other day scored: one line.
+        let alternate = [Some(4), None, Some(5), None, Some(6)];
+        let every_other = pain_chart(span(5), &alternate, &average, &[]);
+        assert_eq!(
+            every_other.average.matches('M').count(),
+            1,
+            "{}",
+            every_other.average
+        );
     }
 
     #[test]

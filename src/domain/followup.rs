@@ -100,8 +100,11 @@ pub fn due<'a>(
             .iter()
             .any(|a| a.session == session.started_ms && a.kind == kind)
     };
-    // A routine stopped before any exercise time asks nothing.
-    let latest = sessions.last().filter(|s| s.done_percent > 0)?;
+    // A routine ended in its first seconds asks nothing, and nor does a
+    // day filled in afterwards: no routine ran for the questions to follow.
+    let latest = sessions
+        .last()
+        .filter(|s| s.done_percent > 0 && s.added_ms.is_none())?;
     let since_end = now_ms - latest.ended_ms;
     if (HOUR_LATER_OPENS_MS..=HOUR_LATER_CLOSES_MS).contains(&since_end)
         && !answered(latest, FollowUpKind::HourLater)
@@ -229,6 +232,18 @@ mod tests {
         let wednesday_8am = TUESDAY_7AM + 25 * 60 * MIN;
         let sessions = [session(TUESDAY_7AM), session(wednesday_8am - 30 * MIN)];
         assert_eq!(due(&sessions, &[], wednesday_8am, london), None);
+    }
+
+    #[test]
+    fn a_day_filled_in_afterwards_asks_nothing() {
+        let mut filled = session(TUESDAY_7AM);
+        filled.added_ms = Some(TUESDAY_7AM + 20 * 60 * MIN);
+        let sessions = [filled];
+        assert_eq!(due(&sessions, &[], TUESDAY_7AM + 60 * MIN, london), None);
+        assert_eq!(
+            due(&sessions, &[], TUESDAY_7AM + 25 * 60 * MIN, london),
+            None
+        );
     }
 
     #[test]

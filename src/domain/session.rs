@@ -8,7 +8,7 @@ use super::plan::{Pacing, Plan};
 use super::plan_log;
 use super::timeline::{Action, Control, Position, Timeline};
 
-/// Share of the planned work that makes a session count for the streak.
+/// Share of the planned routine time that makes a session count for the streak.
 pub const STREAK_SHARE: f64 = 0.8;
 
 /// A routine that has started and not yet been saved. Persisted on every
@@ -136,7 +136,7 @@ impl ActiveSession {
     }
 }
 
-/// The whole percent of the planned work done, as it is saved and shown.
+/// The whole percent of the planned routine time done, as it is saved and shown.
 pub fn percent_done(done_fraction: f64) -> u8 {
     (done_fraction * 100.0).round() as u8
 }
@@ -178,8 +178,9 @@ pub struct SessionRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hurt: Vec<String>,
     /// When the patient filled this day in afterwards, for a routine done
-    /// without the app: kept so the history and the report say "added
-    /// later" (absent for routines the player ran, and before version 7).
+    /// without the app: kept so the history says "added later", and so no
+    /// follow-up question or hurt mark treats it as a routine the player
+    /// ran (absent for those, and before version 7).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub added_ms: Option<i64>,
 }

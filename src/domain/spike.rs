@@ -121,12 +121,18 @@ pub fn marked(journal: &Journal, session: i64, exercise: &str) -> bool {
 /// had it: the overview and the player then offer its easier way. A later
 /// routine with it and no mark clears this.
 pub fn hurt_last_time(journal: &Journal, exercise: &str) -> Option<NaiveDate> {
-    let last = journal.sessions.iter().rev().find(|s| {
-        journal
-            .steps_of(s)
-            .is_some_and(|steps| steps.iter().any(|step| step.exercise == exercise))
-            || s.hurt.iter().any(|id| id == exercise)
-    })?;
+    // A day filled in afterwards ran no routine, so it clears nothing.
+    let last = journal
+        .sessions
+        .iter()
+        .rev()
+        .filter(|s| s.added_ms.is_none())
+        .find(|s| {
+            journal
+                .steps_of(s)
+                .is_some_and(|steps| steps.iter().any(|step| step.exercise == exercise))
+                || s.hurt.iter().any(|id| id == exercise)
+        })?;
     last.hurt
         .iter()
         .any(|id| id == exercise)
@@ -244,7 +250,12 @@ mod tests {
         assert!(!marked(&journal, first, "glute-bridge"));
         assert_eq!(hurt_last_time(&journal, "bird-dog"), Some(day(20)));
         assert_eq!(hurt_last_time(&journal, "glute-bridge"), None);
-        journal.record(run(21));
+        // A day filled in afterwards ran no routine: the note stays.
+        let mut filled = run(21);
+        filled.added_ms = Some(1);
+        journal.record(filled);
+        assert_eq!(hurt_last_time(&journal, "bird-dog"), Some(day(20)));
+        journal.record(run(22));
         assert_eq!(hurt_last_time(&journal, "bird-dog"), None);
         assert!(!journal.mark_hurt(1, "bird-dog", true), "no such session");
     }

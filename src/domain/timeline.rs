@@ -63,6 +63,14 @@ impl Segment {
         }
     }
 
+    /// Why "+15 s" cannot add to this segment, where the player says so.
+    pub fn limit_reason(&self, exercise: &Exercise) -> String {
+        match (self.part, exercise.alternation()) {
+            (Some(_), Some(_)) => "The reaches keep a steady rhythm, so time is not added to one. The routine builder can give this exercise more time.".into(),
+            _ => exercise.limit_reason(),
+        }
+    }
+
     /// "hold 2 of 3", "turn 3 of 16", or the exercise's dose, said beside
     /// the instruction while working.
     pub fn dose_note(&self, exercise: &Exercise) -> Option<String> {
@@ -71,7 +79,11 @@ impl Segment {
                 Some(format!("turn {number} of {count}"))
             }
             Some((number, count)) => Some(format!("hold {number} of {count}")),
-            None => exercise.dose_label(),
+            // One side only: that side's reaches, not "each side, taking turns".
+            None => match exercise.alternation() {
+                Some(turns) => Some(format!("{} reaches", turns.reps)),
+                None => exercise.dose_label(),
+            },
         }
     }
 }
@@ -133,7 +145,7 @@ pub struct Position {
     /// Wall-clock time the last segment ended, once finished.
     pub finished_at_ms: Option<i64>,
     /// Share of the planned routine time run through, 0.0 to 1.0: the
-    /// same measure as the timer's "left of", so 8 minutes of 18 are 44 %
+    /// same measure as the timer's "left of", so 8 minutes of 17:55 are 45 %
     /// on the end screen too (walkthrough #11). Skipped time is not done.
     pub done_fraction: f64,
 }
@@ -177,7 +189,6 @@ impl Timeline {
                     let turns = 2 * alternation.reps.max(1);
                     let all_ms = 2 * box_ms;
                     let each = all_ms / i64::from(turns);
-                    let max_turn = secs(exercise.max_secs) / i64::from(alternation.reps.max(1));
                     for number in 1..=turns {
                         let side = if number % 2 == 1 { *first } else { *second };
                         let ms = if number == turns {
@@ -186,7 +197,8 @@ impl Timeline {
                             each
                         };
                         let kind = SegmentKind::Work(side);
-                        push(kind, ms, Some((number, turns)), Some(max_turn.max(ms)));
+                        // A turn keeps the rhythm: "+15 s" adds to no single reach.
+                        push(kind, ms, Some((number, turns)), Some(ms));
                     }
                 }
                 _ => {
@@ -567,6 +579,10 @@ mod tests {
             turns[2].dose_note(bird_dog).as_deref(),
             Some("turn 3 of 16")
         );
+        // "+15 s" adds to no single reach, and says why.
+        let mid_turn = timeline.position(T0, &[], T0 + 506 * SEC);
+        assert!(!timeline.can_extend(&mid_turn, 15));
+        assert!(turns[0].limit_reason(bird_dog).contains("steady rhythm"));
         let first = timeline
             .segments()
             .iter()
@@ -594,6 +610,8 @@ mod tests {
             kinds,
             [SegmentKind::GetReady, SegmentKind::Work(Side::Left)]
         );
+        let one_side = Timeline::new(&left_only, Pacing::default()).segments()[1];
+        assert_eq!(one_side.dose_note(bird_dog).as_deref(), Some("8 reaches"));
     }
 
     #[test]

@@ -445,7 +445,7 @@ fn PlayerScreen(
                 "Ending early keeps the session in your history; it counts for your streak when at least 80% is done."
             </p>
             <p id="extend-limit" class="muted small" hidden=move || can_extend.get()>
-                {move || exercise.get().map(|e| e.limit_reason())}
+                {move || segment.get().zip(exercise.get()).map(|(s, e)| s.limit_reason(e))}
             </p>
             <details class="stop-rule-details">
                 <summary>"Stop for sharp, spreading or building pain"</summary>

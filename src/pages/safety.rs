@@ -83,9 +83,24 @@ pub fn SafetyPage() -> impl IntoView {
                     "Some back pain needs a doctor, not exercise. A few quick questions about your back pain and your health."
                 </p>
                 {questions}
-                <button class="button primary start" disabled=move || !all_answered() on:click=move |_| save()>
+                <button
+                    class="button primary start"
+                    disabled={
+                        let all_answered = all_answered.clone();
+                        move || !all_answered()
+                    }
+                    aria-describedby={
+                        let all_answered = all_answered.clone();
+                        move || (!all_answered()).then_some("safety-unanswered")
+                    }
+                    on:click=move |_| save()
+                >
                     "Done"
                 </button>
+                // Why "Done" waits (walkthrough #27).
+                <p id="safety-unanswered" class="muted small" hidden=all_answered>
+                    "Answer every question, yes or no, to finish."
+                </p>
             </div>
             {move || result.get().map(|screening| view! { <Outcome screening undo=undo.clone() /> })}
         </section>

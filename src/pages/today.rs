@@ -49,7 +49,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
         .with_untracked(|s| s.session_plan().minutes(s.settings.pacing()));
     let open_routine = move |_| navigate(&Route::Routine.href(), Default::default());
     let best = Memo::new(move |_| state.store.with(|s| s.journal.best_streak(today)));
-    let consistency = Memo::new(move |_| state.store.with(|s| s.journal.consistency(today)));
+    let consistency = Memo::new(move |_| state.store.with(|s| s.journal.consistency_label(today)));
     let day_off = Memo::new(move |_| state.store.with(|s| s.journal.day_off(today)));
     let streak_kept = Memo::new(move |_| state.store.with(|s| s.journal.keeps_streak(today)));
     let mark = move |kind: Option<DayOff>| state.mark_day(today, kind);
@@ -96,8 +96,8 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                         {move || if streak.get() == 1 { "day streak" } else { "days streak" }}
                     </span>
                     <span class="stat-label">{move || format!("best {}", best.get())}</span>
-                    {move || consistency.get().map(|(done, due)| view! {
-                        <span class="stat-label consistency">{format!("{done} of {due} days done, last 4 weeks")}</span>
+                    {move || consistency.get().map(|label| view! {
+                        <span class="stat-label consistency">{label}</span>
                     })}
                 </div>
                 <div class="card stat">
@@ -163,9 +163,14 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             <Show when=move || reminder_passed.get()>
                 <p class="card nudge">"It is past your reminder time: a good moment for today's routine."</p>
             </Show>
-            // After a spike, stopping leads and starting is the quiet choice.
+            // Start leads only when a routine is today's next step: not once
+            // it is done, on a flare day, or after a pain spike (walkthrough #20).
             <button
-                class=move || if spike.with(Option::is_some) { "button start" } else { "button primary start" }
+                class=move || {
+                    let leads = !done_today.get() && !spike.with(Option::is_some)
+                        && day_off.get() != Some(DayOff::Flare);
+                    if leads { "button primary start" } else { "button start" }
+                }
                 on:click=open_routine
             >
                 {move || match (running.get(), spike.with(Option::is_some)) {

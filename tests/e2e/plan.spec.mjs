@@ -161,7 +161,9 @@ test("a new patient's set-up: safety, health, equipment with nothing assumed, a 
   // Today: the set-up is over and Start leads.
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
   await expect(page.locator(".welcome")).toHaveCount(0);
-  await expect(page.locator("main .button.primary").first()).toHaveText("Start routine");
+  // The one main action on screen (the check-in's Save is folded away).
+  await expect(page.locator("main .button.primary:visible")).toHaveCount(1);
+  await expect(page.locator("main .button.primary:visible")).toHaveText("Start routine");
   const saved = await savedStore(page);
   expect(saved.settings.set_up).toBe(true);
   expect(saved.settings.reminder).toMatch(/^07:30/);

@@ -261,6 +261,9 @@ test("bird-dog takes turns, arm and leg named, reach by reach, as its cue says",
   await expect(said).toHaveText("Bird-dog: right arm, left leg.");
   await page.clock.runFor(7_500);
   await expect(instruction).toHaveText("Left arm, right leg · turn 3 of 16");
+  // "+15 s" adds to no single reach, and says why.
+  await expect(page.getByRole("button", { name: "+15 s" })).toBeDisabled();
+  await expect(page.getByText(/The reaches keep a steady rhythm/)).toBeVisible();
   // Never a minute of one side and a "Switch sides" pause.
   for (let turn = 4; turn <= 16; turn++) {
     await page.clock.runFor(7_500);

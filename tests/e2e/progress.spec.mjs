@@ -140,7 +140,7 @@ test("'warning signs' names only the safety check's red flags; the routine's own
   await expect(page.getByRole("heading", { name: /^Warning signs/ })).toHaveCount(0);
 });
 
-test("the same figures on Today, the routine page, Progress and the report: minutes, streak, last pain", async ({ page }) => {
+test("the same figures on every screen: minutes on Today, the routine page and the report; streak and best on Today and the report; last pain on Today and in Progress", async ({ page }) => {
   await openAt(page, "/");
   const minutes = Number((await page.locator(".today-plan").textContent()).match(/^(\d+) minutes/)[1]);
   const streakCard = page.locator(".stat").first();

@@ -62,6 +62,8 @@ test("a whole routine runs in phase order, logs pain and starts a streak that su
   await expect(page.getByText("Today's routine is done. Well done.")).toBeVisible();
   await expect(page.locator(".stat").first()).toContainText("1day streak");
   await expect(page.locator(".stat").nth(1)).toContainText("3last pain, 25 Nov");
+  // Done for today: starting again is no longer the main action.
+  await expect(page.getByRole("button", { name: "Start routine" })).not.toHaveClass(/primary/);
 
   const saved = await savedStore(page);
   expect(saved.schema_version).toBe(7);
@@ -195,7 +197,7 @@ test("a forgotten day filled in afterwards mends the streak, is kept as added la
   await openAt(page, "/");
   const streak = page.locator(".stat").first();
   await expect(streak).toContainText("0days streak");
-  await expect(streak).toContainText("4 of 5 days done, last 4 weeks");
+  await expect(streak).toContainText("4 of 5 days done, since you started");
 
   await page.getByRole("navigation").getByRole("link", { name: "Progress" }).click();
   // Five days in: two weeks of calendar, not twelve.
@@ -217,5 +219,5 @@ test("a forgotten day filled in afterwards mends the streak, is kept as added la
   expect(added.added_ms).toBeGreaterThan(0);
   await page.getByRole("navigation").getByRole("link", { name: "Today" }).click();
   await expect(streak).toContainText("5days streak");
-  await expect(streak).toContainText("5 of 5 days done, last 4 weeks");
+  await expect(streak).toContainText("5 of 5 days done, since you started");
 });

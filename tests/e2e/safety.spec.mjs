@@ -111,8 +111,10 @@ test("marking a flare day asks the safety questions again and keeps moving gentl
   const yesterday = sessionRecord(new Date(2026, 10, 24, 7, 0, 0).getTime(), "2026-11-24");
   await seedStore(page, screenedStore(2, { sessions: [yesterday] }));
   await openAt(page, "/");
+  await expect(page.getByRole("button", { name: "Start routine" })).toHaveClass(/primary/);
   await page.getByRole("button", { name: "Flare day" }).click();
   await expect(page.getByText(/keep moving gently/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start routine" })).not.toHaveClass(/primary/);
   await expect(page.getByText("You marked a flare day. Check for warning signs first.")).toBeVisible();
   await page.getByRole("link", { name: "Check for warning signs first" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Safety check" })).toBeVisible();
@@ -270,4 +272,15 @@ test("a very high pain score in a check-in brings the same calm answer", async (
   await expect(card).toContainText("Your pain is 9 out of 10 today.");
   await expect(card.getByRole("group", { name: /Which exercise hurt/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Start a routine anyway" })).toBeVisible();
+});
+
+test("the safety check's Done says why it waits until every question is answered", async ({ page }) => {
+  await openAt(page, "/safety");
+  const done = page.getByRole("button", { name: "Done" });
+  await expect(done).toBeDisabled();
+  await expect(page.getByText("Answer every question, yes or no, to finish.")).toBeVisible();
+  const noes = page.getByRole("radio", { name: "No" });
+  for (let i = 0; i < (await noes.count()); i++) await noes.nth(i).check();
+  await expect(done).toBeEnabled();
+  await expect(page.getByText("Answer every question, yes or no, to finish.")).toBeHidden();
 });

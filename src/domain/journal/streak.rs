@@ -98,6 +98,20 @@ impl Journal {
         (due > 0).then_some((done, due))
     }
 
+    /// The consistency score in words: "11 of 12 days done, last 4 weeks",
+    /// or "since you started" while the patient is newer than that.
+    pub fn consistency_label(&self, today: NaiveDate) -> Option<String> {
+        let (done, due) = self.consistency(today)?;
+        let window = today.checked_sub_days(Days::new(CONSISTENCY_DAYS - 1))?;
+        let over = if self.first_day()? > window {
+            "since you started"
+        } else {
+            "last 4 weeks"
+        };
+        let days = super::super::day::count_days(due);
+        Some(format!("{done} of {days} done, {over}"))
+    }
+
     /// Calls `visit` for each day from `from` to `to` with how it counts,
     /// as if walking forward from the first record: a rest day just before
     /// `from` uses up the week's rest allowance exactly as in the streak.
@@ -353,6 +367,10 @@ mod tests {
         assert_eq!(journal.consistency(day(25)), None, "nothing yet");
         journal.sessions.push(session(25, 100));
         assert_eq!(journal.consistency(day(25)), Some((1, 1)));
+        assert_eq!(
+            journal.consistency_label(day(25)).as_deref(),
+            Some("1 of 1 day done, since you started")
+        );
         // Eleven days done, one forgotten: the streak restarts, the score barely moves.
         let mut journal = Journal::default();
         for d in (13..=24).filter(|&d| d != 20) {
@@ -371,6 +389,11 @@ mod tests {
         long.sessions.push(SessionRecord::sample(late));
         let (_, due) = long.consistency(late).unwrap();
         assert_eq!(due, 28);
+        assert!(
+            long.consistency_label(late)
+                .unwrap()
+                .ends_with(", last 4 weeks")
+        );
     }
 
     #[test]

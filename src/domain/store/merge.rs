@@ -74,6 +74,28 @@ impl Store {
         if self.settings != base.settings {
             merged.settings = self.settings.three_way(&base.settings, &theirs.settings);
         }
+        // A session's hurt marks three ways too: the merge joins both lists,
+        // which would bring back a mark either tab took away since `base`.
+        for session in &mut merged.journal.sessions {
+            let marks = |store: &Store| {
+                store
+                    .journal
+                    .sessions
+                    .iter()
+                    .find(|s| s.started_ms == session.started_ms)
+                    .map(|s| s.hurt.clone())
+            };
+            let (mine, before, other) = (marks(self), marks(base), marks(theirs));
+            if let Some(changed) = [mine, other]
+                .into_iter()
+                .flatten()
+                .find(|m| Some(m) != before.as_ref())
+            {
+                session.hurt = changed;
+            } else if let Some(before) = before {
+                session.hurt = before;
+            }
+        }
         if self.active != base.active {
             merged.active = self.active.clone();
         }

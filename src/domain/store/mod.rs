@@ -941,6 +941,46 @@ mod tests {
         assert!(!base.rebase(&base, &theirs_muted).settings.voice);
     }
 
+    #[test]
+    fn a_hurt_mark_taken_back_in_one_tab_stays_taken_back_in_the_other() {
+        let mut base = sample();
+        let session = base.journal.sessions[0].started_ms;
+        base.journal.mark_hurt(session, "bird-dog", true);
+        // This tab takes the mark back; the other saved something else.
+        let mut mine = base.clone();
+        mine.journal.mark_hurt(session, "bird-dog", false);
+        let mut theirs = base.clone();
+        theirs.settings.voice = false;
+        theirs.revision = base.revision + 1;
+        assert!(
+            mine.rebase(&base, &theirs).journal.sessions[0]
+                .hurt
+                .is_empty()
+        );
+        // The other way round: the other tab took it back, this one did not touch it.
+        let mut theirs_unmarked = base.clone();
+        theirs_unmarked
+            .journal
+            .mark_hurt(session, "bird-dog", false);
+        theirs_unmarked.revision = base.revision + 1;
+        assert!(
+            base.rebase(&base, &theirs_unmarked).journal.sessions[0]
+                .hurt
+                .is_empty()
+        );
+        // A mark either tab added stays.
+        let mut theirs_marked = base.clone();
+        theirs_marked
+            .journal
+            .mark_hurt(session, "glute-bridge", true);
+        theirs_marked.revision = base.revision + 1;
+        let merged = base.rebase(&base, &theirs_marked);
+        assert_eq!(
+            merged.journal.sessions[0].hurt,
+            ["bird-dog", "glute-bridge"]
+        );
+    }
+
     fn named(name: &str, steps: std::ops::Range<usize>) -> Plan {
         Plan {
             name: name.into(),

@@ -90,7 +90,6 @@ fn RangeSetting(
     }
 }
 
-/// Route `/settings`: how the player guides the patient.
 /// The page's parts, by id and heading, in page order.
 const SECTIONS: [(&str, &str); 7] = [
     ("during-a-routine", "During a routine"),
@@ -102,6 +101,7 @@ const SECTIONS: [(&str, &str); 7] = [
     ("install", "Install"),
 ];
 
+/// Route `/settings`: how the player guides the patient.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     use_page("Settings");
