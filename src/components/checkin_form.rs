@@ -24,12 +24,9 @@ pub fn CheckInForm() -> impl IntoView {
     // A score already given today (this morning's answer, a routine's)
     // starts the check-in, so it is not asked twice from scratch.
     let given_today = Memo::new(move |_| {
-        state.store.with(|s| {
-            s.journal
-                .last_pain(clock::day_of)
-                .filter(|last| last.day == today)
-                .map(|last| last.pain)
-        })
+        state
+            .store
+            .with(|s| s.journal.pain_today(today, clock::day_of))
     });
     let prefilled = RwSignal::new(false);
     Effect::new(move |_| {

@@ -66,26 +66,19 @@ pub const ADVICE: &str = "Stop the routine for today. Rest in a position that ea
 pub fn today(journal: &Journal, today: NaiveDate, day_of: fn(i64) -> NaiveDate) -> Option<Spike> {
     let latest = journal.sessions.iter().rev().find(|s| s.day == today);
     let session = latest.map(|s| s.started_ms);
-    let worse_after = latest
-        .filter(|s| warning::worse_right_after(s) == Some(true))
-        .and_then(|s| {
-            Some(Reason::WorseAfter {
-                before: s.pain_before?.score(),
-                after: s.pain_after?.score(),
-            })
-        });
-    let score = journal
-        .last_pain(day_of)
-        .filter(|last| last.day == today)
-        .map(|last| last.pain.score());
+    let worse_after = latest.and_then(|s| {
+        let (before, after) = (s.pain_before?.score(), s.pain_after?.score());
+        warning::worse_right_after(s)?.then_some(Reason::WorseAfter { before, after })
+    });
+    let pain = journal.pain_today(today, day_of);
     let reason = worse_after
         .or_else(|| {
-            score
-                .filter(|&s| s >= SEVERE_FROM)
+            pain.map(Pain::score)
+                .filter(|&score| score >= SEVERE_FROM)
                 .map(|score| Reason::Severe { score })
         })
         .or_else(|| {
-            let pain = Pain::new(score?)?;
+            let pain = pain?;
             let usual = recheck::pain_spike(journal, today, pain)?;
             Some(Reason::AboveUsual {
                 score: pain.score(),
@@ -99,9 +92,7 @@ pub fn today(journal: &Journal, today: NaiveDate, day_of: fn(i64) -> NaiveDate) 
 /// for "which exercise hurt?".
 pub fn exercises_in(journal: &Journal, session: i64) -> Vec<&'static Exercise> {
     journal
-        .sessions
-        .iter()
-        .find(|s| s.started_ms == session)
+        .session(session)
         .and_then(|s| journal.steps_of(s))
         .unwrap_or_default()
         .iter()
@@ -112,9 +103,8 @@ pub fn exercises_in(journal: &Journal, session: i64) -> Vec<&'static Exercise> {
 /// Whether `exercise` is marked as having hurt in the session started at `session`.
 pub fn marked(journal: &Journal, session: i64, exercise: &str) -> bool {
     journal
-        .sessions
-        .iter()
-        .any(|s| s.started_ms == session && s.hurt.iter().any(|id| id == exercise))
+        .session(session)
+        .is_some_and(|s| s.hurt.iter().any(|id| id == exercise))
 }
 
 /// The day `exercise` was marked as hurting in the latest routine that

@@ -428,21 +428,20 @@ impl<'a> Replay<'a> {
         let timeline = self.timeline;
         // The segment under way counts for the time it has run, so ending
         // half-way through an exercise credits that half.
-        let mut credit_ms = self.credit_ms.clone();
         if let Some(segment) = self.current() {
-            let into = self.active_ms() - self.segment_start;
-            credit_ms[segment.step] += into.clamp(0, segment.ms);
+            self.credit(segment, self.active_ms() - self.segment_start);
         }
-        let total_work: i64 = timeline.step_ms.iter().sum();
-        let done: i64 = credit_ms
+        let total_ms: i64 = timeline.step_ms.iter().sum();
+        let done: i64 = self
+            .credit_ms
             .iter()
             .zip(&timeline.step_ms)
             .map(|(credit, planned)| (*credit).min(*planned))
             .sum();
-        let done_fraction = if total_work == 0 {
+        let done_fraction = if total_ms == 0 {
             1.0
         } else {
-            done as f64 / total_work as f64
+            done as f64 / total_ms as f64
         };
         let segment = self.current();
         let step = segment.map_or(timeline.exercises.len().saturating_sub(1), |s| s.step);

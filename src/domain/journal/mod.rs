@@ -143,11 +143,22 @@ impl Journal {
         self.sessions.insert(at, session);
     }
 
+    /// The session started at `started_ms`, its identity.
+    pub fn session(&self, started_ms: i64) -> Option<&SessionRecord> {
+        self.sessions.iter().find(|s| s.started_ms == started_ms)
+    }
+
+    pub fn session_mut(&mut self, started_ms: i64) -> Option<&mut SessionRecord> {
+        self.sessions
+            .iter_mut()
+            .find(|s| s.started_ms == started_ms)
+    }
+
     /// Marks `exercise` as one that hurt in the session started at
     /// `session`, or takes the mark back; false when there is no such
     /// session.
     pub fn mark_hurt(&mut self, session: i64, exercise: &str, hurt: bool) -> bool {
-        let Some(record) = self.sessions.iter_mut().find(|s| s.started_ms == session) else {
+        let Some(record) = self.session_mut(session) else {
             return false;
         };
         record.hurt.retain(|id| id != exercise);
@@ -189,11 +200,7 @@ impl Journal {
     /// [`Conflicts::KeepMine`] (an import) this journal's stays.
     pub fn merge(&mut self, other: &Journal, conflicts: Conflicts) {
         for session in &other.sessions {
-            match self
-                .sessions
-                .iter_mut()
-                .find(|s| s.started_ms == session.started_ms)
-            {
+            match self.session_mut(session.started_ms) {
                 // An exercise marked as hurting in either copy stays marked.
                 Some(mine) => {
                     for id in &session.hurt {
@@ -441,6 +448,13 @@ impl Journal {
             .flatten()
             .reduce(|kept, next| if next.0 > kept.0 { next } else { kept })
             .map(|(_, last)| last)
+    }
+
+    /// The latest pain score given on `today` (as [`Journal::last_pain`]).
+    pub fn pain_today(&self, today: NaiveDate, day_of: fn(i64) -> NaiveDate) -> Option<Pain> {
+        self.last_pain(day_of)
+            .filter(|last| last.day == today)
+            .map(|last| last.pain)
     }
 }
 

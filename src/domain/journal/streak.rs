@@ -92,24 +92,30 @@ impl Journal {
     /// forgotten day then costs a few percent, not the whole chain (Loop's
     /// habit score does the same; walkthrough #13).
     pub fn consistency(&self, today: NaiveDate) -> Option<(usize, usize)> {
-        let window = today.checked_sub_days(Days::new(CONSISTENCY_DAYS - 1))?;
-        let from = self.first_day()?.max(window);
-        let (done, due) = self.adherence(from, today, today);
-        (due > 0).then_some((done, due))
+        self.consistency_since(today)
+            .map(|(done, due, _)| (done, due))
     }
 
     /// The consistency score in words: "11 of 12 days done, last 4 weeks",
     /// or "since you started" while the patient is newer than that.
     pub fn consistency_label(&self, today: NaiveDate) -> Option<String> {
-        let (done, due) = self.consistency(today)?;
-        let window = today.checked_sub_days(Days::new(CONSISTENCY_DAYS - 1))?;
-        let over = if self.first_day()? > window {
+        let (done, due, since_start) = self.consistency_since(today)?;
+        let over = if since_start {
             "since you started"
         } else {
             "last 4 weeks"
         };
         let days = super::super::day::count_days(due);
         Some(format!("{done} of {days} done, {over}"))
+    }
+
+    /// Days done and due over the consistency window, and whether the
+    /// window starts at the first record rather than four weeks back.
+    fn consistency_since(&self, today: NaiveDate) -> Option<(usize, usize, bool)> {
+        let window = today.checked_sub_days(Days::new(CONSISTENCY_DAYS - 1))?;
+        let first = self.first_day()?;
+        let (done, due) = self.adherence(first.max(window), today, today);
+        (due > 0).then_some((done, due, first > window))
     }
 
     /// Calls `visit` for each day from `from` to `to` with how it counts,

@@ -76,24 +76,26 @@ impl Store {
         }
         // A session's hurt marks three ways too: the merge joins both lists,
         // which would bring back a mark either tab took away since `base`.
-        for session in &mut merged.journal.sessions {
-            let marks = |store: &Store| {
-                store
-                    .journal
-                    .sessions
-                    .iter()
-                    .find(|s| s.started_ms == session.started_ms)
-                    .map(|s| s.hurt.clone())
-            };
-            let (mine, before, other) = (marks(self), marks(base), marks(theirs));
-            if let Some(changed) = [mine, other]
+        // Only sessions with a mark in some copy can differ.
+        let copies = [self, base, theirs];
+        let mut marked: Vec<i64> = Vec::new();
+        for session in copies.iter().flat_map(|copy| copy.journal.sessions.iter()) {
+            if !session.hurt.is_empty() && !marked.contains(&session.started_ms) {
+                marked.push(session.started_ms);
+            }
+        }
+        for started_ms in marked {
+            let [mine, before, other] =
+                copies.map(|copy| copy.journal.session(started_ms).map(|s| s.hurt.clone()));
+            let settled = [mine, other]
                 .into_iter()
                 .flatten()
                 .find(|m| Some(m) != before.as_ref())
+                .or(before);
+            if let (Some(settled), Some(session)) =
+                (settled, merged.journal.session_mut(started_ms))
             {
-                session.hurt = changed;
-            } else if let Some(before) = before {
-                session.hurt = before;
+                session.hurt = settled;
             }
         }
         if self.active != base.active {

@@ -369,12 +369,7 @@ impl Store {
         let planned_secs = plan.total_secs(pacing);
         let mut started_ms = started_ms;
         // The start is the record's identity: never take another's.
-        while self
-            .journal
-            .sessions
-            .iter()
-            .any(|s| s.started_ms == started_ms)
-        {
+        while self.journal.session(started_ms).is_some() {
             started_ms += 1;
         }
         self.journal.remember_plan(&plan.steps);
