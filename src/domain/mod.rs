@@ -41,6 +41,7 @@ pub mod store;
 pub mod tidy;
 pub mod timeline;
 pub mod trends;
+pub mod trial;
 pub mod warning;
 
 /// Helpers the domain's tests share.

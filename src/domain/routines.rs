@@ -94,14 +94,19 @@ impl Routines {
         {
             return;
         }
-        let name = self.first_free((1..).map(|n| match n {
-            1 => plan.name.clone(),
-            n => format!("{} ({n})", plan.name),
-        }));
+        let name = self.free_name(&plan.name);
         self.saved.push(Plan {
             name,
             steps: plan.steps.clone(),
         });
+    }
+
+    /// `name`, or if a routine has it "name (2)", "name (3)"…
+    pub fn free_name(&self, name: &str) -> String {
+        self.first_free((1..).map(|n| match n {
+            1 => name.to_string(),
+            n => format!("{name} ({n})"),
+        }))
     }
 
     /// The first of `candidates` that no saved routine has.

@@ -27,6 +27,7 @@ use super::session::SessionRecord;
 use super::settings::Settings;
 use super::sort;
 use super::store::{LoadError, SCHEMA_VERSION, Store};
+use super::trial::Trial;
 
 /// A calendar quarter, the span of one history part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -222,6 +223,7 @@ struct HeadRef<'a> {
     plans: &'a [Plan],
     active_plan: &'a Option<String>,
     routines_run: &'a [PlanRun],
+    trials: &'a [Trial],
 }
 
 fn head_of(store: &Store) -> HeadRef<'_> {
@@ -234,6 +236,7 @@ fn head_of(store: &Store) -> HeadRef<'_> {
         plans: &store.routines.saved,
         active_plan: &store.routines.in_use,
         routines_run: &store.journal.routines_run,
+        trials: &store.trials,
     }
 }
 
@@ -245,6 +248,7 @@ fn same_head(a: &Store, b: &Store) -> bool {
         && a.screenings == b.screenings
         && a.routines == b.routines
         && a.journal.routines_run == b.journal.routines_run
+        && a.trials == b.trials
 }
 
 /// Every part that holds something.
@@ -320,6 +324,7 @@ pub fn replace(base: &Store, parts: &[(Part, String)]) -> Result<Store, LoadErro
                 store.screenings = head.screenings;
                 store.routines = head.routines;
                 store.journal.routines_run = head.journal.routines_run;
+                store.trials = head.trials;
             }
             Part::Active => {
                 store.active =

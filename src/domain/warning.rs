@@ -17,6 +17,7 @@
 //! day, and the morning-after question is only asked from 04:00 to noon.
 
 use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use super::day;
 use super::day::Span;
@@ -28,7 +29,7 @@ use super::sort;
 use super::trends;
 
 /// One of the signs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Sign {
     PainBackWithinHour,
     MoreForSameRelief,

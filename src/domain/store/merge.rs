@@ -32,8 +32,8 @@ impl Store {
         merged
     }
 
-    /// Adds the records of `other` this copy lacks: history, screenings and
-    /// routines. Where both have a day's check-in, `conflicts` decides; a
+    /// Adds the records of `other` this copy lacks: history, screenings,
+    /// routines and trials. Where both have a day's check-in, `conflicts` decides; a
     /// different routine under a name used here comes in renamed, never
     /// dropped.
     pub fn add_records(&mut self, other: &Store, conflicts: Conflicts) {
@@ -56,6 +56,26 @@ impl Store {
         }
         for plan in &other.routines.saved {
             self.routines.adopt(plan);
+        }
+        // A trial is known by its first day and sign; an ending in either
+        // copy stands, as the patient's choice.
+        for trial in &other.trials {
+            let same = |t: &&mut crate::domain::trial::Trial| {
+                t.started_on == trial.started_on && t.sign == trial.sign
+            };
+            match self.trials.iter_mut().find(same) {
+                Some(mine) => {
+                    if mine.ended.is_none() {
+                        mine.ended.clone_from(&trial.ended);
+                    }
+                }
+                None => {
+                    let at = self
+                        .trials
+                        .partition_point(|t| t.started_on <= trial.started_on);
+                    self.trials.insert(at, trial.clone());
+                }
+            }
         }
     }
 

@@ -14,14 +14,15 @@ use crate::domain::session::{ActiveSession, SessionRecord};
 use crate::domain::settings::Settings;
 
 /// How every document this version writes begins.
-pub(super) const CURRENT_PREFIX: &str = "{\"schema_version\":7,";
+pub(super) const CURRENT_PREFIX: &str = "{\"schema_version\":8,";
 
 type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
 /// Every past version keeps a fixture in `tests/fixtures/`.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+];
 
 /// v2 lifts the history out of `journal`, adds check-ins and the counters
 /// that let two tabs merge.
@@ -77,6 +78,14 @@ fn v5_to_v6(_doc: &mut Map<String, Value>) -> Result<(), String> {
 /// change; the version moves so that a v6 app, which
 /// would save the sessions again without it, stays read-only.
 fn v6_to_v7(_doc: &mut Map<String, Value>) -> Result<(), String> {
+    Ok(())
+}
+
+/// v8 adds the two-week trials of a change to the routine (a new list).
+/// A v7 document needs no change; the version moves so that a v7 app,
+/// which would save the document again without the trials, stays
+/// read-only.
+fn v7_to_v8(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 
 mod merge;
 mod migrate;
+mod trials;
 
 use std::fmt;
 
@@ -24,6 +25,7 @@ use super::red_flags::Screening;
 use super::routines::Routines;
 use super::session::{ActiveSession, SessionRecord};
 use super::settings::Settings;
+use super::trial::Trial;
 
 use migrate::CURRENT_PREFIX;
 pub use migrate::migrate;
@@ -33,7 +35,7 @@ pub use migrate::migrate;
 pub const IDLE_CLOSE_MS: i64 = 3 * 60 * 60_000;
 
 /// Version of the document layout this app writes.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Everything Spinewise keeps.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -56,6 +58,9 @@ pub struct Store {
     pub screenings: Vec<Screening>,
     /// The patient's own routines and which one is in use.
     pub routines: Routines,
+    /// Two-week trials of a change to the routine, oldest first; only the
+    /// last can still be running.
+    pub trials: Vec<Trial>,
 }
 
 /// The stored layout. Written out rather than `#[serde(flatten)]`, which
@@ -95,6 +100,8 @@ struct Wire {
     plans: Vec<Plan>,
     #[serde(default)]
     active_plan: Option<String>,
+    #[serde(default)]
+    trials: Vec<Trial>,
 }
 
 impl From<Wire> for Store {
@@ -119,6 +126,7 @@ impl From<Wire> for Store {
                 saved: wire.plans,
                 in_use: wire.active_plan,
             },
+            trials: wire.trials,
         }
     }
 }
@@ -143,6 +151,7 @@ impl Serialize for Store {
             screenings: &'a [Screening],
             plans: &'a [Plan],
             active_plan: &'a Option<String>,
+            trials: &'a [Trial],
         }
         WireRef {
             schema_version: self.schema_version,
@@ -160,6 +169,7 @@ impl Serialize for Store {
             screenings: &self.screenings,
             plans: &self.routines.saved,
             active_plan: &self.routines.in_use,
+            trials: &self.trials,
         }
         .serialize(serializer)
     }
@@ -177,6 +187,7 @@ impl Default for Store {
             last_export_ms: None,
             screenings: Vec::new(),
             routines: Routines::default(),
+            trials: Vec::new(),
         }
     }
 }
@@ -441,6 +452,7 @@ mod tests {
     const V4_FIXTURE: &str = STORED_LAYOUTS[3];
     const V5_FIXTURE: &str = STORED_LAYOUTS[4];
     const V6_FIXTURE: &str = STORED_LAYOUTS[5];
+    const V7_FIXTURE: &str = STORED_LAYOUTS[6];
 
     use crate::domain::testing::day;
 
@@ -618,6 +630,44 @@ mod tests {
         marked.journal.sessions[0].hurt = vec!["bird-dog".into()];
         let again = Store::parse(&marked.to_json()).unwrap();
         assert_eq!(again.journal.sessions[0].hurt, ["bird-dog"]);
+    }
+
+    #[test]
+    fn a_version_7_document_migrates_with_nothing_lost() {
+        let store = Store::parse(V7_FIXTURE).unwrap();
+        assert_eq!(store.schema_version, SCHEMA_VERSION);
+        assert_eq!(store.trials, []);
+        assert_eq!(store.journal.sessions[1].hurt, ["bird-dog"]);
+        assert!(store.journal.sessions[2].added_ms.is_some());
+        assert!(store.settings.set_up);
+        assert_keeps_every_field(V7_FIXTURE, &store);
+        // A trial is saved and read back.
+        let mut trying = store;
+        assert!(trying.start_trial(crate::domain::warning::Sign::PainBackWithinHour, day(28)));
+        let again = Store::parse(&trying.to_json()).unwrap();
+        assert_eq!(again.trials, trying.trials);
+    }
+
+    #[test]
+    fn merging_keeps_both_copies_trials_and_either_ending() {
+        use crate::domain::warning::Sign;
+        let mut mine = Store::parse(V7_FIXTURE).unwrap();
+        mine.start_trial(Sign::PainBackWithinHour, day(10));
+        let mut theirs = mine.clone();
+        theirs.end_trial(false, day(24));
+        mine.revision += 5;
+        let merged = mine.merge(&theirs);
+        assert_eq!(merged.trials.len(), 1);
+        assert!(merged.trials[0].ended.as_ref().is_some_and(|e| !e.kept));
+        // A trial only the other copy has comes in, in date order.
+        let mut other = Store::parse(V7_FIXTURE).unwrap();
+        other.start_trial(Sign::WorseNextDay, day(2));
+        other.end_trial(true, day(9));
+        let both = merged.merge(&other);
+        assert_eq!(
+            both.trials.iter().map(|t| t.started_on).collect::<Vec<_>>(),
+            [day(2), day(10)]
+        );
     }
 
     #[test]
@@ -1146,12 +1196,15 @@ mod properties {
     use crate::domain::testing::two_tabs::{Edit, edits};
     use proptest::prelude::*;
 
-    /// Every layout this app has written: the fixtures of versions 1 to 6,
-    /// and the current one (version 6 read, given a hurt exercise and
-    /// written again).
+    /// Every layout this app has written: the fixtures of versions 1 to 7,
+    /// and the current one (version 7 read, given a trial and written
+    /// again).
     fn documents() -> Vec<String> {
-        let mut current = Store::parse(STORED_LAYOUTS[5]).unwrap();
-        current.journal.sessions[1].hurt = vec!["bird-dog".into()];
+        let mut current = Store::parse(STORED_LAYOUTS[6]).unwrap();
+        current.start_trial(
+            crate::domain::warning::Sign::PainBackWithinHour,
+            crate::domain::testing::day(28),
+        );
         let current = current.to_json();
         STORED_LAYOUTS
             .map(str::to_owned)

@@ -17,13 +17,14 @@ pub fn day(d: u32) -> NaiveDate {
 }
 
 /// The fixture of every stored layout before the current one, oldest first.
-pub const STORED_LAYOUTS: [&str; 6] = [
+pub const STORED_LAYOUTS: [&str; 7] = [
     include_str!("../../../tests/fixtures/store-v1.json"),
     include_str!("../../../tests/fixtures/store-v2.json"),
     include_str!("../../../tests/fixtures/store-v3.json"),
     include_str!("../../../tests/fixtures/store-v4.json"),
     include_str!("../../../tests/fixtures/store-v5.json"),
     include_str!("../../../tests/fixtures/store-v6.json"),
+    include_str!("../../../tests/fixtures/store-v7.json"),
 ];
 
 /// A session on day `d` with `done_percent` of it done; the percentage
