@@ -68,6 +68,7 @@ pub fn App(loaded: Loaded) -> impl IntoView {
                     <RouteEntry path=(StaticSegment(Route::Assessment.segment()),) view={Lazy::<lazy::Assessment>::new()} />
                     <RouteEntry path=(StaticSegment(Route::Plan.segment()),) view={Lazy::<lazy::Plan>::new()} />
                     <RouteEntry path=(StaticSegment(Route::SetUp.segment()),) view={Lazy::<lazy::SetUp>::new()} />
+                    <RouteEntry path=(StaticSegment(Route::Trial.segment()),) view={Lazy::<lazy::Trial>::new()} />
                 </Routes>
             </main>
         </Router>

@@ -19,6 +19,7 @@ use crate::domain::settings::{PhoneNumber, SettingChange};
 use crate::domain::store::Store;
 use crate::domain::tidy::tidy;
 use crate::domain::timeline::Action;
+use crate::domain::warning::Sign;
 use crate::web::clock;
 use crate::web::folder::{self, Folder, Outcome};
 use crate::web::storage::{self, SaveError};
@@ -126,6 +127,18 @@ impl AppState {
     /// routine in use.
     pub fn choose_emphasis(self, emphasis: Emphasis) {
         self.store.update(|s| s.choose_emphasis(emphasis));
+    }
+
+    /// Starts a two-week trial of the change offered for `sign`.
+    pub fn start_trial(self, sign: Sign) {
+        self.store.update(|s| {
+            s.start_trial(sign, clock::today());
+        });
+    }
+
+    /// Ends the open trial, keeping the change or going back.
+    pub fn end_trial(self, keep: bool) {
+        self.store.update(|s| s.end_trial(keep, clock::today()));
     }
 
     /// Uses `name`'s routine from now on; `None` is the suggested one.

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::trial_card::TrialLink;
 use crate::domain::warning;
 use crate::state::use_app_state;
 use crate::web::clock;
@@ -43,6 +44,7 @@ pub fn WarningSigns(#[prop(optional)] only_when_firing: bool) -> impl IntoView {
                         <p>{finding.evidence}</p>
                         <p>{finding.sign.meaning()}</p>
                         <p><strong>"What to try: "</strong>{finding.sign.suggestion()}</p>
+                        <TrialLink sign=finding.sign />
                     </li>
                 }
             })

@@ -442,19 +442,25 @@ impl Trial {
 
     /// The mark set on day 1, in plain words.
     pub fn mark(&self) -> String {
-        let drop = Tenths::of(f64::from(working_drop_tenths(self.baseline)) / 10.0);
-        match self.baseline.days {
-            0 => format!(
-                "It counts as working if your average daily pain over the two weeks is {drop} \
-                 points lower than the two weeks before. There are no scores from those two \
-                 weeks, so the result will say it cannot tell."
-            ),
-            _ => format!(
-                "It counts as working if your average daily pain over the two weeks is at least \
-                 {drop} points lower than the two weeks before: {}.",
-                self.baseline.describe()
-            ),
-        }
+        mark(self.baseline)
+    }
+}
+
+/// The mark a trial starting with `baseline` sets, in plain words: shown
+/// before the patient starts it, and on every day of it.
+pub fn mark(baseline: Average) -> String {
+    let drop = Tenths::of(f64::from(working_drop_tenths(baseline)) / 10.0);
+    match baseline.days {
+        0 => format!(
+            "It counts as working if your average daily pain over the two weeks is {drop} \
+             points lower than the two weeks before. There are no scores from those two \
+             weeks, so the result will say it cannot tell."
+        ),
+        _ => format!(
+            "It counts as working if your average daily pain over the two weeks is at least \
+             {drop} points lower than the two weeks before: {}.",
+            baseline.describe()
+        ),
     }
 }
 

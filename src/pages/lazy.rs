@@ -90,6 +90,8 @@ lazy_routes! {
     Plan, plan_page, crate::pages::plan::PlanPage;
     /// `/setup`.
     SetUp, setup_page, crate::pages::setup::SetUpPage;
+    /// `/trial`.
+    Trial, trial_page, crate::pages::trial::TrialPage;
 }
 
 /// Loading a page's code.

@@ -12,3 +12,4 @@ pub mod safety;
 pub mod settings;
 pub mod setup;
 pub mod today;
+pub mod trial;

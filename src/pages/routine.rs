@@ -58,7 +58,9 @@ fn RoutineOverview() -> impl IntoView {
     let plan = state.store.with_untracked(|s| s.session_plan());
     let listed = plan.clone();
     let pain_before = RwSignal::new(None::<Pain>);
-    let easier_now = Signal::derive(move || progression::easier_advised(pain_before.get()));
+    let pain_high = Signal::derive(move || progression::easier_advised(pain_before.get()));
+    let gentler_try = state.store.with_untracked(|s| s.easier_way_first());
+    let easier_now = Signal::derive(move || gentler_try || pain_high.get());
     let minutes = state
         .store
         .with_untracked(|s| plan.minutes(s.settings.pacing()));
@@ -118,7 +120,7 @@ fn RoutineOverview() -> impl IntoView {
                         <A href=Route::Safety.href() attr:class="button">"Check for warning signs"</A>
                     </div>
                 })}
-                <Show when=move || easier_now.get()>
+                <Show when=move || pain_high.get()>
                     <div class="card nudge" role="note">
                         <p>"Your pain is above 5 today. Try the easier way of each exercise: it is open under each one below. Ease off if pain builds."</p>
                     </div>
@@ -127,6 +129,11 @@ fn RoutineOverview() -> impl IntoView {
                     "Begin routine"
                 </button>
             </Show>
+            {gentler_try.then(|| view! {
+                <p class="card nudge" role="note">
+                    "Your two-week try of a gentler routine: the easier way of each exercise is open under each one below."
+                </p>
+            })}
             <StopRule />
             // Nine exercises with their notes, mostly below the first
             // screen: drawn in a task of their own.
@@ -297,8 +304,10 @@ fn PlayerScreen(
     let segment = Memo::new(move |_| position.with(|p| p.and_then(|p| p.segment)));
     let kind = Memo::new(move |_| segment.get().map_or(SegmentKind::GetReady, |s| s.kind));
     // High pain at the start keeps the easier way open for the whole session.
+    // So does a two-week try of a gentler routine.
     let easier_today = state.store.with_untracked(|s| {
-        progression::easier_advised(s.active.as_ref().and_then(|a| a.pain_before))
+        s.easier_way_first()
+            || progression::easier_advised(s.active.as_ref().and_then(|a| a.pain_before))
     });
     // "+15 s" stops at the exercise's safe limit, and the screen says why.
     let can_extend = Memo::new(move |_| {

@@ -9,6 +9,7 @@ use crate::components::folder_notice::FolderNotice;
 use crate::components::followup_prompt::FollowUpPrompt;
 use crate::components::later::Later;
 use crate::components::pain_spike::{PainSpike, use_spike};
+use crate::components::trial_card::TrialCard;
 use crate::components::warning_signs::WarningSigns;
 use crate::domain::day;
 use crate::domain::journal::DayOff;
@@ -44,9 +45,12 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     let offers_set_up = Memo::new(move |_| state.store.with(|s| s.offers_set_up()));
     let last_pain = Memo::new(move |_| state.store.with(|s| s.journal.last_pain(clock::day_of)));
     let backup_due = Memo::new(move |_| state.store.with(|s| s.backup_due(clock::now_ms())));
-    let minutes = state
-        .store
-        .with_untracked(|s| s.session_plan().minutes(s.settings.pacing()));
+    // A trial started or ended on this page changes the routine's length.
+    let minutes = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| s.session_plan().minutes(s.settings.pacing()))
+    });
     let open_routine = move |_| navigate(&Route::Routine.href(), Default::default());
     let best = Memo::new(move |_| state.store.with(|s| s.journal.best_streak(today)));
     let consistency = Memo::new(move |_| state.store.with(|s| s.journal.consistency_label(today)));
@@ -75,6 +79,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             })}
             <FollowUpPrompt />
             <PainSpike spike />
+            <TrialCard />
             <Show when=move || offers_set_up.get()>
                 <div class="card welcome">
                     <h2>"Welcome to Spinewise"</h2>
@@ -180,7 +185,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 }}
             </button>
             <p class="today-plan">
-                {format!("{minutes} minutes: decompress, then activate, then mobilize.")}
+                {move || format!("{} minutes: decompress, then activate, then mobilize.", minutes.get())}
             </p>
             <p class="something-new">
                 <A href=Route::Safety.href()>"Something new? Check for warning signs"</A>

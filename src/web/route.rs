@@ -19,6 +19,8 @@ pub enum Route {
     Plan,
     /// The first-run set-up.
     SetUp,
+    /// The two-week try of one change.
+    Trial,
 }
 
 impl Route {
@@ -36,6 +38,7 @@ impl Route {
             Route::Assessment => "assessment",
             Route::Plan => "plan",
             Route::SetUp => "setup",
+            Route::Trial => "trial",
         }
     }
 
@@ -56,7 +59,7 @@ mod tests {
 
     /// Every route, kept in step with the enum by hand: a new route needs
     /// its own segment, which this test then checks.
-    const ALL: [Route; 11] = [
+    const ALL: [Route; 12] = [
         Route::Today,
         Route::Routine,
         Route::Settings,
@@ -68,6 +71,7 @@ mod tests {
         Route::Assessment,
         Route::Plan,
         Route::SetUp,
+        Route::Trial,
     ];
 
     #[test]

@@ -78,6 +78,19 @@ const SCREENS = {
     await openAt(page, "/setup");
     await expect(page.getByRole("button", { name: "Finish set-up" })).toBeVisible();
   },
+  "two-week try offer": async (page) => {
+    await seedHistory(page);
+    await openAt(page, "/trial");
+    await expect(page.locator(".trial-offer")).toBeVisible();
+  },
+  "two-week try result": async (page) => {
+    await seedHistory(page);
+    await openAt(page, "/trial");
+    await page.getByRole("button", { name: "Try it for two weeks" }).click();
+    await page.clock.pauseAt(new Date(2026, 10, 25 + 14, 7, 0, 0));
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Keep the change" })).toBeVisible();
+  },
   "routine builder": async (page) => {
     await openAt(page, "/plan");
     await page.getByRole("button", { name: "Copy and edit" }).click();

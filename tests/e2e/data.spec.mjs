@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { test, expect, openAt, savedStore, storedData, MORNING, sessionRecord, startRoutine, seedStore, oneRoutineYesterday } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, storedData, MORNING, sessionRecord, startRoutine, seedStore, oneRoutineYesterday, checkIn } from "./fixtures.mjs";
 import { CHROMIUM, CHROMIUM_FLAGS, HEADLESS } from "../../scripts/tools.mjs";
 
 // The single document versions before 6 kept; the app moves it into parts.
@@ -12,15 +12,6 @@ async function doRoutine(page, pain) {
   await page.getByRole("radio", { name: new RegExp(`^${pain} —`) }).check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
-}
-
-async function checkIn(page, pain, note) {
-  const form = page.locator("details.checkin");
-  if (!(await form.evaluate((details) => details.open))) await page.getByText("Daily check-in").click();
-  await page.getByRole("group", { name: "Pain today" }).getByRole("radio", { name: new RegExp(`^${pain} —`) }).check();
-  await page.getByLabel("Note (optional)").fill(note);
-  await page.getByRole("button", { name: /check-in$/ }).click();
-  await expect(page.getByText(`Today: ${pain} —`)).toBeVisible();
 }
 
 async function downloadFrom(page, buttonName) {

@@ -141,6 +141,16 @@ export async function storedData(page, prefix = "spinewise/") {
 
 export { expect };
 
+/** Saves today's check-in on Today with `pain` and, if given, a `note`. */
+export async function checkIn(page, pain, note) {
+  const form = page.locator("details.checkin");
+  if (!(await form.evaluate((details) => details.open))) await page.getByText("Daily check-in").click();
+  await page.getByRole("group", { name: "Pain today" }).getByRole("radio", { name: new RegExp(`^${pain} —`) }).check();
+  if (note !== undefined) await page.getByLabel("Note (optional)").fill(note);
+  await page.getByRole("button", { name: /check-in$/ }).click();
+  await expect(page.getByText(`Today: ${pain} —`)).toBeVisible();
+}
+
 /** Ticks every extra in Settings, so the seed routine runs as written (dead
  * hang first): a new patient starts with the floor only. Ends on Today. */
 export async function haveEveryExtra(page) {

@@ -72,15 +72,20 @@ impl Store {
         trial.outcome(&self.journal, today, &running_key)
     }
 
-    /// Ends the open trial on `today` with its figures kept: the change
-    /// stays, or the routine in use before it is put back (saved again if
-    /// it was deleted since) and the changed one deleted.
+    /// Ends the open trial on `today` with its figures kept: the changed
+    /// routine is in use (again, if another was chosen during the trial),
+    /// or the routine in use before it is put back (saved again if it was
+    /// deleted since) and the changed one deleted.
     pub fn end_trial(&mut self, keep: bool, today: NaiveDate) {
         let Some(trial) = self.open_trial().cloned() else {
             return;
         };
         let outcome = self.trial_outcome(&trial, today);
-        if !keep {
+        if keep {
+            if self.routines.named(&trial.routine).is_some() {
+                self.routines.choose(Some(trial.routine.clone()));
+            }
+        } else {
             self.routines.delete(&trial.routine);
             let before = trial.before.map(|plan| {
                 if self.routines.named(&plan.name).is_none() {
@@ -204,6 +209,16 @@ mod tests {
         assert!(ended.kept);
         assert_eq!(ended.outcome.verdict, Verdict::Working);
         assert_eq!(ended.on, day(29));
+        // Kept after another routine was chosen by hand: the change is back in use.
+        let mut chosen = Store::default();
+        chosen.start_trial(Sign::PainBackWithinHour, day(15));
+        let routine = chosen.open_trial().unwrap().routine.clone();
+        chosen.routines.choose(None);
+        chosen.end_trial(true, day(29));
+        assert_eq!(chosen.routines.in_use, Some(routine));
+        let ended = chosen.trials[0].ended.as_ref().unwrap();
+        assert_eq!(ended.outcome.verdict, Verdict::ChangedByHand);
+        let routine = store.trials[0].routine.clone();
         // A second trial's routine takes a free name.
         store.start_trial(Sign::PainBackWithinHour, day(29));
         assert_ne!(store.open_trial().unwrap().routine, routine);
