@@ -129,10 +129,11 @@ impl AppState {
         self.store.update(|s| s.choose_emphasis(emphasis));
     }
 
-    /// Starts a two-week trial of the change offered for `sign`.
-    pub fn start_trial(self, sign: Sign) {
+    /// Starts a two-week trial of the change offered for `sign`, one of
+    /// the signs `firing` today.
+    pub fn start_trial(self, sign: Sign, firing: &[Sign]) {
         self.store.update(|s| {
-            s.start_trial(sign, clock::today());
+            s.start_trial(sign, firing, clock::today());
         });
     }
 

@@ -4,6 +4,7 @@ pub mod checkin_form;
 pub mod concern_banner;
 pub mod exercise_notes;
 pub mod figure;
+pub mod flare_plan;
 pub mod folder_notice;
 pub mod followup_prompt;
 pub mod later;

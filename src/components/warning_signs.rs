@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::trial_card::TrialLink;
-use crate::domain::warning;
+use crate::domain::{trial, warning};
 use crate::state::use_app_state;
 use crate::web::clock;
 use crate::web::route::Route;
@@ -35,16 +35,18 @@ pub fn WarningSigns(#[prop(optional)] only_when_firing: bool) -> impl IntoView {
                 .into_any()
             });
         }
+        let firing: Vec<_> = findings.iter().map(|f| f.sign).collect();
         let items = findings
             .into_iter()
             .map(|finding| {
+                let offered = trial::offered_for(finding.sign, &firing).is_some();
                 view! {
                     <li>
                         <h3>{finding.sign.title()}</h3>
                         <p>{finding.evidence}</p>
                         <p>{finding.sign.meaning()}</p>
                         <p><strong>"What to try: "</strong>{finding.sign.suggestion()}</p>
-                        <TrialLink sign=finding.sign />
+                        <TrialLink sign=finding.sign offered />
                     </li>
                 }
             })

@@ -14,6 +14,7 @@ pub mod cue;
 pub mod day;
 pub mod decimal;
 pub mod exercise;
+pub mod flare;
 pub mod followup;
 pub mod ics;
 pub mod journal;

@@ -5,15 +5,17 @@
 //!
 //! | part | rule | source |
 //! |---|---|---|
-//! | sign 1 | two more minutes of activation, taken from the mobility stretches, so the length stays the same | clinical review §5.3: "+2 min activation, not more stretching" |
-//! | sign 2 | the longest stretch makes way for a strength exercise, and the routine is kept to 20 minutes | clinical review §5.3: "cap at 20 min and swap one stretch for strength" |
-//! | signs 3, 3b | each exercise a quarter shorter, with its easier way shown first | clinical review §5.3: "easier versions"; the pain-monitoring model's "too much for now" |
+//! | sign 1 | two more minutes of activation, taken from the mobility stretches (then decompression), none under half its time, so the length stays the same; not offered when that cannot be done in full | clinical review §5.3: "+2 min activation, not more stretching" |
+//! | sign 2 | the longest stretch makes way for a strength exercise the patient can do, and the routine as run (rest included) is kept to 20 minutes; not offered with one stretch or none to bring in | clinical review §5.3: "cap at 20 min and swap one stretch for strength" |
+//! | signs 3, 3b | each exercise about a quarter shorter (to the next 5 s, never under 15 s), with its easier way shown first | clinical review §5.3: "easier versions"; the pain-monitoring model's "too much for now" |
 //! | signs 4, 4b | no change offered: they call for a clinician and the safety check | NICE NG59 |
 //! | baseline | average daily pain ([`trends::daily_pain`]) over the 14 days before day 1, flare days left out | flare days are not the routine's doing |
 //! | working | the two weeks' average is lower by the meaningful-change mark: at least 2 points and 30 % ([`trends::meaningful_change`]) | Farrar 2001 |
 //! | a little better | lower by at least 1 point, short of the mark | Salaffi 2004: the smallest change patients notice |
 //! | too little data | fewer than 7 scored days in either fortnight | the same count as sign 4 |
-//! | changed by hand | a session in the two weeks ran another routine, or another routine is in use | the comparison would not be of this change |
+//! | changed by hand | a session in the two weeks ran a routine of another name, or another routine is in use before the two weeks are over |
+//! | stopped early | ended before the two weeks were up | |
+//! | day 1 | the day after the patient starts it: that day's scores came before the change | | the comparison would not be of this change |
 //!
 //! "The sign has gone" is shown but does not count as working: a sign also
 //! goes quiet when its questions stop being answered.
@@ -24,10 +26,11 @@ use serde::{Deserialize, Serialize};
 use super::builder::{self, STEP_SECS};
 use super::day::{self, Span};
 use super::decimal::Tenths;
-use super::exercise::{self, EquipmentSet, LIBRARY};
+use super::exercise::{self, LIBRARY};
 use super::journal::{DayOff, Journal};
 use super::phase::Phase;
-use super::plan::{Pacing, Plan, RECOMMENDED_SECS, Step};
+use super::plan::{Plan, RECOMMENDED_SECS, Step};
+use super::settings::Settings;
 use super::trends;
 use super::warning::Sign;
 
@@ -78,15 +81,15 @@ impl Change {
     pub fn description(self) -> &'static str {
         match self {
             Change::MoreActivation => {
-                "The exercises that wake up your buttock and belly muscles get two more minutes. \
-                 The stretches at the end get less time, so the routine takes as long as before."
+                "The strength exercises get two more minutes. Other exercises get less time, \
+                 mostly the stretches at the end. The routine takes as long as before."
             }
             Change::SwapStretchForStrength => {
                 "Your longest stretch makes way for a strength exercise, and the routine stays at \
                  20 minutes or less. More time has stopped adding relief, so this tries something else."
             }
             Change::Gentler => {
-                "Each exercise is a quarter shorter, and its easier way is shown first. Stop short \
+                "Each exercise is about a quarter shorter, and its easier way is shown first. Stop short \
                  of any strain."
             }
         }
@@ -97,19 +100,24 @@ impl Change {
         self == Change::Gentler
     }
 
-    /// The name the changed routine is saved under.
+    /// The name the changed routine is saved under: the routine's own,
+    /// without what an earlier try added to it.
     pub fn routine_name(self, plan: &Plan) -> String {
         let what = match self {
             Change::MoreActivation => "more strength",
             Change::SwapStretchForStrength => "strength for a stretch",
             Change::Gentler => "gentler",
         };
-        format!("{}, two-week try: {what}", plan.name)
+        let base = plan.name.split(TRY_SUFFIX).next().unwrap_or(&plan.name);
+        format!("{base}{TRY_SUFFIX}{what}")
     }
 
-    /// `plan` with the change made. `have` is the equipment the patient
-    /// has, for an exercise brought in; `pacing` times the 20-minute cap.
-    pub fn apply(self, plan: &Plan, have: EquipmentSet, pacing: Pacing) -> Plan {
+    /// `plan` with the change made, as this patient runs it (`settings`:
+    /// equipment and readiness for an exercise brought in, rest and pacing
+    /// for the 20-minute cap). `None` when the change cannot be made in
+    /// full: no time to move, no strength exercise to bring in, or nothing
+    /// would change.
+    pub fn apply(self, plan: &Plan, settings: &Settings) -> Option<Plan> {
         let mut changed = plan.clone();
         changed.name = self.routine_name(plan);
         match self {
@@ -118,16 +126,21 @@ impl Change {
                 // From the stretches first; what they cannot spare without
                 // going under half their time, from decompression.
                 let taken = take_work(&mut changed, &[Phase::Mobilize], added);
-                take_work(&mut changed, &[Phase::Decompress], added - taken);
+                let taken = taken + take_work(&mut changed, &[Phase::Decompress], added - taken);
+                if added < MORE_ACTIVATION_SECS || taken < added {
+                    return None;
+                }
             }
             Change::SwapStretchForStrength => {
-                swap_longest_stretch(&mut changed, have);
+                swap_longest_stretch(&mut changed, settings)?;
                 let cap = *RECOMMENDED_SECS.end();
-                while let Some(over) = changed.total_secs(pacing).checked_sub(cap + 1) {
+                let session_secs =
+                    |plan: &Plan| settings.session_plan(plan).total_secs(settings.pacing());
+                while let Some(over) = session_secs(&changed).checked_sub(cap + 1) {
                     // Rounded up to a chunk on both sides, so one always fits.
                     let over = (over + 1).next_multiple_of(2 * CHUNK_SECS);
                     if take_work(&mut changed, &[Phase::Mobilize, Phase::Decompress], over) == 0 {
-                        break;
+                        return None;
                     }
                 }
             }
@@ -138,11 +151,14 @@ impl Change {
                 }
             }
         }
-        changed
+        (changed.steps != plan.steps).then_some(changed)
     }
 }
 
-/// The steps of `phase`, by index, with their exercise.
+/// What a try adds to the name of the routine it changes.
+const TRY_SUFFIX: &str = ", two-week try: ";
+
+/// The indices of the steps whose exercise is of one of `phases`.
 fn steps_of(plan: &Plan, phases: &[Phase]) -> Vec<usize> {
     (0..plan.steps.len())
         .filter(|&i| {
@@ -210,9 +226,10 @@ fn take_work(plan: &mut Plan, phases: &[Phase], secs: u32) -> u32 {
 }
 
 /// Puts the first strength exercise the plan lacks, and the patient can do
-/// with what they have, after the last activation step, and takes out the
-/// mobility step with the most work when there is another to keep.
-fn swap_longest_stretch(plan: &mut Plan, have: EquipmentSet) {
+/// (equipment and readiness answers), after the last activation step, and
+/// takes out the mobility step with the most work. `None`, changing
+/// nothing, when there is no such exercise or only one stretch to keep.
+fn swap_longest_stretch(plan: &mut Plan, settings: &Settings) -> Option<()> {
     let stretches = steps_of(plan, &[Phase::Mobilize]);
     let work = |step: &Step| exercise::by_id(&step.exercise).map_or(0, |e| step.work_secs(e));
     let longest = stretches
@@ -224,17 +241,19 @@ fn swap_longest_stretch(plan: &mut Plan, have: EquipmentSet) {
         });
     let strength = LIBRARY.iter().find(|e| {
         e.phase == Phase::Activate
-            && have.has(e.equipment)
+            && e.unavailable(settings.equipment, &settings.readiness)
+                .is_none()
             && !plan.steps.iter().any(|s| s.exercise == e.id)
-    });
-    let (Some(longest), Some(strength), true) = (longest, strength, stretches.len() > 1) else {
-        return;
-    };
-    plan.steps.remove(longest);
+    })?;
+    if stretches.len() < 2 {
+        return None;
+    }
+    plan.steps.remove(longest?);
     let after = steps_of(plan, &[Phase::Activate])
         .last()
         .map_or(0, |&i| i + 1);
     plan.steps.insert(after, Step::with_defaults(strength));
+    Some(())
 }
 
 /// Average daily pain over some days, flare days left out.
@@ -287,14 +306,16 @@ impl Average {
 /// the figures shown decide).
 pub fn working_drop_tenths(baseline: Average) -> u16 {
     let points = (trends::MEANINGFUL_POINTS * 10.0) as u16;
-    let share = (f32::from(baseline.tenths) * trends::MEANINGFUL_SHARE).ceil() as u16;
+    // 30 % in whole numbers: a float product such as 0.3 × 90 lands just
+    // above 27 and would round up to 28.
+    let share = (baseline.tenths * (trends::MEANINGFUL_SHARE * 10.0).round() as u16).div_ceil(10);
     points.max(share)
 }
 
 /// What two weeks of a change showed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verdict {
-    /// Pain fell by the mark set on day 1.
+    /// Pain fell by the mark set at the start.
     Working,
     /// Pain fell by at least a point, short of the mark.
     LittleBetter,
@@ -304,16 +325,20 @@ pub enum Verdict {
     TooLittleData,
     /// Another routine was run or chosen during the two weeks.
     ChangedByHand,
+    /// Stopped before the two weeks were up.
+    StoppedEarly,
 }
 
 impl Verdict {
     /// The verdict in plain words, never a promise either way.
     pub fn describe(self) -> &'static str {
         match self {
-            Verdict::Working => "The change met the mark you set: your pain was clearly lower.",
+            Verdict::Working => {
+                "The change met the mark set at the start: your pain was clearly lower."
+            }
             Verdict::LittleBetter => {
-                "Your pain was a little lower, but less than the mark you set. Keeping the change \
-                 for longer may tell you more."
+                "Your pain was a little lower, but less than the mark set at the start. Keeping \
+                 the change for longer may tell you more."
             }
             Verdict::NotWorking => {
                 "Your pain was not lower with the change. Going back, or talking to a clinician, \
@@ -327,26 +352,33 @@ impl Verdict {
                 "Another routine was used during the two weeks, so this try cannot say if the \
                  change helped."
             }
+            Verdict::StoppedEarly => {
+                "The try was stopped before the two weeks were up, so it cannot say if the change \
+                 helped."
+            }
         }
     }
 }
 
-/// The figures at the end of a trial (or when it is stopped early).
+/// The figures of a trial so far, or at its end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
-    /// The average over the trial's days.
+    /// The average over the trial's days so far.
     pub during: Average,
     /// Flare days in the trial, left out of the average.
     pub flare_days: u8,
-    /// The first day of the trial (1 to 14) another routine ran, if any.
+    /// The first day of the trial (1 to 14) another routine ran or was in
+    /// use, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changed_on_day: Option<u8>,
+    /// What the figures say.
     pub verdict: Verdict,
 }
 
 /// How a trial ended: the patient's choice and the figures it was made on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ended {
+    /// The day the patient chose.
     #[serde(deserialize_with = "super::day::stored")]
     pub on: NaiveDate,
     /// The change was kept; otherwise the routine before was put back.
@@ -354,20 +386,43 @@ pub struct Ended {
     pub outcome: Outcome,
 }
 
+/// Where a trial stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// The day it was started: day 1 is tomorrow, as today's scores were
+    /// given before the change.
+    StartsTomorrow,
+    /// Day 1 to 14.
+    Day(u32),
+    /// Its days have all passed: the result is ready.
+    Over,
+}
+
+impl Status {
+    /// "day 3 of 14", "day 1 is tomorrow" or "over", to go after a colon.
+    pub fn label(self) -> String {
+        match self {
+            Status::StartsTomorrow => "day 1 is tomorrow".into(),
+            Status::Day(n) => format!("day {n} of {TRIAL_DAYS}"),
+            Status::Over => "over".into(),
+        }
+    }
+}
+
 /// One two-week trial of a change, running or ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trial {
     /// The sign that led to it.
     pub sign: Sign,
+    /// What it changed.
     pub change: Change,
-    /// Day 1.
+    /// Day 1: the day after the patient started it.
     #[serde(deserialize_with = "super::day::stored")]
     pub started_on: NaiveDate,
-    /// The name the changed routine is saved under.
-    pub routine: String,
-    /// The key ([`super::plan_log::key_of`]) of the changed routine as
-    /// sessions run it: a session with another key ran another routine.
-    pub plan_key: String,
+    /// The changed routine as it was saved, under its own name: a session
+    /// under another name ran another routine, and Keep saves it again if
+    /// it was deleted.
+    pub plan: Plan,
     /// The routine in use before, put back by "Go back": the patient's own,
     /// or `None` for the suggested one.
     pub before: Option<Plan>,
@@ -378,14 +433,24 @@ pub struct Trial {
 }
 
 impl Trial {
-    /// Day `n` of the trial on `today`: 1 on the first day.
-    pub fn day_number(&self, today: NaiveDate) -> i64 {
-        (today - self.started_on).num_days() + 1
+    /// Where the trial stands on `today`.
+    pub fn status(&self, today: NaiveDate) -> Status {
+        match (today - self.started_on).num_days() {
+            ..0 => Status::StartsTomorrow,
+            n if n < i64::from(TRIAL_DAYS) => Status::Day(n as u32 + 1),
+            _ => Status::Over,
+        }
     }
 
-    /// The trial's days have all passed: the result is ready.
-    pub fn is_over(&self, today: NaiveDate) -> bool {
-        self.day_number(today) > i64::from(TRIAL_DAYS)
+    /// The day of the trial that `day` is, 1 to 14 (0 before day 1).
+    fn day_of(&self, day: NaiveDate) -> u8 {
+        let n = (day - self.started_on).num_days() + 1;
+        n.clamp(0, i64::from(TRIAL_DAYS)) as u8
+    }
+
+    /// The day the result is shown: the day after day 14.
+    pub fn result_day(&self) -> NaiveDate {
+        self.started_on + Days::new(u64::from(TRIAL_DAYS))
     }
 
     /// The 14 days before day 1, the baseline's span.
@@ -393,33 +458,31 @@ impl Trial {
         Span::ending(started_on - Days::new(1), TRIAL_DAYS)
     }
 
-    /// The trial's days so far, at most its 14.
-    fn span(&self, today: NaiveDate) -> Span {
+    /// The trial's days up to `today`, at most its 14; none before day 1.
+    fn span(&self, today: NaiveDate) -> Option<Span> {
         let last = self.started_on + Days::new(u64::from(TRIAL_DAYS - 1));
-        Span {
+        let to = last.min(today);
+        (to >= self.started_on).then_some(Span {
             from: self.started_on,
-            to: last.min(today).max(self.started_on),
-        }
+            to,
+        })
     }
 
-    /// What the trial shows on `today`. `running_key` is the key of the
-    /// routine in use now, so a routine chosen by hand since the last
-    /// session is seen too.
-    pub fn outcome(&self, journal: &Journal, today: NaiveDate, running_key: &str) -> Outcome {
-        let span = self.span(today);
-        let (during, flare_days) = Average::of(journal, span);
-        let changed_on_day = trends::sessions_in(journal, span)
-            .iter()
-            .find(|s| {
-                s.plan_key
-                    .as_deref()
-                    .is_some_and(|key| key != self.plan_key)
-            })
-            .map(|s| s.day)
-            .or_else(|| (running_key != self.plan_key).then_some(span.to))
-            .map(|day| u8::try_from(self.day_number(day)).unwrap_or(u8::MAX));
+    /// What the trial shows on `today`. `in_use` says whether its routine
+    /// is the one in use, so one chosen by hand since the last session
+    /// counts too, until the two weeks are over. Ended on `today`, before
+    /// they are over, it is stopped early.
+    pub fn outcome(&self, journal: &Journal, today: NaiveDate, in_use: bool) -> Outcome {
+        let (during, flare_days) = self
+            .span(today)
+            .map_or((Average::default(), 0), |span| Average::of(journal, span));
+        let over = self.status(today) == Status::Over;
+        let chose_other = (!in_use && !over).then(|| self.day_of(today).max(1));
+        let changed_on_day = self.ran_other_routine(journal, today).or(chose_other);
         let verdict = if changed_on_day.is_some() {
             Verdict::ChangedByHand
+        } else if !over {
+            Verdict::StoppedEarly
         } else if self.baseline.days < MIN_SCORED_DAYS || during.days < MIN_SCORED_DAYS {
             Verdict::TooLittleData
         } else {
@@ -440,36 +503,106 @@ impl Trial {
         }
     }
 
-    /// The mark set on day 1, in plain words.
+    /// The day of the trial (1 to 14) a session first ran a routine other
+    /// than the trial's, if one has by `today`: after that, choosing the
+    /// trial's routine again cannot make the comparison fair.
+    pub fn ran_other_routine(&self, journal: &Journal, today: NaiveDate) -> Option<u8> {
+        let span = self.span(today)?;
+        trends::sessions_in(journal, span)
+            .iter()
+            .find(|s| s.plan != self.plan.name)
+            .map(|s| self.day_of(s.day).max(1))
+    }
+
+    /// The mark set at the start, in plain words.
     pub fn mark(&self) -> String {
         mark(self.baseline)
     }
+}
+
+/// The change offered beside `sign` among the signs `firing`: none for a
+/// sign that calls for a clinician, nor while one fires (NICE NG59: rule
+/// out serious causes before changing the exercise).
+pub fn offered_for(sign: Sign, firing: &[Sign]) -> Option<Change> {
+    if firing.iter().any(|s| s.asks_for_safety_check()) {
+        return None;
+    }
+    Change::for_sign(sign)
+}
+
+/// Why no change is offered for a sign that fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoOffer {
+    /// One try at a time.
+    TrialOpen,
+    /// The sign, or another firing, calls for a clinician.
+    ClinicianFirst,
+    /// The phone's clock is before the last try.
+    ClockBack,
+    /// The change cannot be made to this routine, or it could not run.
+    DoesNotFit,
+    /// The pain is already below the mark.
+    PainAlreadyLow,
+}
+
+impl NoOffer {
+    /// Why, in plain words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            NoOffer::TrialOpen => {
+                "You are already trying a change. One try at a time keeps the result fair."
+            }
+            NoOffer::ClinicianFirst => {
+                "A sign that calls for a doctor or physiotherapist is showing. Please see one \
+                 before you change the routine."
+            }
+            NoOffer::ClockBack => {
+                "The phone's date is before your last try. Check the date on your phone."
+            }
+            NoOffer::DoesNotFit => {
+                "This change does not fit your routine as it is: it has no time to move, or no \
+                 strength exercise to add. The routine builder can change it by hand."
+            }
+            NoOffer::PainAlreadyLow => {
+                "Your pain over the last two weeks is already below 2, so a try could not show a \
+                 clear drop. Keep going with your routine."
+            }
+        }
+    }
+}
+
+/// Whether a trial with `baseline` can meet its mark at all: with pain
+/// already under the mark's 2 points, it cannot fall by them.
+pub fn can_meet_mark(baseline: Average) -> bool {
+    baseline.days < MIN_SCORED_DAYS || baseline.tenths >= working_drop_tenths(baseline)
 }
 
 /// The mark a trial starting with `baseline` sets, in plain words: shown
 /// before the patient starts it, and on every day of it.
 pub fn mark(baseline: Average) -> String {
     let drop = Tenths::of(f64::from(working_drop_tenths(baseline)) / 10.0);
-    match baseline.days {
-        0 => format!(
-            "It counts as working if your average daily pain over the two weeks is {drop} \
-             points lower than the two weeks before. There are no scores from those two \
-             weeks, so the result will say it cannot tell."
-        ),
-        _ => format!(
-            "It counts as working if your average daily pain over the two weeks is at least \
-             {drop} points lower than the two weeks before: {}.",
-            baseline.describe()
-        ),
+    if baseline.days < MIN_SCORED_DAYS {
+        return format!(
+            "Only {} of the last two weeks have a pain score, so the result will not be able to \
+             say if the change worked. You can still try it.",
+            day::count_days(usize::from(baseline.days))
+        );
     }
+    format!(
+        "It counts as working if your average daily pain over the two weeks is at least {drop} \
+         points lower than the two weeks before: {}.",
+        baseline.describe()
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::checkin::CheckIn;
+    use crate::domain::exercise::EquipmentSet;
     use crate::domain::journal::DayMark;
-    use crate::domain::plan_log;
+    use crate::domain::plan::Pacing;
+    use crate::domain::readiness::Readiness;
     use crate::domain::session::SessionRecord;
     use crate::domain::testing::{checkin, day};
 
@@ -504,7 +637,15 @@ mod tests {
         let pacing = Pacing::default();
         for emphasis in crate::domain::plan::Emphasis::ALL {
             let plan = Plan::for_emphasis(emphasis, EquipmentSet::ALL);
-            let changed = Change::MoreActivation.apply(&plan, EquipmentSet::ALL, pacing);
+            let changed = Change::MoreActivation
+                .apply(
+                    &plan,
+                    &Settings {
+                        equipment: EquipmentSet::ALL,
+                        ..Settings::default()
+                    },
+                )
+                .unwrap();
             let more = work(&changed, Phase::Activate) - work(&plan, Phase::Activate);
             assert_eq!(more, MORE_ACTIVATION_SECS, "{emphasis:?}");
             let stretching = work(&plan, Phase::Mobilize) - work(&changed, Phase::Mobilize);
@@ -520,7 +661,15 @@ mod tests {
     fn the_strength_swap_replaces_the_longest_stretch_and_keeps_to_twenty_minutes() {
         let pacing = Pacing::default();
         let plan = Plan::seed();
-        let changed = Change::SwapStretchForStrength.apply(&plan, EquipmentSet::ALL, pacing);
+        let changed = Change::SwapStretchForStrength
+            .apply(
+                &plan,
+                &Settings {
+                    equipment: EquipmentSet::ALL,
+                    ..Settings::default()
+                },
+            )
+            .unwrap();
         let ids = |p: &Plan| {
             p.steps
                 .iter()
@@ -547,7 +696,15 @@ mod tests {
             step.secs = builder::longest_secs(&step.exercise).min(step.secs * 3 / 2);
         }
         assert!(long.total_secs(pacing) > 22 * 60);
-        let capped = Change::SwapStretchForStrength.apply(&long, EquipmentSet::ALL, pacing);
+        let capped = Change::SwapStretchForStrength
+            .apply(
+                &long,
+                &Settings {
+                    equipment: EquipmentSet::ALL,
+                    ..Settings::default()
+                },
+            )
+            .unwrap();
         assert!(
             capped.total_secs(pacing) <= *RECOMMENDED_SECS.end(),
             "{}",
@@ -556,22 +713,32 @@ mod tests {
     }
 
     #[test]
-    fn the_strength_swap_keeps_a_lone_stretch() {
+    fn the_strength_swap_is_not_made_to_a_lone_stretch() {
         let mut plan = Plan::seed();
         let stretches = steps_of(&plan, &[Phase::Mobilize]);
         for &i in stretches.iter().skip(1).rev() {
             plan.steps.remove(i);
         }
-        let changed =
-            Change::SwapStretchForStrength.apply(&plan, EquipmentSet::ALL, Pacing::default());
-        assert_eq!(steps_of(&changed, &[Phase::Mobilize]).len(), 1);
+        let settings = Settings {
+            equipment: EquipmentSet::ALL,
+            ..Settings::default()
+        };
+        assert_eq!(Change::SwapStretchForStrength.apply(&plan, &settings), None);
     }
 
     #[test]
     fn gentler_is_a_quarter_shorter_never_under_fifteen_seconds() {
         let mut plan = Plan::seed();
         plan.steps[0].secs = 15;
-        let changed = Change::Gentler.apply(&plan, EquipmentSet::ALL, Pacing::default());
+        let changed = Change::Gentler
+            .apply(
+                &plan,
+                &Settings {
+                    equipment: EquipmentSet::ALL,
+                    ..Settings::default()
+                },
+            )
+            .unwrap();
         assert_eq!(changed.steps[0].secs, 15);
         for (old, new) in plan.steps.iter().zip(&changed.steps).skip(1) {
             assert!(
@@ -589,8 +756,10 @@ mod tests {
             sign: Sign::PainBackWithinHour,
             change: Change::MoreActivation,
             started_on: day(15),
-            routine: "Try".into(),
-            plan_key: "trial".into(),
+            plan: Plan {
+                name: "Try".into(),
+                steps: Vec::new(),
+            },
             before: None,
             baseline,
             ended: None,
@@ -639,6 +808,9 @@ mod tests {
         assert_eq!(at(66), 20);
         assert_eq!(at(67), 21);
         assert_eq!(at(80), 24);
+        // Exact in whole numbers where a float product lands just above.
+        assert_eq!(at(90), 27);
+        assert_eq!(at(100), 30);
     }
 
     #[test]
@@ -648,7 +820,7 @@ mod tests {
             tenths: 60,
         };
         let t = trial(baseline);
-        let at = |pain: Vec<CheckIn>| t.outcome(&journal_with(pain), day(END), "trial").verdict;
+        let at = |pain: Vec<CheckIn>| t.outcome(&journal_with(pain), day(END), true).verdict;
         // 4.0 is exactly 2 points lower.
         assert_eq!(at(scored(15..=28, 4)), Verdict::Working);
         // 4.1: seven days of 4 and seven of 4 and 5 mixed.
@@ -656,13 +828,11 @@ mod tests {
         near.extend(scored(22..=22, 5));
         near.extend(scored(23..=28, 4));
         assert_eq!(
-            t.outcome(&journal_with(near), day(END), "trial")
-                .during
-                .tenths,
+            t.outcome(&journal_with(near), day(END), true).during.tenths,
             41
         );
         assert_eq!(
-            t.outcome(&journal_with(scored(15..=28, 5)), day(END), "trial")
+            t.outcome(&journal_with(scored(15..=28, 5)), day(END), true)
                 .verdict,
             Verdict::LittleBetter
         );
@@ -679,14 +849,14 @@ mod tests {
         let mut pain = scored(15..=21, 4);
         pain.extend(scored(22..=28, 4));
         assert_eq!(
-            t.outcome(&journal_with(pain), day(END), "trial").verdict,
+            t.outcome(&journal_with(pain), day(END), true).verdict,
             Verdict::LittleBetter
         );
         let mut pain = scored(15..=21, 4);
         pain.extend(scored(22..=28, 5));
         // 4.5: half a point lower.
         assert_eq!(
-            t.outcome(&journal_with(pain), day(END), "trial").verdict,
+            t.outcome(&journal_with(pain), day(END), true).verdict,
             Verdict::NotWorking
         );
     }
@@ -697,17 +867,17 @@ mod tests {
             days: 14,
             tenths: 60,
         };
-        let six = trial(full).outcome(&journal_with(scored(15..=20, 2)), day(END), "trial");
+        let six = trial(full).outcome(&journal_with(scored(15..=20, 2)), day(END), true);
         assert_eq!(six.verdict, Verdict::TooLittleData);
         assert_eq!(six.during.days, 6);
-        let seven = trial(full).outcome(&journal_with(scored(15..=21, 2)), day(END), "trial");
+        let seven = trial(full).outcome(&journal_with(scored(15..=21, 2)), day(END), true);
         assert_eq!(seven.verdict, Verdict::Working);
         let thin = trial(Average {
             days: 6,
             tenths: 60,
         });
         assert_eq!(
-            thin.outcome(&journal_with(scored(15..=28, 2)), day(END), "trial")
+            thin.outcome(&journal_with(scored(15..=28, 2)), day(END), true)
                 .verdict,
             Verdict::TooLittleData
         );
@@ -729,7 +899,7 @@ mod tests {
         }
         // A flare's 9 out of the average.
         journal.check_in(checkin(16, 9, 1));
-        let outcome = t.outcome(&journal, day(END), "trial");
+        let outcome = t.outcome(&journal, day(END), true);
         assert_eq!(outcome.flare_days, 7);
         assert_eq!(
             outcome.during,
@@ -745,7 +915,7 @@ mod tests {
             clock: 1,
         });
         assert_eq!(
-            t.outcome(&journal, day(END), "trial").verdict,
+            t.outcome(&journal, day(END), true).verdict,
             Verdict::TooLittleData
         );
     }
@@ -757,28 +927,28 @@ mod tests {
             tenths: 60,
         });
         let mut journal = journal_with(scored(15..=28, 3));
-        let ran = |d: u32, key: &str| SessionRecord {
-            plan_key: Some(key.into()),
+        let ran = |d: u32, name: &str| SessionRecord {
+            plan: name.into(),
             ..SessionRecord::sample(day(d))
         };
-        journal.record(ran(16, "trial"));
+        journal.record(ran(16, "Try"));
         assert_eq!(
-            t.outcome(&journal, day(END), "trial").verdict,
+            t.outcome(&journal, day(END), true).verdict,
             Verdict::Working
         );
         // A session before day 1 with the old routine does not count.
         journal.record(ran(10, "old"));
         assert_eq!(
-            t.outcome(&journal, day(END), "trial").verdict,
+            t.outcome(&journal, day(END), true).verdict,
             Verdict::Working
         );
         journal.record(ran(20, "old"));
-        let outcome = t.outcome(&journal, day(END), "trial");
+        let outcome = t.outcome(&journal, day(END), true);
         assert_eq!(outcome.verdict, Verdict::ChangedByHand);
         assert_eq!(outcome.changed_on_day, Some(6));
         // Chosen by hand and not yet run: seen by the routine in use.
         let journal = journal_with(scored(15..=28, 3));
-        let outcome = t.outcome(&journal, day(20), &plan_log::key_of(&[]));
+        let outcome = t.outcome(&journal, day(20), false);
         assert_eq!(
             (outcome.verdict, outcome.changed_on_day),
             (Verdict::ChangedByHand, Some(6))
@@ -786,22 +956,90 @@ mod tests {
     }
 
     #[test]
-    fn the_trial_counts_its_days_and_ends_after_fourteen() {
+    fn the_trial_counts_its_days_from_the_day_after_it_starts_and_ends_after_fourteen() {
         let t = trial(Average::default());
-        assert_eq!(t.day_number(day(15)), 1);
-        assert!(!t.is_over(day(28)));
-        assert!(t.is_over(day(29)));
-        // A clock set back before day 1 still reads within the trial.
-        assert_eq!(
-            t.span(day(10)),
-            Span {
-                from: day(15),
-                to: day(15)
-            }
-        );
+        assert_eq!(t.status(day(14)), Status::StartsTomorrow);
+        assert_eq!(t.status(day(15)), Status::Day(1));
+        assert_eq!(t.status(day(28)), Status::Day(14));
+        assert_eq!(t.status(day(29)), Status::Over);
+        assert_eq!(t.result_day(), day(29));
+        // A clock set back before day 1: no days yet, and nothing counted.
+        assert_eq!(t.span(day(10)), None);
+        let early = journal_with(scored(10..=14, 9));
+        assert_eq!(t.outcome(&early, day(14), true).during.days, 0);
         // Scores after day 14 are not the trial's.
         let late = journal_with(scored(29..=30, 0));
-        assert_eq!(t.outcome(&late, day(30), "trial").during.days, 0);
+        assert_eq!(t.outcome(&late, day(30), true).during.days, 0);
+    }
+
+    #[test]
+    fn ended_before_the_two_weeks_are_up_it_was_stopped_early() {
+        let t = trial(Average {
+            days: 14,
+            tenths: 60,
+        });
+        let journal = journal_with(scored(15..=24, 1));
+        assert_eq!(
+            t.outcome(&journal, day(24), true).verdict,
+            Verdict::StoppedEarly
+        );
+        assert_eq!(
+            t.outcome(&journal, day(END), true).verdict,
+            Verdict::Working
+        );
+    }
+
+    #[test]
+    fn a_change_that_cannot_be_made_in_full_is_not_offered() {
+        let settings = Settings {
+            equipment: EquipmentSet::ALL,
+            ..Settings::default()
+        };
+        // Activation already at its limits: no two minutes to add.
+        let mut full = Plan::seed();
+        for step in &mut full.steps {
+            if exercise::by_id(&step.exercise).unwrap().phase == Phase::Activate {
+                step.secs = builder::longest_secs(&step.exercise);
+            }
+        }
+        assert_eq!(Change::MoreActivation.apply(&full, &settings), None);
+        // Every step at 15 s: nothing to shorten.
+        let mut short = Plan::seed();
+        for step in &mut short.steps {
+            step.secs = 15;
+        }
+        assert_eq!(Change::Gentler.apply(&short, &settings), None);
+    }
+
+    #[test]
+    fn the_strength_swap_brings_in_only_an_exercise_the_readiness_answers_allow() {
+        let everything = Settings {
+            equipment: EquipmentSet::ALL,
+            ..Settings::default()
+        };
+        // The seed routine with clamshells and the dead bug: the side plank
+        // is the first strength exercise it lacks.
+        let mut plan = Plan::seed();
+        for id in ["dead-bug", "clamshell"] {
+            plan.steps
+                .insert(6, Step::with_defaults(exercise::by_id(id).unwrap()));
+        }
+        let added = |settings: &Settings| {
+            let changed = Change::SwapStretchForStrength
+                .apply(&plan, settings)
+                .unwrap();
+            let new = changed
+                .steps
+                .iter()
+                .find(|s| !plan.steps.iter().any(|p| p.exercise == s.exercise));
+            new.unwrap().exercise.clone()
+        };
+        assert_eq!(added(&everything), "side-plank-knees");
+        let high_blood_pressure = Settings {
+            readiness: Readiness::answered(day(1), ["blood-pressure"]),
+            ..everything
+        };
+        assert_eq!(added(&high_blood_pressure), "prone-y-t");
     }
 
     #[test]
@@ -822,6 +1060,7 @@ mod tests {
                 Verdict::NotWorking,
                 Verdict::TooLittleData,
                 Verdict::ChangedByHand,
+                Verdict::StoppedEarly,
             ]
             .map(|v| v.describe().to_string()),
         );
@@ -833,6 +1072,16 @@ mod tests {
             .mark(),
         );
         texts.push(trial(Average::default()).mark());
+        texts.extend(
+            [
+                NoOffer::TrialOpen,
+                NoOffer::ClinicianFirst,
+                NoOffer::ClockBack,
+                NoOffer::DoesNotFit,
+                NoOffer::PainAlreadyLow,
+            ]
+            .map(|n| n.describe().to_string()),
+        );
         for text in texts {
             assert!(grade(&text) <= 8.0, "{:.1}: {text}", grade(&text));
             assert!(!text.contains("fix") && !text.contains("cure"), "{text}");

@@ -197,6 +197,11 @@ pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Finding> {
     .collect()
 }
 
+/// The signs firing on `today`, without their evidence.
+pub fn firing(journal: &Journal, today: NaiveDate) -> Vec<Sign> {
+    check(journal, today).into_iter().map(|f| f.sign).collect()
+}
+
 /// Each sign that fired on some day of `span` (checked weekly and on its
 /// last day), with the first day it was seen.
 pub fn seen(journal: &Journal, span: Span) -> Vec<(Sign, NaiveDate)> {

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::checkin_form::CheckInForm;
 use crate::components::concern_banner::ConcernBanner;
+use crate::components::flare_plan::FlarePlan;
 use crate::components::folder_notice::FolderNotice;
 use crate::components::followup_prompt::FollowUpPrompt;
 use crate::components::later::Later;
@@ -80,6 +81,8 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             <FollowUpPrompt />
             <PainSpike spike />
             <TrialCard />
+            // A flare is one of the moments to look for warning signs first.
+            <FlarePlan check_first=Signal::derive(move || recheck.get() == Some(Recheck::Flare)) />
             <Show when=move || offers_set_up.get()>
                 <div class="card welcome">
                     <h2>"Welcome to Spinewise"</h2>
@@ -143,13 +146,8 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                     {move || match day_off.get() {
                         Some(kind) => {
                             let text = kind.today_note(streak_kept.get());
-                            // A flare is one of the moments to look for warning signs first.
-                            let check_first = recheck.get() == Some(Recheck::Flare);
                             view! {
                                 <p>{text}</p>
-                                {check_first.then(|| view! {
-                                    <A href=Route::Safety.href() attr:class="button primary">"Check for warning signs first"</A>
-                                })}
                                 <button class="button quiet" on:click=move |_| mark(None)>"Undo"</button>
                             }
                                 .into_any()

@@ -4,12 +4,11 @@
 //! keep the change or go back, and the earlier tries. The rules are
 //! `domain::trial`; Today shows a one-line card that links here.
 
-use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::day;
-use crate::domain::trial::{self, Average, Ended, TRIAL_DAYS, Trial};
+use crate::domain::trial::{self, Change, Outcome, Status, Trial};
 use crate::domain::warning::{self, Sign};
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
@@ -22,13 +21,15 @@ pub fn TrialPage() -> impl IntoView {
     let state = use_app_state();
     let today = clock::today();
     let open = Memo::new(move |_| state.store.with(|s| s.open_trial().cloned()));
-    // The signs firing today that a change fits, while no try is open.
+    // The signs firing today that a change would fit, each with the offer
+    // or why there is none.
     let offers = Memo::new(move |_| {
         state.store.with(|s| {
-            warning::check(&s.journal, today)
-                .into_iter()
-                .filter(|f| s.trial_offer(f.sign).is_some())
-                .map(|f| f.sign)
+            let firing = warning::firing(&s.journal, today);
+            let fitting = firing.iter().copied();
+            fitting
+                .filter(|&sign| Change::for_sign(sign).is_some())
+                .map(|sign| (sign, firing.clone()))
                 .collect::<Vec<_>>()
         })
     });
@@ -56,7 +57,7 @@ pub fn TrialPage() -> impl IntoView {
                 view! { <p class="card nudge" role="status">{said}</p> }
             })}
             {move || match open.get() {
-                Some(trial) if trial.is_over(today) => view! { <TrialResult trial /> }.into_any(),
+                Some(trial) if trial.status(today) == Status::Over => view! { <TrialResult trial /> }.into_any(),
                 Some(trial) => view! { <TrialRunning trial /> }.into_any(),
                 None => {
                     let offers = offers.get();
@@ -68,7 +69,7 @@ pub fn TrialPage() -> impl IntoView {
                         }
                         .into_any()
                     } else {
-                        offers.into_iter().map(|sign| view! { <TrialOffer sign /> }).collect_view().into_any()
+                        offers.into_iter().map(|(sign, firing)| view! { <TrialOffer sign firing /> }).collect_view().into_any()
                     }
                 }
             }}
@@ -78,60 +79,85 @@ pub fn TrialPage() -> impl IntoView {
     }
 }
 
-/// The change offered for a sign, with the mark fixed if it starts today.
+/// The change offered for a sign, with the mark fixed if it starts today,
+/// or why none is.
 #[component]
-fn TrialOffer(sign: Sign) -> impl IntoView {
+fn TrialOffer(sign: Sign, firing: Vec<Sign>) -> impl IntoView {
     let state = use_app_state();
     let today = clock::today();
-    let (change, baseline) = state.store.with_untracked(|s| {
-        let baseline = Average::of(&s.journal, Trial::baseline_span(today)).0;
-        (s.trial_offer(sign), baseline)
-    });
-    change.map(|change| {
+    let (offer, baseline) = state
+        .store
+        .with_untracked(|s| (s.trial_offer(sign, &firing, today), s.trial_baseline(today)));
+    let for_sign = format!("For the sign \u{201c}{}\u{201d}", sign.title());
+    let change = match offer {
+        Ok(change) => change,
+        Err(why) => {
+            return view! {
+                <section class="card trial-offer">
+                    <p class="muted small">{for_sign}</p>
+                    <p>{why.describe()}</p>
+                </section>
+            }
+            .into_any();
+        }
+    };
+    {
+        let id = format!("offer-{sign:?}");
+        let heading = id.clone();
         view! {
-            <section class="card trial-offer" aria-labelledby=format!("offer-{sign:?}")>
-                <p class="muted small">{format!("For the sign \u{201c}{}\u{201d}", sign.title())}</p>
-                <h2 id=format!("offer-{sign:?}")>{change.title()}</h2>
+            <section class="card trial-offer" aria-labelledby=heading>
+                <p class="muted small">{for_sign}</p>
+                <h2 id=id>{change.title()}</h2>
                 <p>{change.description()}</p>
                 <p>{trial::mark(baseline)}</p>
                 <p class="muted small">
-                    "It is a test, not a promise: it may help, or it may not. Give a pain score each day. You can go back to your routine at any time."
+                    "It is a test, not a promise: it may help, or it may not. The change starts with today's routine, and the two weeks are counted from tomorrow. Give a pain score each day. You can go back to your routine at any time."
                 </p>
-                <button class="button primary" on:click=move |_| state.start_trial(sign)>
+                <button class="button primary" on:click=move |_| state.start_trial(sign, &firing)>
                     "Try it for two weeks"
                 </button>
             </section>
         }
-    })
+        .into_any()
+    }
 }
 
 #[component]
 fn TrialRunning(trial: Trial) -> impl IntoView {
     let state = use_app_state();
     let today = clock::today();
-    let day = trial.day_number(today).clamp(1, i64::from(TRIAL_DAYS));
+    let status = trial.status(today);
     let checked = trial.clone();
-    let changed_on = Memo::new(move |_| {
+    let outcome = Memo::new(move |_| state.store.with(|s| s.trial_outcome(&checked, today)));
+    // Once a session of another routine has run, choosing the try's
+    // routine again cannot make the comparison fair.
+    let ran = trial.clone();
+    let ran_other = Memo::new(move |_| {
         state
             .store
-            .with(|s| s.trial_outcome(&checked, today).changed_on_day)
+            .with(|s| ran.ran_other_routine(&s.journal, today).is_some())
     });
     view! {
         <section class="card trial" aria-labelledby="trial-title">
-            <h2 id="trial-title">{format!("Day {day} of {TRIAL_DAYS}: {}", trial.change.title())}</h2>
+            <h2 id="trial-title">{format!("{} ({})", trial.change.title(), status.label())}</h2>
             <p>{trial.change.description()}</p>
             <p>{trial.mark()}</p>
-            {move || changed_on.get().map(|day| view! {
-                <p class="alert">
-                    {format!(
-                        "Another routine was used on day {day}, so this try can no longer say if the change helped. To carry on, choose the try's routine again under Routine, then Change the routine. Or stop the try."
-                    )}
-                </p>
+            {move || outcome.get().changed_on_day.map(|day| {
+                let advice = if ran_other.get() {
+                    "You can stop the try, and start a new one later."
+                } else {
+                    "To carry on, choose the try's routine again before your next routine: under Routine, then Change the routine. Or stop the try."
+                };
+                view! {
+                    <p class="alert">
+                        {format!("Another routine was used on day {day}, so this try can no longer say if the change helped. {advice}")}
+                    </p>
+                }
             })}
             <p class="muted small">
                 {format!(
                     "Give a pain score each day. The result comes on {}, the day after the last day.",
-                    day::long_label(result_day(trial.started_on)),
+                    day::long_label(trial.result_day()),
                 )}
             </p>
             <button class="button quiet" on:click=move |_| state.end_trial(false)>
@@ -141,11 +167,6 @@ fn TrialRunning(trial: Trial) -> impl IntoView {
     }
 }
 
-/// The day a trial started on `started_on` shows its result.
-fn result_day(started_on: NaiveDate) -> NaiveDate {
-    started_on + Days::new(u64::from(TRIAL_DAYS))
-}
-
 #[component]
 fn TrialResult(trial: Trial) -> impl IntoView {
     let state = use_app_state();
@@ -153,20 +174,13 @@ fn TrialResult(trial: Trial) -> impl IntoView {
     let outcome = state
         .store
         .with_untracked(|s| s.trial_outcome(&trial, today));
-    let still_seen = state.store.with_untracked(|s| {
-        warning::check(&s.journal, today)
-            .iter()
-            .any(|f| f.sign == trial.sign)
-    });
-    let ended = Ended {
-        on: today,
-        kept: false,
-        outcome,
-    };
+    let still_seen = state
+        .store
+        .with_untracked(|s| warning::firing(&s.journal, today).contains(&trial.sign));
     view! {
         <section class="card trial result" aria-labelledby="trial-title">
             <h2 id="trial-title">"Your two-week try is over"</h2>
-            <Figures trial=trial.clone() ended />
+            <Figures trial=trial.clone() outcome />
             <p class="muted small">
                 {format!(
                     "The sign that started it, \u{201c}{}\u{201d}, is {}.",
@@ -184,8 +198,7 @@ fn TrialResult(trial: Trial) -> impl IntoView {
 
 /// A trial's change, its two fortnights side by side, and the verdict.
 #[component]
-fn Figures(trial: Trial, ended: Ended) -> impl IntoView {
-    let outcome = ended.outcome;
+fn Figures(trial: Trial, outcome: Outcome) -> impl IntoView {
     let flares = (outcome.flare_days > 0).then(|| {
         format!(
             "{} marked as flare days {} left out.",
@@ -234,7 +247,7 @@ fn EarlierTrials() -> impl IntoView {
                     view! {
                         <li class="card">
                             <p class="muted small">{when}</p>
-                            <Figures trial ended />
+                            <Figures trial outcome=ended.outcome />
                         </li>
                     }
                 })

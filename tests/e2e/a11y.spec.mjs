@@ -87,7 +87,7 @@ const SCREENS = {
     await seedHistory(page);
     await openAt(page, "/trial");
     await page.getByRole("button", { name: "Try it for two weeks" }).click();
-    await page.clock.pauseAt(new Date(2026, 10, 25 + 14, 7, 0, 0));
+    await page.clock.pauseAt(new Date(2026, 10, 25 + 15, 7, 0, 0));
     await page.reload();
     await expect(page.getByRole("button", { name: "Keep the change" })).toBeVisible();
   },

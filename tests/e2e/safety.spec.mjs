@@ -1,4 +1,4 @@
-import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck, routineWithPain, sessionRecord, seedStore } from "./fixtures.mjs";
+import { test, expect, openAt, savedStore, passSafetyCheck, passReadinessCheck, routineWithPain, sessionRecord, seedStore, checkIn } from "./fixtures.mjs";
 
 const DAY_MS = 86_400_000;
 
@@ -116,8 +116,27 @@ test("marking a flare day asks the safety questions again and keeps moving gentl
   await expect(page.getByText(/keep moving gently/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Start routine" })).not.toHaveClass(/primary/);
   await expect(page.getByText("You marked a flare day. Check for warning signs first.")).toBeVisible();
-  await page.getByRole("link", { name: "Check for warning signs first" }).click();
+  // The flare plan: the safety questions first, then what may help.
+  const plan = page.locator(".flare-plan");
+  await expect(plan.getByRole("heading", { name: "Your flare plan" })).toBeVisible();
+  await expect(plan).toContainText("Day 1 of this flare.");
+  await expect(plan.getByRole("listitem")).toHaveCount(4);
+  await plan.getByRole("link", { name: "Check for warning signs first" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Safety check" })).toBeVisible();
+});
+
+test("a flare of days in a row counts its days and its highest pain", async ({ page }) => {
+  const yesterday = sessionRecord(new Date(2026, 10, 24, 7, 0, 0).getTime(), "2026-11-24");
+  await seedStore(page, screenedStore(2, { sessions: [yesterday] }));
+  await openAt(page, "/");
+  await page.getByRole("button", { name: "Flare day" }).click();
+  await checkIn(page, 7);
+  await page.clock.pauseAt(new Date(2026, 10, 26, 7, 0, 0));
+  await page.reload();
+  await page.getByRole("button", { name: "Flare day" }).click();
+  await expect(page.locator(".flare-plan")).toContainText("Day 2 of this flare. Highest pain so far: 7.");
+  await checkIn(page, 5);
+  await expect(page.locator(".flare-plan")).toContainText("Day 2 of this flare. Highest pain so far: 7.");
 });
 
 test("a pain score far above the usual suggests the check before starting", async ({ page }) => {

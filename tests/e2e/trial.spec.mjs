@@ -2,7 +2,7 @@
 // one change (on its own page, /trial), accepting runs it for 14 days with
 // its mark set on day 1, and on day 15 the result offers to keep the
 // change or go back to the routine before.
-import { test, expect, openAt, appReady, savedStore, checkIn, MORNING } from "./fixtures.mjs";
+import { test, expect, openAt, appReady, savedStore, checkIn, routineWithPain, MORNING } from "./fixtures.mjs";
 import { seedHistory } from "./history.mjs";
 
 const DAY_MS = 86_400_000;
@@ -25,18 +25,19 @@ test("a fired sign offers one change; two weeks of it end with the figures, and 
   const offer = page.locator(".trial-offer");
   await expect(offer.getByRole("heading", { name: "Two more minutes of strength work" })).toBeVisible();
   await expect(offer).toContainText("For the sign “The pain comes back within an hour”");
-  // The mark is set before the patient agrees: the sixty-day history's check-ins are 4 every day.
-  await expect(offer).toContainText("at least 2.0 points lower than the two weeks before: 4.0 on average, from 14 days.");
+  // The mark is set before the patient agrees: the sixty-day history's check-ins are 4 every
+  // day, and today (the 25th, the baseline's last day) has none yet.
+  await expect(offer).toContainText("at least 2.0 points lower than the two weeks before: 4.0 on average, from 13 days.");
   await offer.getByRole("button", { name: "Try it for two weeks" }).click();
-  await expect(page.getByRole("heading", { name: "Day 1 of 14: Two more minutes of strength work" })).toBeVisible();
-  await expect(page.locator(".card.trial")).toContainText("The result comes on Wednesday 9 December");
+  await expect(page.getByRole("heading", { name: "Two more minutes of strength work (day 1 is tomorrow)" })).toBeVisible();
+  await expect(page.locator(".card.trial")).toContainText("The result comes on Thursday 10 December");
   await expect(offer).toHaveCount(0);
 
   // Today says how far the try has got, on its card and beside the sign.
   await page.getByRole("link", { name: "Back to Today" }).click();
   const card = page.locator(".card.trial");
-  await expect(card.getByRole("heading", { name: "Two-week try: day 1 of 14" })).toBeVisible();
-  await expect(signs).toContainText("You are trying a change for this: day 1 of 14.");
+  await expect(card.getByRole("heading", { name: "Two-week try: day 1 is tomorrow" })).toBeVisible();
+  await expect(signs).toContainText("You are trying a change for this: day 1 is tomorrow.");
   await expect(signs.getByRole("link", { name: "Try one change for two weeks" })).toHaveCount(0);
   // The routine in use is the changed one: two more minutes of activation, as long as before.
   const trying = await savedStore(page);
@@ -47,26 +48,26 @@ test("a fired sign offers one change; two weeks of it end with the figures, and 
   const seedActivation = 120 + 2 * 60 + 90;
   expect(work(trying.plans[0], activation)).toBe(seedActivation + 120);
   expect(trying.trials).toHaveLength(1);
-  expect(trying.trials[0].baseline).toEqual({ days: 14, tenths: 40 });
+  expect(trying.trials[0].baseline).toEqual({ days: 13, tenths: 40 });
 
   // A week of mornings with a check-in of 1; the card counts the days.
-  for (let day = 0; day < 7; day++) {
-    if (day > 0) await morningAfter(page, day);
+  for (let day = 1; day <= 7; day++) {
+    await morningAfter(page, day);
     await checkIn(page, 1);
   }
   await expect(card.getByRole("heading", { name: "Two-week try: day 7 of 14" })).toBeVisible();
-  await morningAfter(page, 13);
+  await morningAfter(page, 14);
   await expect(card.getByRole("heading", { name: "Two-week try: day 14 of 14" })).toBeVisible();
 
   // Day 15: the figures, the verdict against the mark, and the choice.
-  await morningAfter(page, 14);
+  await morningAfter(page, 15);
   await expect(card.getByRole("heading", { name: "Your two-week try is over" })).toBeVisible();
   await card.getByRole("link", { name: "See the result" }).click();
   const result = page.locator(".card.trial.result");
   await expect(result.getByRole("heading", { name: "Your two-week try is over" })).toBeVisible();
-  await expect(result).toContainText("The two weeks before4.0 on average, from 14 days");
+  await expect(result).toContainText("The two weeks before4.0 on average, from 13 days");
   await expect(result).toContainText("The two weeks of the try1.0 on average, from 7 days");
-  await expect(result).toContainText("The change met the mark you set");
+  await expect(result).toContainText("The change met the mark set at the start");
   await result.getByRole("button", { name: "Go back to my old routine" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your routine from before the try is back." })).toBeVisible();
   const after = await savedStore(page);
@@ -75,29 +76,45 @@ test("a fired sign offers one change; two weeks of it end with the figures, and 
   expect(after.trials[0].ended).toMatchObject({ kept: false, outcome: { verdict: "Working", during: { days: 7, tenths: 10 } } });
   // The ended try is kept on the page, with its figures and what was chosen.
   const earlier = page.locator(".trial-history");
-  await expect(earlier).toContainText("25 November 2026 to 9 December 2026: went back");
-  await expect(earlier).toContainText("The change met the mark you set");
+  await expect(earlier).toContainText("26 November 2026 to 10 December 2026: went back");
+  await expect(earlier).toContainText("The change met the mark set at the start");
   // The routine page runs the seed routine again.
   await page.goto("/routine");
   await expect(page.getByText("Daily spine routine, two-week try")).toHaveCount(0);
 });
 
-test("a routine chosen by hand during the try is named on the card and in the result, and keeping the change puts it back in use", async ({ page }) => {
+test("another routine done during the try is named on the page and in the result, and keeping the change puts it back in use", async ({ page }) => {
   await seedHistory(page);
   await openAt(page, "/trial");
   await page.locator(".trial-offer").getByRole("button", { name: "Try it for two weeks" }).click();
-  await expect(page.getByRole("heading", { name: "Day 1 of 14: Two more minutes of strength work" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Two more minutes of strength work (day 1 is tomorrow)" })).toBeVisible();
   await morningAfter(page, 2);
   await page.getByRole("navigation").getByRole("link", { name: "Routine" }).click();
   await page.getByRole("link", { name: "Change the routine" }).click();
   await page.getByRole("radio", { name: /^Suggested:/ }).check();
+  // Chosen, not yet done: choosing the try's routine again would carry on.
   await page.goto("/trial");
-  await expect(page.locator(".card.trial")).toContainText("Another routine was used on day 3");
+  await expect(page.locator(".card.trial")).toContainText("Another routine was used on day 2, so this try can no longer say if the change helped. To carry on, choose the try's routine again");
+  await page.getByRole("link", { name: "Back to Today" }).click();
+  await routineWithPain(page, "4 — moderate", "2 — mild");
+  await page.goto("/trial");
+  await expect(page.locator(".card.trial")).toContainText("Another routine was used on day 2, so this try can no longer say if the change helped. You can stop the try");
   // Day 15, on the try's own page: the result is there.
-  await morningAfter(page, 14);
+  await morningAfter(page, 15);
   const result = page.locator(".card.trial.result");
   await expect(result).toContainText("Another routine was used during the two weeks, so this try cannot say if the change helped.");
   await result.getByRole("button", { name: "Keep the change" }).click();
   await expect(page.getByRole("status").filter({ hasText: "You kept the change." })).toBeVisible();
   expect((await savedStore(page)).active_plan).toBe("Daily spine routine, two-week try: more strength");
+});
+
+test("stopping the try early puts the routine back and says the try could not tell", async ({ page }) => {
+  await seedHistory(page);
+  await openAt(page, "/trial");
+  await page.locator(".trial-offer").getByRole("button", { name: "Try it for two weeks" }).click();
+  await morningAfter(page, 3);
+  await page.getByRole("button", { name: "Stop the try and go back" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your routine from before the try is back." })).toBeVisible();
+  await expect(page.locator(".trial-history")).toContainText("The try was stopped before the two weeks were up");
+  expect((await savedStore(page)).active_plan ?? null).toBe(null);
 });

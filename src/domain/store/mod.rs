@@ -643,7 +643,8 @@ mod tests {
         assert_keeps_every_field(V7_FIXTURE, &store);
         // A trial is saved and read back.
         let mut trying = store;
-        assert!(trying.start_trial(crate::domain::warning::Sign::PainBackWithinHour, day(28)));
+        let sign = crate::domain::warning::Sign::PainBackWithinHour;
+        assert!(trying.start_trial(sign, &[sign], day(28)));
         let again = Store::parse(&trying.to_json()).unwrap();
         assert_eq!(again.trials, trying.trials);
     }
@@ -652,7 +653,7 @@ mod tests {
     fn merging_keeps_both_copies_trials_and_either_ending() {
         use crate::domain::warning::Sign;
         let mut mine = Store::parse(V7_FIXTURE).unwrap();
-        mine.start_trial(Sign::PainBackWithinHour, day(10));
+        assert!(mine.start_trial(Sign::PainBackWithinHour, &[], day(10)));
         let mut theirs = mine.clone();
         theirs.end_trial(false, day(24));
         mine.revision += 5;
@@ -661,12 +662,12 @@ mod tests {
         assert!(merged.trials[0].ended.as_ref().is_some_and(|e| !e.kept));
         // A trial only the other copy has comes in, in date order.
         let mut other = Store::parse(V7_FIXTURE).unwrap();
-        other.start_trial(Sign::WorseNextDay, day(2));
+        assert!(other.start_trial(Sign::WorseNextDay, &[], day(2)));
         other.end_trial(true, day(9));
         let both = merged.merge(&other);
         assert_eq!(
             both.trials.iter().map(|t| t.started_on).collect::<Vec<_>>(),
-            [day(2), day(10)]
+            [day(3), day(11)]
         );
     }
 
@@ -1201,10 +1202,8 @@ mod properties {
     /// again).
     fn documents() -> Vec<String> {
         let mut current = Store::parse(STORED_LAYOUTS[6]).unwrap();
-        current.start_trial(
-            crate::domain::warning::Sign::PainBackWithinHour,
-            crate::domain::testing::day(28),
-        );
+        let sign = crate::domain::warning::Sign::PainBackWithinHour;
+        current.start_trial(sign, &[sign], crate::domain::testing::day(28));
         let current = current.to_json();
         STORED_LAYOUTS
             .map(str::to_owned)

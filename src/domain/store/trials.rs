@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::Store;
-use crate::domain::plan_log;
-use crate::domain::trial::{Average, Change, Ended, Outcome, Trial};
+use crate::domain::plan::Plan;
+use crate::domain::trial::{self, Average, Change, Ended, NoOffer, Outcome, Trial};
 use crate::domain::warning::Sign;
 
 impl Store {
@@ -16,49 +16,74 @@ impl Store {
         self.trials.last().filter(|t| t.ended.is_none())
     }
 
-    /// The change offered for `sign`: none while a trial is open, for a
-    /// sign that calls for a clinician, or when the changed routine could
-    /// not run with these settings.
-    pub fn trial_offer(&self, sign: Sign) -> Option<Change> {
+    /// The change offered on `today` for `sign`, of the signs `firing`, or
+    /// why there is none.
+    pub fn trial_offer(
+        &self,
+        sign: Sign,
+        firing: &[Sign],
+        today: NaiveDate,
+    ) -> Result<Change, NoOffer> {
         if self.open_trial().is_some() {
-            return None;
+            return Err(NoOffer::TrialOpen);
         }
-        let change = Change::for_sign(sign)?;
-        self.check_plan(&self.changed_plan(change))
-            .can_save()
+        let change = trial::offered_for(sign, firing).ok_or(NoOffer::ClinicianFirst)?;
+        let last_day = self.trials.last().map(|t| {
+            t.ended
+                .as_ref()
+                .map_or(t.started_on, |e| e.on.max(t.started_on))
+        });
+        if last_day.is_some_and(|d| today < d) {
+            return Err(NoOffer::ClockBack);
+        }
+        let plan = self.changed_plan(change).ok_or(NoOffer::DoesNotFit)?;
+        if !self.check_plan(&plan).can_save() {
+            return Err(NoOffer::DoesNotFit);
+        }
+        trial::can_meet_mark(self.trial_baseline(today))
             .then_some(change)
+            .ok_or(NoOffer::PainAlreadyLow)
+    }
+
+    /// The baseline a trial started on `today` would fix: the 14 days up to
+    /// today.
+    pub fn trial_baseline(&self, today: NaiveDate) -> Average {
+        Average::of(&self.journal, Trial::baseline_span(day_one(today))).0
     }
 
     /// The routine in use with `change` made, under a name no routine has.
-    fn changed_plan(&self, change: Change) -> crate::domain::plan::Plan {
-        let mut plan = change.apply(
-            &self.chosen_plan(),
-            self.settings.equipment,
-            self.settings.pacing(),
-        );
+    fn changed_plan(&self, change: Change) -> Option<Plan> {
+        let mut plan = change.apply(&self.chosen_plan(), &self.settings)?;
         plan.name = self.routines.free_name(&plan.name);
-        plan
+        Some(plan)
     }
 
-    /// Starts a trial of `sign`'s change on `today`: the changed routine is
-    /// saved and put in use, and the baseline is fixed from the 14 days
-    /// before. Returns whether one started.
-    pub fn start_trial(&mut self, sign: Sign, today: NaiveDate) -> bool {
-        let Some(change) = self.trial_offer(sign) else {
+    /// Starts a trial of `sign`'s change, offered on `today`: the changed
+    /// routine is saved and put in use now, day 1 is tomorrow, and the
+    /// baseline is fixed from the 14 days up to today. Returns whether one
+    /// started.
+    pub fn start_trial(&mut self, sign: Sign, firing: &[Sign], today: NaiveDate) -> bool {
+        let Ok(change) = self.trial_offer(sign, firing, today) else {
             return false;
         };
-        let before = self.own_plan();
-        let plan = self.changed_plan(change);
-        let routine = plan.name.clone();
-        let (baseline, _) = Average::of(&self.journal, Trial::baseline_span(today));
-        self.routines.save(None, plan);
-        let plan_key = plan_log::key_of(&self.session_plan().steps);
+        let Some(plan) = self.changed_plan(change) else {
+            return false;
+        };
+        let baseline = self.trial_baseline(today);
+        // The routine chosen, even one that cannot run as things are now:
+        // Go back puts the choice back as it was.
+        let before = self
+            .routines
+            .in_use
+            .as_deref()
+            .and_then(|name| self.routines.named(name))
+            .cloned();
+        self.routines.save(None, plan.clone());
         self.trials.push(Trial {
             sign,
             change,
-            started_on: today,
-            routine,
-            plan_key,
+            started_on: day_one(today),
+            plan,
             before,
             baseline,
             ended: None,
@@ -66,33 +91,35 @@ impl Store {
         true
     }
 
-    /// What `trial` shows on `today`, against the routine in use now.
-    pub fn trial_outcome(&self, trial: &Trial, today: NaiveDate) -> Outcome {
-        let running_key = plan_log::key_of(&self.session_plan().steps);
-        trial.outcome(&self.journal, today, &running_key)
+    /// Whether `trial`'s routine is the one in use, as it was saved.
+    fn runs(&self, trial: &Trial) -> bool {
+        self.routines.in_use.as_deref() == Some(&trial.plan.name)
+            && self.routines.named(&trial.plan.name) == Some(&trial.plan)
     }
 
-    /// Ends the open trial on `today` with its figures kept: the changed
-    /// routine is in use (again, if another was chosen during the trial),
-    /// or the routine in use before it is put back (saved again if it was
-    /// deleted since) and the changed one deleted.
+    /// What `trial` shows on `today`.
+    pub fn trial_outcome(&self, trial: &Trial, today: NaiveDate) -> Outcome {
+        trial.outcome(&self.journal, today, self.runs(trial))
+    }
+
+    /// Ends the open trial on `today` with its figures kept. Keep: the
+    /// changed routine is in use (saved again if it was deleted). Go back:
+    /// the routine in use before is put back (saved again if it was
+    /// deleted, beside one of its name that differs) and the changed one is
+    /// deleted unless the patient edited it.
     pub fn end_trial(&mut self, keep: bool, today: NaiveDate) {
         let Some(trial) = self.open_trial().cloned() else {
             return;
         };
         let outcome = self.trial_outcome(&trial, today);
         if keep {
-            if self.routines.named(&trial.routine).is_some() {
-                self.routines.choose(Some(trial.routine.clone()));
-            }
+            let name = self.put_back(&trial.plan);
+            self.routines.choose(Some(name));
         } else {
-            self.routines.delete(&trial.routine);
-            let before = trial.before.map(|plan| {
-                if self.routines.named(&plan.name).is_none() {
-                    self.routines.saved.push(plan.clone());
-                }
-                plan.name
-            });
+            if self.routines.named(&trial.plan.name) == Some(&trial.plan) {
+                self.routines.delete(&trial.plan.name);
+            }
+            let before = trial.before.as_ref().map(|plan| self.put_back(plan));
             self.routines.choose(before);
         }
         if let Some(open) = self.trials.last_mut() {
@@ -104,21 +131,42 @@ impl Store {
         }
     }
 
+    /// `plan` among the saved routines, as it is: the name it is under,
+    /// saved again if it is not there (under a free name if another
+    /// routine has taken its name).
+    fn put_back(&mut self, plan: &Plan) -> String {
+        if self.routines.named(&plan.name) == Some(plan) {
+            return plan.name.clone();
+        }
+        let name = self.routines.free_name(&plan.name);
+        self.routines.saved.push(Plan {
+            name: name.clone(),
+            steps: plan.steps.clone(),
+        });
+        name
+    }
+
     /// Whether the routine opens each exercise's easier way: a gentler
     /// trial is running with its routine in use.
     pub fn easier_way_first(&self) -> bool {
-        self.open_trial().is_some_and(|t| {
-            t.change.shows_easier_way() && self.routines.in_use.as_deref() == Some(&t.routine)
-        })
+        self.open_trial()
+            .is_some_and(|t| t.change.shows_easier_way() && self.runs(t))
     }
+}
+
+/// Day 1 of a trial started on `today`.
+fn day_one(today: NaiveDate) -> NaiveDate {
+    today.succ_opt().unwrap_or(today)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::Plan;
+    use crate::domain::session::SessionRecord;
     use crate::domain::testing::{checkin, day};
     use crate::domain::trial::Verdict;
+
+    const SIGN_1: Sign = Sign::PainBackWithinHour;
 
     fn scored_fortnight(store: &mut Store, from: u32, pain: u8) {
         for d in from..from + 14 {
@@ -126,14 +174,36 @@ mod tests {
         }
     }
 
+    /// A try of sign 1's change started on 14 November: day 1 is the 15th.
+    fn trying(mut store: Store) -> Store {
+        assert!(store.start_trial(SIGN_1, &[SIGN_1], day(14)));
+        store
+    }
+
+    fn mine(secs: u32) -> Plan {
+        let mut own = Plan::seed();
+        own.name = "Mine".into();
+        own.steps[1].secs = secs;
+        own
+    }
+
+    fn ended(store: &Store) -> &Ended {
+        store.trials.last().unwrap().ended.as_ref().unwrap()
+    }
+
     #[test]
-    fn a_trial_puts_the_changed_routine_in_use_and_fixes_its_baseline() {
+    fn a_trial_puts_the_changed_routine_in_use_from_today_and_counts_from_tomorrow() {
         let mut store = Store::default();
         scored_fortnight(&mut store, 1, 6);
         let before = store.session_plan();
-        assert_eq!(store.trial_offer(Sign::SuddenRise), None);
-        assert!(store.start_trial(Sign::PainBackWithinHour, day(15)));
+        let rise = [Sign::SuddenRise];
+        assert_eq!(
+            store.trial_offer(rise[0], &rise, day(14)),
+            Err(NoOffer::ClinicianFirst)
+        );
+        let store = trying(store);
         let trial = store.open_trial().unwrap().clone();
+        assert_eq!(trial.started_on, day(15));
         assert_eq!(
             trial.baseline,
             Average {
@@ -144,90 +214,203 @@ mod tests {
         assert_eq!(trial.before, None);
         assert_eq!(
             store.routines.in_use.as_deref(),
-            Some(trial.routine.as_str())
+            Some(trial.plan.name.as_str())
         );
         assert_ne!(store.session_plan().steps, before.steps);
-        assert_eq!(
-            trial.plan_key,
-            plan_log::key_of(&store.session_plan().steps)
-        );
         // One trial at a time.
-        assert_eq!(store.trial_offer(Sign::WorseNextDay), None);
-        assert!(!store.start_trial(Sign::WorseNextDay, day(15)));
-        // A score given after day 1 does not move the baseline.
-        store.journal.check_in(checkin(3, 0, 1));
-        assert_eq!(store.open_trial().unwrap().baseline.tenths, 60);
+        let next = [Sign::WorseNextDay];
+        assert_eq!(
+            store.trial_offer(next[0], &next, day(14)),
+            Err(NoOffer::TrialOpen)
+        );
+    }
+
+    #[test]
+    fn no_offer_while_a_sign_for_a_clinician_fires_or_the_pain_is_below_the_mark() {
+        let mut store = Store::default();
+        scored_fortnight(&mut store, 1, 6);
+        let with_rise = [SIGN_1, Sign::SuddenRise];
+        assert_eq!(
+            store.trial_offer(SIGN_1, &with_rise, day(14)),
+            Err(NoOffer::ClinicianFirst)
+        );
+        assert_eq!(
+            store.trial_offer(SIGN_1, &[SIGN_1], day(14)),
+            Ok(Change::MoreActivation)
+        );
+        let mut low = Store::default();
+        scored_fortnight(&mut low, 1, 1);
+        assert_eq!(
+            low.trial_offer(SIGN_1, &[SIGN_1], day(14)),
+            Err(NoOffer::PainAlreadyLow)
+        );
+        // Too few scores to judge by: offered, and the mark says so.
+        assert!(
+            Store::default()
+                .trial_offer(SIGN_1, &[SIGN_1], day(14))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_change_that_does_not_fit_the_routine_is_not_offered() {
+        let mut store = Store::default();
+        let mut full = Plan::seed();
+        full.name = "Full".into();
+        // Its strength exercises at their longest: no two minutes to add.
+        for step in &mut full.steps[3..6] {
+            step.secs = crate::domain::builder::longest_secs(&step.exercise);
+        }
+        assert!(store.check_plan(&full).can_save());
+        store.routines.save(None, full);
+        assert_eq!(
+            store.trial_offer(SIGN_1, &[SIGN_1], day(14)),
+            Err(NoOffer::DoesNotFit)
+        );
+    }
+
+    #[test]
+    fn a_clock_set_back_before_the_last_try_offers_none() {
+        let mut store = trying(Store::default());
+        store.end_trial(false, day(29));
+        assert_eq!(
+            store.trial_offer(SIGN_1, &[SIGN_1], day(20)),
+            Err(NoOffer::ClockBack)
+        );
+        assert!(store.trial_offer(SIGN_1, &[SIGN_1], day(29)).is_ok());
     }
 
     #[test]
     fn going_back_restores_the_suggested_routine_exactly() {
-        let mut store = Store::default();
-        let before = store.session_plan();
-        let routines = store.routines.clone();
-        store.start_trial(Sign::MoreForSameRelief, day(15));
+        let store = Store::default();
+        let (before, routines) = (store.session_plan(), store.routines.clone());
+        let mut store = trying(store);
         store.end_trial(false, day(29));
         assert_eq!(store.session_plan(), before);
         assert_eq!(store.routines, routines);
-        let ended = store.trials[0].ended.as_ref().unwrap();
-        assert!(!ended.kept);
-        assert_eq!(ended.outcome.verdict, Verdict::TooLittleData);
+        assert!(!ended(&store).kept);
+        assert_eq!(ended(&store).outcome.verdict, Verdict::TooLittleData);
         assert_eq!(store.open_trial(), None);
-        assert!(store.trial_offer(Sign::MoreForSameRelief).is_some());
     }
 
     #[test]
-    fn going_back_restores_the_patients_own_routine_even_if_deleted_since() {
+    fn going_back_restores_the_patients_own_routine_even_if_deleted_or_its_name_taken() {
         let mut store = Store::default();
-        let mut own = Plan::seed();
-        own.name = "Mine".into();
-        own.steps[1].secs = 150;
-        store.routines.save(None, own.clone());
-        store.start_trial(Sign::WorseNextDay, day(15));
-        assert_eq!(store.open_trial().unwrap().before.as_ref(), Some(&own));
-        assert!(store.easier_way_first());
+        store.routines.save(None, mine(150));
+        let mut store = trying(store);
+        assert_eq!(store.open_trial().unwrap().before, Some(mine(150)));
         store.routines.delete("Mine");
-        // The suggested routine chosen by hand during the try.
-        store.routines.choose(None);
-        store.end_trial(false, day(20));
-        assert_eq!(store.routines.saved, [own]);
+        store.end_trial(false, day(29));
+        assert_eq!(store.routines.saved, [mine(150)]);
         assert_eq!(store.routines.in_use.as_deref(), Some("Mine"));
-        assert!(!store.easier_way_first());
-        let outcome = store.trials[0].ended.as_ref().unwrap().outcome;
-        assert_eq!(outcome.verdict, Verdict::ChangedByHand);
+        // Another routine saved under the old name is not taken for it.
+        let mut store = Store::default();
+        store.routines.save(None, mine(150));
+        let mut store = trying(store);
+        store.routines.saved.retain(|p| p.name != "Mine");
+        store.routines.saved.push(mine(200));
+        store.end_trial(false, day(29));
+        assert_eq!(store.routines.in_use.as_deref(), Some("Mine (2)"));
+        assert_eq!(
+            store.routines.named("Mine (2)").unwrap().steps,
+            mine(150).steps
+        );
     }
 
     #[test]
-    fn keeping_the_change_leaves_the_changed_routine_in_use() {
+    fn going_back_keeps_a_routine_in_use_that_could_not_run() {
+        let mut store = Store::default();
+        let mut short = mine(150);
+        short.steps.truncate(1);
+        store.routines.save(None, short.clone());
+        assert!(!store.check_plan(&short).can_save());
+        let mut store = trying(store);
+        store.end_trial(false, day(29));
+        assert_eq!(store.routines.in_use.as_deref(), Some("Mine"));
+    }
+
+    #[test]
+    fn a_changed_routine_the_patient_edited_is_not_deleted_on_going_back() {
+        let mut store = trying(Store::default());
+        let name = store.open_trial().unwrap().plan.name.clone();
+        store.routines.saved[0].steps[0].secs += 15;
+        store.end_trial(false, day(29));
+        assert!(store.routines.named(&name).is_some());
+        assert_eq!(store.routines.in_use, None);
+    }
+
+    #[test]
+    fn keeping_the_change_puts_it_in_use_even_if_chosen_away_or_deleted() {
         let mut store = Store::default();
         scored_fortnight(&mut store, 1, 6);
-        store.start_trial(Sign::PainBackWithinHour, day(15));
+        let mut store = trying(store);
         scored_fortnight(&mut store, 15, 3);
-        let routine = store.open_trial().unwrap().routine.clone();
+        let plan = store.open_trial().unwrap().plan.clone();
         store.end_trial(true, day(29));
-        assert_eq!(store.routines.in_use.as_deref(), Some(routine.as_str()));
-        let ended = store.trials[0].ended.as_ref().unwrap();
-        assert!(ended.kept);
-        assert_eq!(ended.outcome.verdict, Verdict::Working);
-        assert_eq!(ended.on, day(29));
-        // Kept after another routine was chosen by hand: the change is back in use.
-        let mut chosen = Store::default();
-        chosen.start_trial(Sign::PainBackWithinHour, day(15));
-        let routine = chosen.open_trial().unwrap().routine.clone();
+        assert_eq!(store.routines.in_use.as_deref(), Some(plan.name.as_str()));
+        assert!(ended(&store).kept);
+        assert_eq!(ended(&store).outcome.verdict, Verdict::Working);
+        assert_eq!(ended(&store).on, day(29));
+
+        let mut chosen = trying(Store::default());
         chosen.routines.choose(None);
+        chosen.routines.delete(&plan.name);
         chosen.end_trial(true, day(29));
-        assert_eq!(chosen.routines.in_use, Some(routine));
-        let ended = chosen.trials[0].ended.as_ref().unwrap();
-        assert_eq!(ended.outcome.verdict, Verdict::ChangedByHand);
-        let routine = store.trials[0].routine.clone();
-        // A second trial's routine takes a free name.
-        store.start_trial(Sign::PainBackWithinHour, day(29));
-        assert_ne!(store.open_trial().unwrap().routine, routine);
+        assert_eq!(chosen.routines.in_use.as_deref(), Some(plan.name.as_str()));
+        assert_eq!(chosen.routines.named(&plan.name), Some(&plan));
+        // A second try is named after the routine, not after both tries.
+        assert!(store.start_trial(SIGN_1, &[SIGN_1], day(29)));
+        let second = &store.open_trial().unwrap().plan.name;
+        assert_eq!(second.matches("two-week try").count(), 1, "{second}");
+    }
+
+    #[test]
+    fn a_settings_change_mid_try_is_not_a_change_of_routine() {
+        let mut store = trying(Store::default());
+        store.settings.rest_secs = 10;
+        let plan = store.session_plan();
+        store.journal.record(SessionRecord {
+            plan: plan.name.clone(),
+            plan_key: Some(crate::domain::plan_log::key_of(&plan.steps)),
+            ..SessionRecord::sample(day(16))
+        });
+        let trial = store.open_trial().unwrap().clone();
+        assert_eq!(store.trial_outcome(&trial, day(29)).changed_on_day, None);
+        // Stopped on day 6: said so, whatever the figures.
+        store.end_trial(false, day(20));
+        assert_eq!(ended(&store).outcome.verdict, Verdict::StoppedEarly);
+    }
+
+    #[test]
+    fn a_routine_chosen_after_the_two_weeks_does_not_change_the_result() {
+        let mut store = Store::default();
+        scored_fortnight(&mut store, 1, 6);
+        let mut store = trying(store);
+        scored_fortnight(&mut store, 15, 3);
+        store.routines.choose(None);
+        let trial = store.open_trial().unwrap().clone();
+        assert_eq!(
+            store.trial_outcome(&trial, day(30)).verdict,
+            Verdict::Working
+        );
+        assert_eq!(
+            store.trial_outcome(&trial, day(28)).changed_on_day,
+            Some(14)
+        );
+    }
+
+    #[test]
+    fn a_gentler_try_opens_the_easier_way_while_its_routine_is_in_use() {
+        let mut store = Store::default();
+        assert!(store.start_trial(Sign::WorseNextDay, &[Sign::WorseNextDay], day(14)));
+        assert!(store.easier_way_first());
+        store.routines.choose(None);
+        assert!(!store.easier_way_first());
     }
 
     #[test]
     fn a_trial_survives_saving_and_reading_back() {
-        let mut store = Store::default();
-        store.start_trial(Sign::PainBackWithinHour, day(15));
+        let mut store = trying(Store::default());
         let again = Store::parse(&store.to_json()).unwrap();
         assert_eq!(again.trials, store.trials);
         store.end_trial(true, day(29));
