@@ -2,6 +2,7 @@
 // release build in dist/ (make build).
 // Usage: node scripts/screenshots.mjs            -> target/screenshots/, 375 and 320 px
 //        node scripts/screenshots.mjs --readme   -> docs/screenshots/, 375 px (shown in README)
+// Both also draw the clinician report as printed on A4 (report-print.png).
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -104,7 +105,41 @@ async function shootWithHistory(width, scheme) {
   await context.close();
 }
 
+/** The report as printed, after the sixty-day history and a two-week try
+ * with a check-in each day, kept: on A4's printable width (186 mm). */
+async function shootPrintedReport() {
+  const context = await browser.newContext({ viewport: { width: 703, height: 980 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.clock.install({ time: morning });
+  await page.addInitScript((raw) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("spinewise/v1", raw);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, sixtyDayStore());
+  await page.goto(`${base}/trial`);
+  await page.getByRole("button", { name: "Try it for two weeks" }).click();
+  for (let day = 1; day <= 15; day++) {
+    await page.clock.pauseAt(new Date(morning.getTime() + day * 86_400_000));
+    await page.goto(`${base}/`);
+    await page.locator("main h1").waitFor();
+    if (day === 15) break;
+    await page.getByText("Daily check-in").click();
+    const pain = [3, 2, 3, 2, 2, 3, 1, 2, 2, 1, 2, 1, 1, 2][day - 1];
+    await page.getByRole("group", { name: "Pain today" }).getByRole("radio", { name: new RegExp(`^${pain} —`) }).check();
+    await page.getByRole("button", { name: /check-in$/ }).click();
+  }
+  await page.goto(`${base}/trial`);
+  await page.getByRole("button", { name: "Keep the change" }).click();
+  await page.goto(`${base}/report`);
+  await page.getByRole("radio", { name: "3 months" }).check();
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: `${out}/report-print.png`, fullPage: true });
+  await context.close();
+}
+
 try {
+  await shootPrintedReport();
   for (const width of widths) {
     for (const scheme of ["light", "dark"]) {
       await shoot(width, scheme);

@@ -2,13 +2,15 @@
 
 use chrono::NaiveDate;
 
-use super::day::Span;
+use super::day::{self, Span};
 use super::decimal::{Tenths, whole};
+use super::flare::{self, Flare};
 use super::journal::{DayOff, Journal};
 use super::recheck::RECHECK_DAYS;
 use super::red_flags::{Screening, Urgency};
 use super::session::SessionRecord;
 use super::trends::{self, Relief};
+use super::trial::{self, Outcome, Status, Trial, Verdict};
 use super::warning::{self, Sign};
 
 /// Days in the week at each end of the range…
@@ -45,6 +47,12 @@ pub struct Summary {
     pub hour_later: Tally,
     /// Sessions judged by warning sign 3's test, and those worse next morning.
     pub next_morning: Tally,
+    /// Days of the range with a daily pain score, and days in it (from the
+    /// first record, if later): how complete the diary is.
+    pub scored_days: usize,
+    pub diary_days: usize,
+    /// Flares with a day in the range, each whole.
+    pub flares: Vec<Flare>,
 }
 
 /// Average daily pain over a fixed week.
@@ -154,6 +162,7 @@ impl Summary {
 /// point opposite ways (walkthrough #17: "5.3 → 4.9" beside "the 7-day
 /// average went from 4.0 to 4.9").
 pub fn pain_weeks(journal: &Journal, span: Span) -> (WeekPain, WeekPain, Option<PainChange>) {
+    let span = diary_span(journal, span);
     let first_week = WeekPain::of(
         journal,
         Span {
@@ -178,6 +187,16 @@ pub fn pain_weeks(journal: &Journal, span: Span) -> (WeekPain, WeekPain, Option<
     (first_week, last_week, pain_change)
 }
 
+/// `span` from the first record, when it starts before it: a first week
+/// with no data yet is no baseline.
+fn diary_span(journal: &Journal, span: Span) -> Span {
+    let first = journal.first_day().unwrap_or(span.from);
+    Span {
+        from: first.max(span.from).min(span.to),
+        to: span.to,
+    }
+}
+
 /// The report's figures for `span`, as of `today`.
 pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
     let (done_days, due_days) = journal.first_day().map_or((0, 0), |first| {
@@ -191,6 +210,7 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
     };
     let sessions = trends::sessions_in(journal, span);
     let (first_week, last_week, pain_change) = pain_weeks(journal, span);
+    let diary = diary_span(journal, span);
     Summary {
         span,
         due_days,
@@ -207,7 +227,95 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
         signs: warning::seen(journal, span),
         hour_later: Tally::of(sessions, |s| warning::pain_back_after(journal, s)),
         next_morning: Tally::of(sessions, |s| warning::worse_next_morning(journal, s)),
+        scored_days: trends::daily_pain(journal, diary).iter().flatten().count(),
+        diary_days: diary.day_count(),
+        flares: flare::flares_in(journal, span),
     }
+}
+
+/// The flares, one line: "2 flares: 3 Nov, 2 days, highest pain 7, no
+/// routine; 10 Nov, 1 day, no score, 1 routine", or "none".
+pub fn flares_line(flares: &[Flare]) -> String {
+    if flares.is_empty() {
+        return "none".into();
+    }
+    let each: Vec<String> = flares
+        .iter()
+        .map(|f| {
+            let peak = f
+                .peak
+                .map_or("no score".to_string(), |p| format!("highest pain {p}"));
+            let routines = match f.routines {
+                0 => "no routine".to_string(),
+                1 => "1 routine".to_string(),
+                n => format!("{n} routines"),
+            };
+            format!(
+                "{}, {}, {peak}, {routines}",
+                day::short_label(f.start),
+                day::count_days(f.days as usize)
+            )
+        })
+        .collect();
+    let count = match flares.len() {
+        1 => "1 flare".to_string(),
+        n => format!("{n} flares"),
+    };
+    format!("{count}: {}", each.join("; "))
+}
+
+/// A two-week try with a day in `span`: it started by the span's end and
+/// ended (or is still open) after its start.
+pub fn trial_in(trial: &Trial, span: Span) -> bool {
+    let last = trial.ended.as_ref().map_or(span.to, |e| e.on);
+    trial.started_on <= span.to && last >= span.from
+}
+
+/// A try in one line for the report, from its `outcome` (as ended, or so
+/// far) and where it stands `status` on the report's day: "26 Nov –
+/// 10 Dec: two more minutes of strength work, for “the pain comes back
+/// within an hour”. Daily pain 4.0 (13 days) → 1.0 (7 days): met the mark
+/// of 2.0 lower. Kept."
+pub fn trial_line(trial: &Trial, outcome: &Outcome, status: Status) -> String {
+    let to = day::short_label(trial.result_day() - chrono::Days::new(1));
+    let average = |a: trial::Average| match a.days {
+        0 => "no scores".to_string(),
+        n => format!(
+            "{} ({})",
+            Tenths::of(f64::from(a.tenths) / 10.0),
+            day::count_days(usize::from(n))
+        ),
+    };
+    let result = match outcome.verdict {
+        Verdict::Working => format!(
+            "met the mark of {} lower",
+            Tenths::of(f64::from(trial::working_drop_tenths(trial.baseline)) / 10.0)
+        ),
+        Verdict::LittleBetter => "a little lower, short of the mark".into(),
+        Verdict::NotWorking => "not lower".into(),
+        Verdict::TooLittleData => "too few scores to tell".into(),
+        Verdict::ChangedByHand => "another routine was used, so it cannot tell".into(),
+        Verdict::StoppedEarly => "stopped early, so it cannot tell".into(),
+    };
+    let choice = match (&trial.ended, status) {
+        (Some(ended), _) if ended.kept => "Kept.".to_string(),
+        (Some(_), _) => "Went back to the routine before.".to_string(),
+        (None, Status::Over) => "Result ready, not yet chosen.".to_string(),
+        (None, status) => format!("Running: {}.", status.label()),
+    };
+    let result = if trial.ended.is_some() || status == Status::Over {
+        format!(": {result}")
+    } else {
+        " so far".to_string()
+    };
+    format!(
+        "{} \u{2013} {to}: {}, for \u{201c}{}\u{201d}. Daily pain {} \u{2192} {}{result}. {choice}",
+        day::short_label(trial.started_on),
+        trial.change.title(),
+        trial.sign.title(),
+        average(trial.baseline),
+        average(outcome.during),
+    )
 }
 
 /// Every safety check of the report's period, and how old the last one is.
@@ -266,6 +374,100 @@ mod tests {
             pain_after: Pain::new(after),
             ..SessionRecord::sample(day(d))
         }
+    }
+
+    #[test]
+    fn the_first_week_starts_at_the_first_record_when_the_range_starts_before_it() {
+        let mut journal = Journal::default();
+        for d in 10..=30 {
+            let pain = if d < 17 { 6 } else { 3 };
+            journal.check_in(crate::domain::testing::checkin(d, pain, 0));
+        }
+        let summary = summarize(&journal, Span::ending(day(30), 365), day(30));
+        assert_eq!(summary.first_week.span.from, day(10));
+        assert_eq!(summary.first_week.mean, Some(6.0));
+        assert_eq!((summary.scored_days, summary.diary_days), (21, 21));
+    }
+
+    #[test]
+    fn flares_read_as_one_line_with_their_length_peak_and_routines() {
+        use crate::domain::flare::Flare;
+        assert_eq!(flares_line(&[]), "none");
+        let flares = [
+            Flare {
+                start: day(3),
+                days: 2,
+                peak: Some(7),
+                routines: 0,
+            },
+            Flare {
+                start: day(10),
+                days: 1,
+                peak: None,
+                routines: 1,
+            },
+        ];
+        assert_eq!(
+            flares_line(&flares),
+            "2 flares: 3 Nov, 2 days, highest pain 7, no routine; 10 Nov, 1 day, no score, 1 routine"
+        );
+        assert_eq!(
+            flares_line(&flares[1..]),
+            "1 flare: 10 Nov, 1 day, no score, 1 routine"
+        );
+    }
+
+    #[test]
+    fn a_try_reads_as_one_line_running_or_ended() {
+        use crate::domain::plan::Plan;
+        use crate::domain::trial::{Average, Change, Ended};
+        let mut trial = Trial {
+            sign: Sign::PainBackWithinHour,
+            change: Change::MoreActivation,
+            started_on: day(2),
+            plan: Plan::seed(),
+            before: None,
+            baseline: Average {
+                days: 13,
+                tenths: 40,
+            },
+            ended: None,
+        };
+        let outcome = Outcome {
+            during: Average {
+                days: 7,
+                tenths: 10,
+            },
+            flare_days: 0,
+            changed_on_day: None,
+            verdict: Verdict::StoppedEarly,
+        };
+        assert_eq!(
+            trial_line(&trial, &outcome, Status::Day(3)),
+            "2 Nov \u{2013} 15 Nov: Two more minutes of strength work, for \u{201c}The pain comes back within an hour\u{201d}. Daily pain 4.0 (13 days) \u{2192} 1.0 (7 days) so far. Running: day 3 of 14."
+        );
+        let working = Outcome {
+            verdict: Verdict::Working,
+            ..outcome
+        };
+        trial.ended = Some(Ended {
+            on: day(16),
+            kept: true,
+            outcome: working,
+        });
+        assert!(
+            trial_line(&trial, &working, Status::Over)
+                .ends_with("1.0 (7 days): met the mark of 2.0 lower. Kept.")
+        );
+        // In a span it overlaps, not in one before it or after it ended.
+        let span = |from, to| Span {
+            from: day(from),
+            to: day(to),
+        };
+        assert!(trial_in(&trial, span(1, 30)));
+        assert!(trial_in(&trial, span(16, 30)));
+        assert!(!trial_in(&trial, span(17, 30)));
+        assert!(!trial_in(&trial, span(1, 1)));
     }
 
     #[test]

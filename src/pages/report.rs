@@ -52,6 +52,7 @@ pub fn ReportPage() -> impl IntoView {
             {move || summary_table(&summary.get())}
             <PainTrend span=span />
             {move || signs_seen(&summary.get())}
+            <Trials span />
             <CurrentPlan />
             <Screenings span today />
             <p class="muted small">
@@ -133,6 +134,15 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
             ),
         ),
         (
+            "Days with a pain score",
+            format!(
+                "{} of {}",
+                summary.scored_days,
+                day::count_days(summary.diary_days)
+            ),
+        ),
+        ("Flares", report::flares_line(&summary.flares)),
+        (
             "Relief per session",
             summary.relief.map_or("no before/after scores".into(), |r| {
                 format!("pain {}, on average", r.describe())
@@ -142,6 +152,7 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
     view! {
         <table class="report-summary">
             <caption class="sr-only">"Summary"</caption>
+            <colgroup><col class="report-names" /><col /></colgroup>
             <tbody>
                 {rows
                     .map(|(name, value)| view! { <tr><th scope="row">{name}</th><td>{value}</td></tr> })
@@ -168,6 +179,40 @@ fn signs_seen(summary: &Summary) -> impl IntoView + use<> {
                 view! { <ul>{items}</ul> }.into_any()
             }}
         </section>
+    }
+}
+
+/// The two-week tries of a change with a day in the period, one line each.
+#[component]
+fn Trials(span: Signal<Span>) -> impl IntoView {
+    let state = use_app_state();
+    let today = clock::today();
+    let lines = Memo::new(move |_| {
+        let span = span.get();
+        state.store.with(|s| {
+            s.trials
+                .iter()
+                .filter(|t| report::trial_in(t, span))
+                .map(|t| {
+                    let outcome = t
+                        .ended
+                        .as_ref()
+                        .map_or_else(|| s.trial_outcome(t, today), |e| e.outcome);
+                    report::trial_line(t, &outcome, t.status(today))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let lines = lines.get();
+        (!lines.is_empty()).then(|| {
+            view! {
+                <section class="report-section">
+                    <h2>"Two-week tries of one change"</h2>
+                    <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                </section>
+            }
+        })
     }
 }
 

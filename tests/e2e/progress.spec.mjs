@@ -125,10 +125,11 @@ test("the report's pain row and its chart's summary give the same figures (walkt
   const [, first, last] = row.match(/(\d+\.\d) \([^)]*\) → (\d+\.\d)/);
   const said = new RegExp(`averaged ${first.replace(".", "\\.")} in the first week and ${last.replace(".", "\\.")} in the last`);
   await expect(report.getByRole("img", { name: said }), row).toBeVisible();
-  // Three months back the first week has no scores: neither claims a trend.
+  // Three months back is before the first record: both start from the
+  // diary's first week rather than a week with no scores.
   await page.getByRole("radio", { name: "3 months" }).check();
-  await expect(painRow).toContainText("– (");
-  await expect(report.getByRole("img", { name: /too few scores yet to compare/ })).toBeVisible();
+  await expect(painRow).toContainText("4.0 (26 Sep – 2 Oct, 7 days scored)");
+  await expect(report.getByRole("img", { name: /averaged 4\.0 in the first week and 4\.0 in the last/ })).toBeVisible();
 });
 
 test("'warning signs' names only the safety check's red flags; the routine's own check has its own name", async ({ page }) => {

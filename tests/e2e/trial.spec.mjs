@@ -118,3 +118,20 @@ test("stopping the try early puts the routine back and says the try could not te
   await expect(page.locator(".trial-history")).toContainText("The try was stopped before the two weeks were up");
   expect((await savedStore(page)).active_plan ?? null).toBe(null);
 });
+
+test("the report lists the try and the flares and still prints to one page on A4 and on Letter", async ({ page }) => {
+  await seedHistory(page);
+  await openAt(page, "/trial");
+  await page.locator(".trial-offer").getByRole("button", { name: "Try it for two weeks" }).click();
+  await morningAfter(page, 3);
+  await page.goto("/report");
+  const report = page.locator(".report");
+  await expect(report.getByRole("row", { name: /Flares/ })).toContainText("1 flare: 10 Nov, 1 day, highest pain 4, no routine");
+  await expect(report.getByRole("row", { name: /Days with a pain score/ })).toContainText("26 of 30 days");
+  const tries = report.locator(".report-section").filter({ hasText: "Two-week tries of one change" });
+  await expect(tries).toContainText("26 Nov – 9 Dec: Two more minutes of strength work, for “The pain comes back within an hour”. Daily pain 4.0 (13 days) → no scores so far. Running: day 3 of 14.");
+  for (const format of ["A4", "Letter"]) {
+    const pdf = (await page.pdf({ format, printBackground: true })).toString("latin1");
+    expect((pdf.match(/\/Type\s*\/Page(?!s)/g) ?? []).length, format).toBe(1);
+  }
+});
