@@ -129,6 +129,11 @@ impl AppState {
         self.store.update(|s| s.choose_emphasis(emphasis));
     }
 
+    /// This week's PEG-3 answers, or `None` for "Not this week".
+    pub fn answer_peg(self, answers: Option<[Pain; 3]>) {
+        self.store.update(|s| s.answer_peg(clock::today(), answers));
+    }
+
     /// Starts a two-week trial of the change offered for `sign`, one of
     /// the signs `firing` today.
     pub fn start_trial(self, sign: Sign, firing: &[Sign]) {

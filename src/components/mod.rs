@@ -12,6 +12,7 @@ pub mod notice;
 pub mod pain_chart;
 pub mod pain_scale;
 pub mod pain_spike;
+pub mod peg_card;
 pub mod range_picker;
 pub mod trial_card;
 pub mod update_banner;

@@ -21,6 +21,7 @@ pub mod journal;
 pub mod layout;
 pub mod load_problem;
 pub mod pain;
+pub mod peg;
 pub mod phase;
 pub mod plan;
 pub mod plan_log;

@@ -20,6 +20,7 @@ use serde_json::{Map, Value};
 use super::checkin::CheckIn;
 use super::followup::FollowUp;
 use super::journal::{DayCleared, DayMark};
+use super::peg::Peg;
 use super::plan::Plan;
 use super::plan_log::PlanRun;
 use super::red_flags::Screening;
@@ -224,6 +225,7 @@ struct HeadRef<'a> {
     active_plan: &'a Option<String>,
     routines_run: &'a [PlanRun],
     trials: &'a [Trial],
+    peg: &'a [Peg],
 }
 
 fn head_of(store: &Store) -> HeadRef<'_> {
@@ -237,6 +239,7 @@ fn head_of(store: &Store) -> HeadRef<'_> {
         active_plan: &store.routines.in_use,
         routines_run: &store.journal.routines_run,
         trials: &store.trials,
+        peg: &store.peg,
     }
 }
 
@@ -249,6 +252,7 @@ fn same_head(a: &Store, b: &Store) -> bool {
         && a.routines == b.routines
         && a.journal.routines_run == b.journal.routines_run
         && a.trials == b.trials
+        && a.peg == b.peg
 }
 
 /// Every part that holds something.
@@ -325,6 +329,7 @@ pub fn replace(base: &Store, parts: &[(Part, String)]) -> Result<Store, LoadErro
                 store.routines = head.routines;
                 store.journal.routines_run = head.journal.routines_run;
                 store.trials = head.trials;
+                store.peg = head.peg;
             }
             Part::Active => {
                 store.active =

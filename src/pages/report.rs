@@ -5,6 +5,7 @@ use crate::components::range_picker::RangePicker;
 use crate::domain::day;
 use crate::domain::day::Span;
 use crate::domain::decimal::Tenths;
+use crate::domain::peg::{self, PegSummary};
 use crate::domain::phase::Phase;
 use crate::domain::report::{self, Summary, Tally, WeekPain};
 use crate::state::use_app_state;
@@ -27,6 +28,7 @@ pub fn ReportPage() -> impl IntoView {
             .store
             .with(|s| report::summarize(&s.journal, span.get(), today))
     });
+    let peg = Memo::new(move |_| state.store.with(|s| peg::summary(&s.peg, span.get())));
     let print = move |_| {
         let _ = window().print();
     };
@@ -49,7 +51,7 @@ pub fn ReportPage() -> impl IntoView {
                 <button class="button primary" on:click=print>"Print or save as PDF"</button>
                 <p class="muted small">"In the print dialog, choose “Save as PDF” to keep a file."</p>
             </div>
-            {move || summary_table(&summary.get())}
+            {move || summary_table(&summary.get(), peg.get())}
             <PainTrend span=span />
             {move || signs_seen(&summary.get())}
             <Trials span />
@@ -85,7 +87,7 @@ fn week(week: WeekPain) -> String {
     )
 }
 
-fn summary_table(summary: &Summary) -> impl IntoView + use<> {
+fn summary_table(summary: &Summary, peg: Option<PegSummary>) -> impl IntoView + use<> {
     let rows = [
         (
             "Routines done",
@@ -142,6 +144,10 @@ fn summary_table(summary: &Summary) -> impl IntoView + use<> {
             ),
         ),
         ("Flares", report::flares_line(&summary.flares)),
+        (
+            "PEG-3 (pain, enjoyment, activity)",
+            peg.map_or("not answered".into(), PegSummary::describe),
+        ),
         (
             "Relief per session",
             summary.relief.map_or("no before/after scores".into(), |r| {

@@ -10,6 +10,7 @@ use crate::components::folder_notice::FolderNotice;
 use crate::components::followup_prompt::FollowUpPrompt;
 use crate::components::later::Later;
 use crate::components::pain_spike::{PainSpike, use_spike};
+use crate::components::peg_card::PegCard;
 use crate::components::trial_card::TrialCard;
 use crate::components::warning_signs::WarningSigns;
 use crate::domain::day;
@@ -191,6 +192,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             // Below the first screen on a phone: each drawn in a task of its own.
             <Later>
                 <CheckInForm />
+                <PegCard />
             </Later>
             <Later>
                 <WarningSigns only_when_firing=true />

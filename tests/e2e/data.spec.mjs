@@ -206,7 +206,7 @@ test("each kind of bad import file gets its own message and changes nothing", as
   const cases = [
     ["notes.csv", "day,pain\n2026-11-25,4\n", /not a Spinewise backup/],
     ["cut.json", '{"app":"spinewise","exported_ms":1,"store":{"schema_version":3,"sessions":[{"star', /incomplete/],
-    ["future.json", '{"app":"spinewise","store":{"schema_version":8}}', /newer version of Spinewise/],
+    ["future.json", '{"app":"spinewise","store":{"schema_version":99}}', /newer version of Spinewise/],
     ["broken.json", '{"app":"spinewise","store":{"schema_version":3,"checkins":[{"day":"nope"}]}}', /damaged/],
   ];
   for (const [name, text, message] of cases) {

@@ -119,17 +119,39 @@ test("stopping the try early puts the routine back and says the try could not te
   expect((await savedStore(page)).active_plan ?? null).toBe(null);
 });
 
-test("the report lists the try and the flares and still prints to one page on A4 and on Letter", async ({ page }) => {
+/** Answers the weekly PEG-3 on Today with `scores` (pain, enjoyment, activity). */
+async function answerPeg(page, scores) {
+  const card = page.locator(".peg");
+  await expect(card.getByRole("heading", { name: "Your week, in three questions" })).toBeVisible();
+  const groups = card.getByRole("group");
+  for (const [i, score] of scores.entries()) {
+    await groups.nth(i).getByRole("radio", { name: new RegExp(`^${score} —`) }).check();
+  }
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(card).toHaveCount(0);
+}
+
+test("the report shows the PEG, the flares and the try, and still prints to one page on A4 and on Letter", async ({ page }) => {
   await seedHistory(page);
-  await openAt(page, "/trial");
+  await openAt(page, "/");
+  await answerPeg(page, [6, 5, 5]);
+  await page.goto("/trial");
   await page.locator(".trial-offer").getByRole("button", { name: "Try it for two weeks" }).click();
-  await morningAfter(page, 3);
+  // Asked again a week on; not before.
+  await morningAfter(page, 6);
+  await page.goto("/");
+  await expect(page.locator(".day-off, .today-cards").first()).toBeVisible();
+  await expect(page.locator(".peg")).toHaveCount(0);
+  await morningAfter(page, 7);
+  await page.goto("/");
+  await answerPeg(page, [3, 3, 2]);
   await page.goto("/report");
   const report = page.locator(".report");
+  await expect(report.getByRole("row", { name: /PEG-3/ })).toContainText("5.3 (25 Nov) → 2.7 (2 Dec): 2.6 lower, meets the 1-point and 30 % mark · 2 weeks answered, 0 skipped");
   await expect(report.getByRole("row", { name: /Flares/ })).toContainText("1 flare: 10 Nov, 1 day, highest pain 4, no routine");
-  await expect(report.getByRole("row", { name: /Days with a pain score/ })).toContainText("26 of 30 days");
+  await expect(report.getByRole("row", { name: /Days with a pain score/ })).toContainText("22 of 30 days");
   const tries = report.locator(".report-section").filter({ hasText: "Two-week tries of one change" });
-  await expect(tries).toContainText("26 Nov – 9 Dec: Two more minutes of strength work, for “The pain comes back within an hour”. Daily pain 4.0 (13 days) → no scores so far. Running: day 3 of 14.");
+  await expect(tries).toContainText("26 Nov – 9 Dec: Two more minutes of strength work, for “The pain comes back within an hour”. Daily pain 4.0 (13 days) → no scores so far. Running: day 7 of 14.");
   for (const format of ["A4", "Letter"]) {
     const pdf = (await page.pdf({ format, printBackground: true })).toString("latin1");
     expect((pdf.match(/\/Type\s*\/Page(?!s)/g) ?? []).length, format).toBe(1);

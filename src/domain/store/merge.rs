@@ -33,7 +33,7 @@ impl Store {
     }
 
     /// Adds the records of `other` this copy lacks: history, screenings,
-    /// routines and trials. Where both have a day's check-in, `conflicts` decides; a
+    /// routines, trials and PEG answers. Where both have a day's check-in, `conflicts` decides; a
     /// different routine under a name used here comes in renamed, never
     /// dropped.
     pub fn add_records(&mut self, other: &Store, conflicts: Conflicts) {
@@ -57,6 +57,7 @@ impl Store {
         for plan in &other.routines.saved {
             self.routines.adopt(plan);
         }
+        crate::domain::peg::merge(&mut self.peg, &other.peg);
         // A trial is known by its first day and sign; an ending in either
         // copy stands, as the patient's choice.
         for trial in &other.trials {

@@ -81,7 +81,8 @@ fn v6_to_v7(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
-/// v8 adds the two-week trials of a change to the routine (a new list).
+/// v8 adds the two-week trials of a change to the routine and the weekly
+/// PEG-3 answers (two new lists).
 /// A v7 document needs no change; the version moves so that a v7 app,
 /// which would save the document again without the trials, stays
 /// read-only.

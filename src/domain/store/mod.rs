@@ -19,6 +19,7 @@ use super::exercise::EquipmentSet;
 use super::followup::FollowUp;
 use super::journal::{DayCleared, DayMark, Journal};
 use super::pain::Pain;
+use super::peg::{self, Peg};
 use super::plan::{Emphasis, Plan, Swap};
 use super::plan_log::{self, PlanRun};
 use super::red_flags::Screening;
@@ -61,6 +62,8 @@ pub struct Store {
     /// Two-week trials of a change to the routine, oldest first; only the
     /// last can still be running.
     pub trials: Vec<Trial>,
+    /// The weekly PEG-3 answers and skips, in day order.
+    pub peg: Vec<Peg>,
 }
 
 /// The stored layout. Written out rather than `#[serde(flatten)]`, which
@@ -102,6 +105,8 @@ struct Wire {
     active_plan: Option<String>,
     #[serde(default)]
     trials: Vec<Trial>,
+    #[serde(default)]
+    peg: Vec<Peg>,
 }
 
 impl From<Wire> for Store {
@@ -127,6 +132,7 @@ impl From<Wire> for Store {
                 in_use: wire.active_plan,
             },
             trials: wire.trials,
+            peg: wire.peg,
         }
     }
 }
@@ -152,6 +158,7 @@ impl Serialize for Store {
             plans: &'a [Plan],
             active_plan: &'a Option<String>,
             trials: &'a [Trial],
+            peg: &'a [Peg],
         }
         WireRef {
             schema_version: self.schema_version,
@@ -170,6 +177,7 @@ impl Serialize for Store {
             plans: &self.routines.saved,
             active_plan: &self.routines.in_use,
             trials: &self.trials,
+            peg: &self.peg,
         }
         .serialize(serializer)
     }
@@ -188,6 +196,7 @@ impl Default for Store {
             screenings: Vec::new(),
             routines: Routines::default(),
             trials: Vec::new(),
+            peg: Vec::new(),
         }
     }
 }
@@ -399,6 +408,11 @@ impl Store {
             added_ms: Some(now_ms),
         });
         true
+    }
+
+    /// This week's PEG-3 answers, or a skip (`None`), kept for `day`.
+    pub fn answer_peg(&mut self, day: NaiveDate, answers: Option<[Pain; 3]>) {
+        peg::record(&mut self.peg, Peg { day, answers });
     }
 
     /// Whether Today offers the first-run set-up: a new patient, with
@@ -641,12 +655,17 @@ mod tests {
         assert!(store.journal.sessions[2].added_ms.is_some());
         assert!(store.settings.set_up);
         assert_keeps_every_field(V7_FIXTURE, &store);
-        // A trial is saved and read back.
+        assert_eq!(store.peg, []);
+        // A trial and a week's PEG are saved and read back.
         let mut trying = store;
         let sign = crate::domain::warning::Sign::PainBackWithinHour;
         assert!(trying.start_trial(sign, &[sign], day(28)));
+        trying.answer_peg(day(28), Some([5, 4, 6].map(|s| Pain::new(s).unwrap())));
+        trying.answer_peg(day(21), None);
         let again = Store::parse(&trying.to_json()).unwrap();
         assert_eq!(again.trials, trying.trials);
+        assert_eq!(again.peg, trying.peg);
+        assert_eq!(again.peg[0].day, day(21));
     }
 
     #[test]
