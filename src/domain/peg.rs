@@ -88,21 +88,29 @@ pub struct PegSummary {
     pub skipped: usize,
 }
 
+/// The weeks of `span` (answered or skipped), in day order.
+fn weeks_in(pegs: &[Peg], span: Span) -> impl DoubleEndedIterator<Item = &Peg> {
+    pegs.iter()
+        .filter(move |p| (span.from..=span.to).contains(&p.day))
+}
+
+/// Each answered week of `span`: its day and score in tenths.
+pub fn scores_in(pegs: &[Peg], span: Span) -> impl DoubleEndedIterator<Item = (NaiveDate, u16)> {
+    weeks_in(pegs, span).filter_map(|p| p.tenths().map(|t| (p.day, t)))
+}
+
 /// The PEG weeks in `span`, if any was answered.
 pub fn summary(pegs: &[Peg], span: Span) -> Option<PegSummary> {
-    let inside: Vec<&Peg> = pegs
-        .iter()
-        .filter(|p| (span.from..=span.to).contains(&p.day))
-        .collect();
-    let mut answered = inside.iter().filter_map(|p| p.tenths().map(|t| (p.day, t)));
+    let mut answered = scores_in(pegs, span);
     let first = answered.next()?;
     let last = answered.next_back().unwrap_or(first);
-    let count = inside.iter().filter(|p| p.answers.is_some()).count();
+    let weeks = weeks_in(pegs, span).count();
+    let count = scores_in(pegs, span).count();
     Some(PegSummary {
         first,
         last,
         answered: count,
-        skipped: inside.len() - count,
+        skipped: weeks - count,
     })
 }
 

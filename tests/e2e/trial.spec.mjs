@@ -131,7 +131,7 @@ async function answerPeg(page, scores) {
   await expect(card).toHaveCount(0);
 }
 
-test("the report shows the PEG, the flares and the try, and still prints to one page on A4 and on Letter", async ({ page }) => {
+test("the weekly PEG is asked on Today and shown on Trends; the report shows it, the flares and the try, and still prints to one page on A4 and on Letter", async ({ page }) => {
   await seedHistory(page);
   await openAt(page, "/");
   await answerPeg(page, [6, 5, 5]);
@@ -145,6 +145,11 @@ test("the report shows the PEG, the flares and the try, and still prints to one 
   await morningAfter(page, 7);
   await page.goto("/");
   await answerPeg(page, [3, 3, 2]);
+  // Trends shows it beside the pain, each week and the change against the mark.
+  await page.goto("/trends");
+  const trend = page.locator(".peg-trend");
+  await expect(trend).toContainText("5.3 (25 Nov) → 2.7 (2 Dec): 2.6 lower, meets the 1-point and 30 % mark");
+  await expect(trend.getByRole("listitem")).toHaveText(["25 Nov: 5.3", "2 Dec: 2.7"]);
   await page.goto("/report");
   const report = page.locator(".report");
   await expect(report.getByRole("row", { name: /PEG-3/ })).toContainText("5.3 (25 Nov) → 2.7 (2 Dec): 2.6 lower, meets the 1-point and 30 % mark · 2 weeks answered, 0 skipped");

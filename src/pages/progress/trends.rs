@@ -5,7 +5,9 @@ use super::ProgressTabs;
 use crate::components::pain_chart::PainTrend;
 use crate::components::range_picker::RangePicker;
 use crate::components::warning_signs::WarningSigns;
-use crate::domain::day::Span;
+use crate::domain::day::{self, Span};
+use crate::domain::decimal::Tenths;
+use crate::domain::peg;
 use crate::domain::trends::{self, Relief};
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
@@ -45,6 +47,7 @@ pub fn TrendsPage() -> impl IntoView {
                 <RangePicker name="trend-range" options=&RANGES days=days />
                 <PainTrend span=span />
                 <ReliefSummary span=span />
+                <PegTrend span=span />
             </Show>
             <WarningSigns />
             <p>
@@ -52,6 +55,39 @@ pub fn TrendsPage() -> impl IntoView {
                 " — one printable page."
             </p>
         </section>
+    }
+}
+
+/// The weekly PEG-3 beside the pain: each answered week's score, and the
+/// change from the first to the last against the meaningful-change mark.
+#[component]
+fn PegTrend(span: Signal<Span>) -> impl IntoView {
+    let state = use_app_state();
+    let weeks = Memo::new(move |_| {
+        let span = span.get();
+        state.store.with(|s| {
+            let scores = peg::scores_in(&s.peg, span).collect::<Vec<_>>();
+            (scores, peg::summary(&s.peg, span))
+        })
+    });
+    move || {
+        let (scores, summary) = weeks.get();
+        let summary = summary?;
+        let items = scores
+            .into_iter()
+            .map(|(day, tenths)| {
+                let score = Tenths::of(f64::from(tenths) / 10.0);
+                view! { <li>{format!("{}: {score}", day::short_label(day))}</li> }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="card peg-trend" aria-labelledby="peg-trend-title">
+                <h2 id="peg-trend-title">"Your week in three questions (PEG-3)"</h2>
+                <p>{summary.describe()}</p>
+                <ul class="peg-weeks">{items}</ul>
+                <p class="muted small">"0 to 10: the mean of pain, and how much it got in the way of enjoying life and of general activity."</p>
+            </section>
+        })
     }
 }
 
