@@ -606,6 +606,14 @@ mod tests {
     use crate::domain::session::SessionRecord;
     use crate::domain::testing::{checkin, day};
 
+    /// Settings with every extra, so the routines run as written.
+    fn everything() -> Settings {
+        Settings {
+            equipment: EquipmentSet::ALL,
+            ..Settings::default()
+        }
+    }
+
     fn work(plan: &Plan, phase: Phase) -> u32 {
         plan.resolved()
             .filter(|(_, e)| e.phase == phase)
@@ -637,15 +645,7 @@ mod tests {
         let pacing = Pacing::default();
         for emphasis in crate::domain::plan::Emphasis::ALL {
             let plan = Plan::for_emphasis(emphasis, EquipmentSet::ALL);
-            let changed = Change::MoreActivation
-                .apply(
-                    &plan,
-                    &Settings {
-                        equipment: EquipmentSet::ALL,
-                        ..Settings::default()
-                    },
-                )
-                .unwrap();
+            let changed = Change::MoreActivation.apply(&plan, &everything()).unwrap();
             let more = work(&changed, Phase::Activate) - work(&plan, Phase::Activate);
             assert_eq!(more, MORE_ACTIVATION_SECS, "{emphasis:?}");
             let stretching = work(&plan, Phase::Mobilize) - work(&changed, Phase::Mobilize);
@@ -662,13 +662,7 @@ mod tests {
         let pacing = Pacing::default();
         let plan = Plan::seed();
         let changed = Change::SwapStretchForStrength
-            .apply(
-                &plan,
-                &Settings {
-                    equipment: EquipmentSet::ALL,
-                    ..Settings::default()
-                },
-            )
+            .apply(&plan, &everything())
             .unwrap();
         let ids = |p: &Plan| {
             p.steps
@@ -697,13 +691,7 @@ mod tests {
         }
         assert!(long.total_secs(pacing) > 22 * 60);
         let capped = Change::SwapStretchForStrength
-            .apply(
-                &long,
-                &Settings {
-                    equipment: EquipmentSet::ALL,
-                    ..Settings::default()
-                },
-            )
+            .apply(&long, &everything())
             .unwrap();
         assert!(
             capped.total_secs(pacing) <= *RECOMMENDED_SECS.end(),
@@ -719,10 +707,7 @@ mod tests {
         for &i in stretches.iter().skip(1).rev() {
             plan.steps.remove(i);
         }
-        let settings = Settings {
-            equipment: EquipmentSet::ALL,
-            ..Settings::default()
-        };
+        let settings = everything();
         assert_eq!(Change::SwapStretchForStrength.apply(&plan, &settings), None);
     }
 
@@ -730,15 +715,7 @@ mod tests {
     fn gentler_is_a_quarter_shorter_never_under_fifteen_seconds() {
         let mut plan = Plan::seed();
         plan.steps[0].secs = 15;
-        let changed = Change::Gentler
-            .apply(
-                &plan,
-                &Settings {
-                    equipment: EquipmentSet::ALL,
-                    ..Settings::default()
-                },
-            )
-            .unwrap();
+        let changed = Change::Gentler.apply(&plan, &everything()).unwrap();
         assert_eq!(changed.steps[0].secs, 15);
         for (old, new) in plan.steps.iter().zip(&changed.steps).skip(1) {
             assert!(
@@ -991,10 +968,7 @@ mod tests {
 
     #[test]
     fn a_change_that_cannot_be_made_in_full_is_not_offered() {
-        let settings = Settings {
-            equipment: EquipmentSet::ALL,
-            ..Settings::default()
-        };
+        let settings = everything();
         // Activation already at its limits: no two minutes to add.
         let mut full = Plan::seed();
         for step in &mut full.steps {
@@ -1013,10 +987,7 @@ mod tests {
 
     #[test]
     fn the_strength_swap_brings_in_only_an_exercise_the_readiness_answers_allow() {
-        let everything = Settings {
-            equipment: EquipmentSet::ALL,
-            ..Settings::default()
-        };
+        let everything = everything();
         // The seed routine with clamshells and the dead bug: the side plank
         // is the first strength exercise it lacks.
         let mut plan = Plan::seed();
