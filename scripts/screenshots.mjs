@@ -124,6 +124,15 @@ async function shootPrintedReport() {
     await page.goto(`${base}/`);
     await page.locator("main h1").waitFor();
     if (day === 15) break;
+    // The weekly PEG-3 (pain, enjoyment, activity), when Today asks it.
+    const peg = page.locator(".peg");
+    if (await peg.isVisible()) {
+      const scores = day < 7 ? [5, 5, 4] : [2, 3, 2];
+      for (const [i, score] of scores.entries()) {
+        await peg.getByRole("group").nth(i).getByRole("radio", { name: new RegExp(`^${score} —`) }).check();
+      }
+      await peg.getByRole("button", { name: "Save" }).click();
+    }
     await page.getByText("Daily check-in").click();
     const pain = [3, 2, 3, 2, 2, 3, 1, 2, 2, 1, 2, 1, 1, 2][day - 1];
     await page.getByRole("group", { name: "Pain today" }).getByRole("radio", { name: new RegExp(`^${pain} —`) }).check();

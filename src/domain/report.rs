@@ -233,6 +233,61 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
     }
 }
 
+/// A routine as used in a period: its name, its first and last day, and
+/// the sessions run (the clinical review §4.1: the report showed today's
+/// routine, not the ones the figures come from).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoutineUsed {
+    pub name: String,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub sessions: usize,
+}
+
+/// The routines the sessions of `span` ran, in the order first used.
+pub fn routines_used(journal: &Journal, span: Span) -> Vec<RoutineUsed> {
+    let mut used: Vec<RoutineUsed> = Vec::new();
+    for session in trends::sessions_in(journal, span) {
+        match used.iter_mut().find(|u| u.name == session.plan) {
+            Some(routine) => {
+                routine.last = session.day;
+                routine.sessions += 1;
+            }
+            None => used.push(RoutineUsed {
+                name: session.plan.clone(),
+                first: session.day,
+                last: session.day,
+                sessions: 1,
+            }),
+        }
+    }
+    used
+}
+
+/// The routines used, one line: "Daily spine routine, 26 Sep – 24 Nov, 48
+/// sessions", joined by "; ", or "none".
+pub fn routines_line(used: &[RoutineUsed]) -> String {
+    if used.is_empty() {
+        return "none".into();
+    }
+    let each: Vec<String> = used
+        .iter()
+        .map(|u| {
+            let sessions = match u.sessions {
+                1 => "1 session".to_string(),
+                n => format!("{n} sessions"),
+            };
+            format!(
+                "{}, {} \u{2013} {}, {sessions}",
+                u.name,
+                day::short_label(u.first),
+                day::short_label(u.last)
+            )
+        })
+        .collect();
+    each.join("; ")
+}
+
 /// The flares, one line: "2 flares: 3 Nov, 2 days, highest pain 7, no
 /// routine; 10 Nov, 1 day, no score, 1 routine", or "none".
 pub fn flares_line(flares: &[Flare]) -> String {
@@ -374,6 +429,47 @@ mod tests {
             pain_after: Pain::new(after),
             ..SessionRecord::sample(day(d))
         }
+    }
+
+    #[test]
+    fn the_routines_used_are_those_the_sessions_ran_with_their_days() {
+        let mut journal = Journal::default();
+        let ran = |d: u32, name: &str| SessionRecord {
+            plan: name.into(),
+            ..SessionRecord::sample(day(d))
+        };
+        for (d, name) in [(2, "A"), (3, "A"), (5, "B"), (9, "A"), (20, "B")] {
+            journal.record(ran(d, name));
+        }
+        let used = routines_used(
+            &journal,
+            Span {
+                from: day(3),
+                to: day(30),
+            },
+        );
+        assert_eq!(
+            routines_line(&used),
+            "A, 3 Nov \u{2013} 9 Nov, 2 sessions; B, 5 Nov \u{2013} 20 Nov, 2 sessions"
+        );
+        let one = routines_used(
+            &journal,
+            Span {
+                from: day(20),
+                to: day(30),
+            },
+        );
+        assert_eq!(routines_line(&one), "B, 20 Nov \u{2013} 20 Nov, 1 session");
+        assert_eq!(
+            routines_line(&routines_used(
+                &journal,
+                Span {
+                    from: day(25),
+                    to: day(30)
+                }
+            )),
+            "none"
+        );
     }
 
     #[test]

@@ -29,6 +29,11 @@ pub fn ReportPage() -> impl IntoView {
             .with(|s| report::summarize(&s.journal, span.get(), today))
     });
     let peg = Memo::new(move |_| state.store.with(|s| peg::summary(&s.peg, span.get())));
+    let used = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| report::routines_line(&report::routines_used(&s.journal, span.get())))
+    });
     let print = move |_| {
         let _ = window().print();
     };
@@ -51,7 +56,7 @@ pub fn ReportPage() -> impl IntoView {
                 <button class="button primary" on:click=print>"Print or save as PDF"</button>
                 <p class="muted small">"In the print dialog, choose “Save as PDF” to keep a file."</p>
             </div>
-            {move || summary_table(&summary.get(), peg.get())}
+            {move || summary_table(&summary.get(), peg.get(), used.get())}
             <PainTrend span=span />
             {move || signs_seen(&summary.get())}
             <Trials span />
@@ -87,7 +92,11 @@ fn week(week: WeekPain) -> String {
     )
 }
 
-fn summary_table(summary: &Summary, peg: Option<PegSummary>) -> impl IntoView + use<> {
+fn summary_table(
+    summary: &Summary,
+    peg: Option<PegSummary>,
+    routines_used: String,
+) -> impl IntoView + use<> {
     let rows = [
         (
             "Routines done",
@@ -143,9 +152,10 @@ fn summary_table(summary: &Summary, peg: Option<PegSummary>) -> impl IntoView + 
                 day::count_days(summary.diary_days)
             ),
         ),
+        ("Routines used", routines_used),
         ("Flares", report::flares_line(&summary.flares)),
         (
-            "PEG-3 (pain, enjoyment, activity)",
+            "PEG-3, weekly",
             peg.map_or("not answered".into(), PegSummary::describe),
         ),
         (

@@ -154,6 +154,8 @@ test("the weekly PEG is asked on Today and shown on Trends; the report shows it,
   const report = page.locator(".report");
   await expect(report.getByRole("row", { name: /PEG-3/ })).toContainText("5.3 (25 Nov) → 2.7 (2 Dec): 2.6 lower, meets the 1-point and 30 % mark · 2 weeks answered, 0 skipped");
   await expect(report.getByRole("row", { name: /Flares/ })).toContainText("1 flare: 10 Nov, 1 day, highest pain 4, no routine");
+  // The routines the figures come from, not only today's.
+  await expect(report.getByRole("row", { name: /Routines used/ })).toContainText("Daily spine routine, 4 Nov – 24 Nov, 16 sessions");
   await expect(report.getByRole("row", { name: /Days with a pain score/ })).toContainText("22 of 30 days");
   const tries = report.locator(".report-section").filter({ hasText: "Two-week tries of one change" });
   await expect(tries).toContainText("26 Nov – 9 Dec: Two more minutes of strength work, for “The pain comes back within an hour”. Daily pain 4.0 (13 days) → no scores so far. Running: day 7 of 14.");
