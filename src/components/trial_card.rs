@@ -62,14 +62,22 @@ pub fn TrialCard() -> impl IntoView {
     });
     move || {
         open.get().map(|(change, status)| {
-            let (heading, link) = match status {
-                Status::Over => ("Your two-week try is over".to_string(), "See the result"),
-                status => (format!("Two-week try: {}", status.label()), "Open the try"),
+            let (heading, link, ask) = match status {
+                Status::Over => (
+                    "Your two-week try is over".to_string(),
+                    "See the result",
+                    "",
+                ),
+                status => (
+                    format!("Two-week try: {}", status.label()),
+                    "Open the try",
+                    " Give a pain score each day.",
+                ),
             };
             view! {
                 <section class="card trial" aria-labelledby="trial-card-title">
                     <h2 id="trial-card-title">{heading}</h2>
-                    <p>{change.title()}". Give a pain score each day."</p>
+                    <p>{change.title()}"."{ask}</p>
                     <A href=Route::Trial.href() attr:class="button">{link}</A>
                 </section>
             }

@@ -264,6 +264,14 @@ pub fn routines_used(journal: &Journal, span: Span) -> Vec<RoutineUsed> {
     used
 }
 
+/// "1 session", "3 sessions": `n` of a thing whose plural adds an s.
+fn counted(n: usize, thing: &str) -> String {
+    match n {
+        1 => format!("1 {thing}"),
+        n => format!("{n} {thing}s"),
+    }
+}
+
 /// The routines used, one line: "Daily spine routine, 26 Sep – 24 Nov, 48
 /// sessions", joined by "; ", or "none".
 pub fn routines_line(used: &[RoutineUsed]) -> String {
@@ -273,15 +281,12 @@ pub fn routines_line(used: &[RoutineUsed]) -> String {
     let each: Vec<String> = used
         .iter()
         .map(|u| {
-            let sessions = match u.sessions {
-                1 => "1 session".to_string(),
-                n => format!("{n} sessions"),
-            };
             format!(
-                "{}, {} \u{2013} {}, {sessions}",
+                "{}, {} \u{2013} {}, {}",
                 u.name,
                 day::short_label(u.first),
-                day::short_label(u.last)
+                day::short_label(u.last),
+                counted(u.sessions, "session")
             )
         })
         .collect();
@@ -302,8 +307,7 @@ pub fn flares_line(flares: &[Flare]) -> String {
                 .map_or("no score".to_string(), |p| format!("highest pain {p}"));
             let routines = match f.routines {
                 0 => "no routine".to_string(),
-                1 => "1 routine".to_string(),
-                n => format!("{n} routines"),
+                n => counted(n, "routine"),
             };
             format!(
                 "{}, {}, {peak}, {routines}",
@@ -312,11 +316,7 @@ pub fn flares_line(flares: &[Flare]) -> String {
             )
         })
         .collect();
-    let count = match flares.len() {
-        1 => "1 flare".to_string(),
-        n => format!("{n} flares"),
-    };
-    format!("{count}: {}", each.join("; "))
+    format!("{}: {}", counted(flares.len(), "flare"), each.join("; "))
 }
 
 /// A two-week try with a day in `span`: it started by the span's end and
