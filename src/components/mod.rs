@@ -7,6 +7,7 @@ pub mod figure;
 pub mod flare_plan;
 pub mod folder_notice;
 pub mod followup_prompt;
+pub mod followup_reminders;
 pub mod later;
 pub mod notice;
 pub mod pain_chart;

@@ -3,9 +3,10 @@
 //! to ask, so a question is shown when the patient next opens the app while
 //! its window is open, and quietly lapses when the window has passed.
 
-use chrono::{Days, NaiveDateTime, NaiveTime};
+use chrono::{Days, NaiveDateTime, NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
+use super::day::Span;
 use super::pain::Pain;
 use super::session::SessionRecord;
 
@@ -59,6 +60,9 @@ pub const HOUR_LATER_CLOSES_MS: i64 = 3 * 60 * 60_000;
 /// The morning-after question is asked on the next local day, 04:00 to noon.
 pub const MORNING: std::ops::Range<NaiveTime> =
     NaiveTime::from_hms_opt(4, 0, 0).unwrap()..NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+
+/// The morning reminder rings at 8:00, well inside [`MORNING`].
+const MORNING_REMINDER: NaiveTime = NaiveTime::from_hms_opt(8, 0, 0).unwrap();
 
 /// A question to ask now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +128,96 @@ pub fn due<'a>(
         kind: FollowUpKind::NextMorning,
         session: latest,
     })
+}
+
+/// When a calendar reminder to answer `kind` rings, for a routine that
+/// ended at `ended` (local time): an hour on, inside the window that opens
+/// at 45 minutes; or 8:00 the next day, inside the morning window.
+pub fn reminder_at(kind: FollowUpKind, ended: NaiveDateTime) -> NaiveDateTime {
+    match kind {
+        FollowUpKind::HourLater => ended + TimeDelta::hours(1),
+        FollowUpKind::NextMorning => (ended.date() + Days::new(1)).and_time(MORNING_REMINDER),
+    }
+}
+
+/// How often one follow-up question was answered: of the times it was
+/// asked and its window has closed, those answered and those skipped with
+/// "Not now" (the clinical review §4.2: skips counted apart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnswerRate {
+    pub asked: usize,
+    pub answered: usize,
+    pub skipped: usize,
+}
+
+impl AnswerRate {
+    /// "8 of 12 answered, 2 skipped".
+    pub fn describe(self) -> String {
+        if self.asked == 0 {
+            return "not asked yet".into();
+        }
+        let skipped = match self.skipped {
+            0 => String::new(),
+            n => format!(", {n} skipped"),
+        };
+        format!("{} of {} answered{skipped}", self.answered, self.asked)
+    }
+}
+
+/// The answer rate of `kind` for the sessions of `span`, as of `now_ms`,
+/// counting each question as [`due`] asks it: an answer or a skip counts
+/// whenever given; a question left unanswered counts once its window has
+/// closed, if it was ever open (a routine followed by another before the
+/// window opened was never asked about, so it is not held against the patient).
+pub fn answer_rate(
+    kind: FollowUpKind,
+    sessions: &[SessionRecord],
+    answers: &[FollowUp],
+    span: Span,
+    now_ms: i64,
+    local: impl Fn(i64) -> NaiveDateTime,
+) -> AnswerRate {
+    let now = local(now_ms);
+    let mut rate = AnswerRate::default();
+    for (at, session) in sessions.iter().enumerate() {
+        if span.offset(session.day).is_none()
+            || session.done_percent == 0
+            || session.added_ms.is_some()
+        {
+            continue;
+        }
+        let next = sessions.get(at + 1);
+        let given = answers
+            .iter()
+            .find(|a| a.session == session.started_ms && a.kind == kind);
+        if let Some(given) = given {
+            rate.asked += 1;
+            match given.pain {
+                Some(_) => rate.answered += 1,
+                None => rate.skipped += 1,
+            }
+            continue;
+        }
+        // Until the next routine is saved, this one is the latest and asked about.
+        let (opened, closed) = match kind {
+            FollowUpKind::HourLater => {
+                let opens = session.ended_ms + HOUR_LATER_OPENS_MS;
+                (
+                    next.is_none_or(|n| n.ended_ms > opens),
+                    next.is_some() || now_ms > session.ended_ms + HOUR_LATER_CLOSES_MS,
+                )
+            }
+            FollowUpKind::NextMorning => {
+                let morning = session.day + Days::new(1);
+                (
+                    next.is_none_or(|n| local(n.ended_ms) >= morning.and_time(MORNING.start)),
+                    next.is_some() || now >= morning.and_time(MORNING.end),
+                )
+            }
+        };
+        rate.asked += usize::from(opened && closed);
+    }
+    rate
 }
 
 #[cfg(test)]
@@ -256,5 +350,141 @@ mod tests {
     #[test]
     fn no_sessions_no_questions() {
         assert_eq!(due(&[], &[], TUESDAY_7AM, london), None);
+    }
+
+    #[test]
+    fn the_reminders_ring_inside_the_windows_the_questions_are_asked_in() {
+        for ended in [
+            TUESDAY_7AM,
+            TUESDAY_7AM + 15 * 60 * MIN,
+            TUESDAY_7AM + 16 * 60 * MIN + 59 * MIN,
+        ] {
+            let sessions = [session(ended)];
+            for kind in [FollowUpKind::HourLater, FollowUpKind::NextMorning] {
+                let rings = reminder_at(kind, london(ended));
+                let rings_ms = rings.and_utc().timestamp_millis();
+                let asked = due(&sessions, &[], rings_ms, london).map(|d| d.kind);
+                // An hour-later question takes the place of the morning one
+                // only when both are open, which the reminders never ask for.
+                assert_eq!(
+                    asked,
+                    Some(kind),
+                    "{kind:?} after a routine ended {}",
+                    london(ended)
+                );
+            }
+        }
+        let late = london(TUESDAY_7AM + 15 * 60 * MIN);
+        assert_eq!(
+            reminder_at(FollowUpKind::NextMorning, late).to_string(),
+            "2026-11-25 08:00:00"
+        );
+        assert_eq!(
+            reminder_at(FollowUpKind::HourLater, late).to_string(),
+            "2026-11-24 23:00:00"
+        );
+    }
+
+    const DAY: i64 = 24 * 60 * MIN;
+
+    fn rate(
+        kind: FollowUpKind,
+        sessions: &[SessionRecord],
+        answers: &[FollowUp],
+        now_ms: i64,
+    ) -> AnswerRate {
+        let span = Span::ending(local_day(now_ms, 0), 30);
+        answer_rate(kind, sessions, answers, span, now_ms, london)
+    }
+
+    #[test]
+    fn an_answer_and_a_skip_count_apart_and_a_closed_window_counts_as_asked() {
+        let sessions = [
+            session(TUESDAY_7AM),
+            session(TUESDAY_7AM + DAY),
+            session(TUESDAY_7AM + 2 * DAY),
+        ];
+        let mut skip = answer(&sessions[1], FollowUpKind::HourLater);
+        skip.pain = None;
+        let answers = [answer(&sessions[0], FollowUpKind::HourLater), skip];
+        let rate_at = |now| rate(FollowUpKind::HourLater, &sessions, &answers, now);
+        // The third routine's window is still open at 2 h: not counted yet…
+        assert_eq!(
+            rate_at(TUESDAY_7AM + 2 * DAY + 120 * MIN),
+            AnswerRate {
+                asked: 2,
+                answered: 1,
+                skipped: 1
+            }
+        );
+        // …and past 3 h it is a question asked and not answered.
+        let closed = rate_at(TUESDAY_7AM + 2 * DAY + 181 * MIN);
+        assert_eq!(
+            closed,
+            AnswerRate {
+                asked: 3,
+                answered: 1,
+                skipped: 1
+            }
+        );
+        assert_eq!(closed.describe(), "1 of 3 answered, 1 skipped");
+    }
+
+    #[test]
+    fn a_routine_followed_by_another_before_its_window_opened_was_never_asked() {
+        let first = session(TUESDAY_7AM);
+        let soon = session(TUESDAY_7AM + 40 * MIN);
+        let now = TUESDAY_7AM + 2 * DAY;
+        assert_eq!(
+            rate(FollowUpKind::HourLater, &[first.clone(), soon], &[], now).asked,
+            1
+        );
+        let later = session(TUESDAY_7AM + 50 * MIN);
+        assert_eq!(
+            rate(FollowUpKind::HourLater, &[first.clone(), later], &[], now).asked,
+            2
+        );
+        // Two routines on one day: only the last is asked about the next morning.
+        let evening = session(TUESDAY_7AM + 12 * 60 * MIN);
+        assert_eq!(
+            rate(FollowUpKind::NextMorning, &[first, evening], &[], now).asked,
+            1
+        );
+    }
+
+    #[test]
+    fn the_morning_question_counts_once_its_noon_has_passed() {
+        let sessions = [session(TUESDAY_7AM)];
+        let wednesday = |hour: i64| TUESDAY_7AM + DAY + (hour - 7) * 60 * MIN;
+        assert_eq!(
+            rate(FollowUpKind::NextMorning, &sessions, &[], wednesday(11)).asked,
+            0
+        );
+        assert_eq!(
+            rate(FollowUpKind::NextMorning, &sessions, &[], wednesday(12)).asked,
+            1
+        );
+        // A routine done on Wednesday morning before the app was opened
+        // still leaves Tuesday's question asked (it was due from 04:00).
+        let both = [session(TUESDAY_7AM), session(wednesday(6))];
+        assert_eq!(
+            rate(FollowUpKind::NextMorning, &both, &[], wednesday(11)).asked,
+            1
+        );
+    }
+
+    #[test]
+    fn filled_in_days_stopped_routines_and_days_outside_the_range_are_not_counted() {
+        let mut filled = session(TUESDAY_7AM);
+        filled.added_ms = Some(TUESDAY_7AM + DAY);
+        let mut stopped = session(TUESDAY_7AM + DAY);
+        stopped.done_percent = 0;
+        let old = session(TUESDAY_7AM - 40 * DAY);
+        let now = TUESDAY_7AM + 5 * DAY;
+        for kind in [FollowUpKind::HourLater, FollowUpKind::NextMorning] {
+            let sessions = [old.clone(), filled.clone(), stopped.clone()];
+            assert_eq!(rate(kind, &sessions, &[], now), AnswerRate::default());
+        }
+        assert_eq!(AnswerRate::default().describe(), "not asked yet");
     }
 }

@@ -1,43 +1,104 @@
-//! A calendar file (RFC 5545) for the daily reminder. An offline web app
-//! cannot wake the phone at a set time, but the phone's calendar can.
+//! Calendar files (RFC 5545) for the daily reminder and the follow-up
+//! questions. An offline web app cannot wake the phone at a set time, but
+//! the phone's calendar can.
 
-use chrono::{DateTime, NaiveDate, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 
-/// Title of the calendar event and its alarm.
+use super::followup::FollowUpKind;
+
+/// Title of the daily event and its alarm.
 pub const SUMMARY: &str = "Spinewise: daily back routine";
-/// Text of the calendar event.
+/// Text of the daily event.
 const DESCRIPTION: &str = "Time for your back routine, 15–20 minutes: decompress, then activate, then mobilize.\nOpen Spinewise to start.";
 /// Longest line the standard allows, in bytes, not counting the line break.
 const MAX_LINE_OCTETS: usize = 75;
 
+/// One event with an alarm at its start. Times are "floating" (no time
+/// zone), so a reminder stays at the same clock time when the patient
+/// travels or the clocks change.
+struct Event<'a> {
+    /// Names the file's product and, with the stamp, the event's UID.
+    id: &'a str,
+    starts: NaiveDateTime,
+    minutes: u32,
+    /// `FREQ=DAILY` for the daily reminder; none for a one-off.
+    repeat: Option<&'a str>,
+    summary: &'a str,
+    description: &'a str,
+}
+
 /// A calendar file with one event repeating every day at `time`, from
-/// `start`. The time is "floating" (no time zone), so the reminder stays at
-/// the same clock time when the patient travels or the clocks change.
-/// `now_ms` stamps the file and makes its UID unique.
+/// `start`. `now_ms` stamps the file and makes its UID unique.
 pub fn reminder_ics(time: NaiveTime, start: NaiveDate, now_ms: i64) -> String {
+    calendar(
+        &Event {
+            id: "daily-routine",
+            starts: start.and_time(time),
+            minutes: 20,
+            repeat: Some("FREQ=DAILY"),
+            summary: SUMMARY,
+            description: DESCRIPTION,
+        },
+        now_ms,
+    )
+}
+
+/// A calendar file with one alarm at `at` to open the app and answer a
+/// follow-up question (issue 21: answers that do not depend on luck).
+pub fn follow_up_ics(kind: FollowUpKind, at: NaiveDateTime, now_ms: i64) -> String {
+    let (summary, description) = match kind {
+        FollowUpKind::HourLater => (
+            "Spinewise: is the pain back?",
+            "About an hour since your back routine. Open Spinewise to answer one question: is the pain back?",
+        ),
+        FollowUpKind::NextMorning => (
+            "Spinewise: how is your back this morning?",
+            "The morning after your back routine. Open Spinewise to answer one question: how do you feel today?",
+        ),
+    };
+    calendar(
+        &Event {
+            id: "follow-up",
+            starts: at,
+            minutes: 5,
+            repeat: None,
+            summary,
+            description,
+        },
+        now_ms,
+    )
+}
+
+fn calendar(event: &Event, now_ms: i64) -> String {
     let stamp = DateTime::from_timestamp_millis(now_ms).unwrap_or_default();
-    let starts = start.and_time(time);
-    let lines = [
+    let product = if event.repeat.is_some() {
+        "Daily reminder"
+    } else {
+        "Follow-up reminder"
+    };
+    let mut lines = vec![
         ("BEGIN", "VCALENDAR".to_string()),
         ("VERSION", "2.0".into()),
-        ("PRODID", "-//Spinewise//Daily reminder//EN".into()),
+        ("PRODID", format!("-//Spinewise//{product}//EN")),
         ("CALSCALE", "GREGORIAN".into()),
         ("BEGIN", "VEVENT".into()),
-        ("UID", format!("daily-routine-{now_ms}@spinewise")),
+        ("UID", format!("{}-{now_ms}@spinewise", event.id)),
         ("DTSTAMP", stamp.format("%Y%m%dT%H%M%SZ").to_string()),
-        ("DTSTART", starts.format("%Y%m%dT%H%M%S").to_string()),
-        ("DURATION", "PT20M".into()),
-        ("RRULE", "FREQ=DAILY".into()),
-        ("SUMMARY", escape_text(SUMMARY)),
-        ("DESCRIPTION", escape_text(DESCRIPTION)),
+        ("DTSTART", event.starts.format("%Y%m%dT%H%M%S").to_string()),
+        ("DURATION", format!("PT{}M", event.minutes)),
+    ];
+    lines.extend(event.repeat.map(|rule| ("RRULE", rule.to_string())));
+    lines.extend([
+        ("SUMMARY", escape_text(event.summary)),
+        ("DESCRIPTION", escape_text(event.description)),
         ("BEGIN", "VALARM".into()),
         ("ACTION", "DISPLAY".into()),
         ("TRIGGER", "PT0M".into()),
-        ("DESCRIPTION", escape_text(SUMMARY)),
+        ("DESCRIPTION", escape_text(event.summary)),
         ("END", "VALARM".into()),
         ("END", "VEVENT".into()),
         ("END", "VCALENDAR".into()),
-    ];
+    ]);
     lines
         .iter()
         .map(|(name, value)| fold(&format!("{name}:{value}")))
@@ -286,6 +347,55 @@ mod tests {
             assert!(folded.split_terminator("\r\n").count() > 4);
             assert_eq!(unfold(&folded), [line]);
         }
+    }
+
+    fn follow_up(kind: FollowUpKind) -> String {
+        let at = NaiveDate::from_ymd_opt(2026, 3, 30)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        follow_up_ics(kind, at, NOW_MS)
+    }
+
+    #[test]
+    fn a_follow_up_reminder_is_one_event_at_its_time_that_does_not_repeat() {
+        for kind in [FollowUpKind::HourLater, FollowUpKind::NextMorning] {
+            let ics = follow_up(kind);
+            let components = components_of(&ics);
+            let names: Vec<&str> = components.iter().map(|c| c.0.as_str()).collect();
+            assert_eq!(names, ["VALARM", "VEVENT", "VCALENDAR"]);
+            let event = &components[1].1;
+            assert_eq!(value(event, "DTSTART"), "20260330T080000");
+            assert_eq!(value(event, "DURATION"), "PT5M");
+            assert!(event.iter().all(|p| p.name != "RRULE"));
+            assert_eq!(value(event, "UID"), format!("follow-up-{NOW_MS}@spinewise"));
+            assert_eq!(
+                value(&components[0].1, "TRIGGER"),
+                "PT0M",
+                "the alarm rings at the start"
+            );
+        }
+    }
+
+    #[test]
+    fn each_follow_up_reminder_asks_its_own_question_in_plain_words() {
+        let summary = |kind| {
+            let components = components_of(&follow_up(kind));
+            unescape_text(value(&components[1].1, "SUMMARY"))
+        };
+        assert_eq!(
+            summary(FollowUpKind::HourLater),
+            "Spinewise: is the pain back?"
+        );
+        assert_eq!(
+            summary(FollowUpKind::NextMorning),
+            "Spinewise: how is your back this morning?"
+        );
+        let text = unescape_text(value(
+            &components_of(&follow_up(FollowUpKind::HourLater))[1].1,
+            "DESCRIPTION",
+        ));
+        assert!(crate::domain::readability::grade(&text) <= 8.0, "{text}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::day::{self, Span};
 use super::decimal::{Tenths, whole};
 use super::flare::{self, Flare};
+use super::followup::{self, FollowUpKind};
 use super::journal::{DayOff, Journal};
 use super::recheck::RECHECK_DAYS;
 use super::red_flags::{Screening, Urgency};
@@ -317,6 +318,33 @@ pub fn flares_line(flares: &[Flare]) -> String {
         })
         .collect();
     format!("{}: {}", counted(flares.len(), "flare"), each.join("; "))
+}
+
+/// How often the follow-up questions of `span` were answered, one line:
+/// "1 hour later: 8 of 12 answered, 2 skipped · next morning: 10 of 12
+/// answered" (the clinical review §4.2: follow-up answer rates, skips apart).
+pub fn followups_line(
+    journal: &Journal,
+    span: Span,
+    now_ms: i64,
+    local: impl Fn(i64) -> chrono::NaiveDateTime + Copy,
+) -> String {
+    let rate = |kind| {
+        followup::answer_rate(
+            kind,
+            &journal.sessions,
+            &journal.followups,
+            span,
+            now_ms,
+            local,
+        )
+        .describe()
+    };
+    format!(
+        "1 hour later: {} \u{b7} next morning: {}",
+        rate(FollowUpKind::HourLater),
+        rate(FollowUpKind::NextMorning)
+    )
 }
 
 /// A two-week try with a day in `span`: it started by the span's end and
@@ -673,6 +701,37 @@ mod tests {
             clock: 0,
         };
         journal.answer(answer);
+    }
+
+    #[test]
+    fn the_follow_up_line_gives_each_questions_answers_and_skips() {
+        let mut journal = Journal::with_sessions((1..=4).map(|d| session(d, 6, 3)));
+        answer(&mut journal, 0, FollowUpKind::HourLater, 4);
+        journal.answer(crate::domain::followup::FollowUp {
+            pain: None,
+            ..journal.followups[0].clone()
+        });
+        answer(&mut journal, 1, FollowUpKind::HourLater, 5);
+        answer(&mut journal, 0, FollowUpKind::NextMorning, 3);
+        let utc = |ms: i64| {
+            chrono::DateTime::from_timestamp_millis(ms)
+                .unwrap()
+                .naive_utc()
+        };
+        // Day 5 at 13:00 UTC: every window of days 1–4 has closed.
+        let now = day(5)
+            .and_hms_opt(13, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp_millis();
+        assert_eq!(
+            followups_line(&journal, Span::ending(day(5), 5), now, utc),
+            "1 hour later: 1 of 4 answered, 1 skipped \u{b7} next morning: 1 of 4 answered"
+        );
+        assert_eq!(
+            followups_line(&Journal::default(), Span::ending(day(5), 5), now, utc),
+            "1 hour later: not asked yet \u{b7} next morning: not asked yet"
+        );
     }
 
     #[test]

@@ -34,6 +34,11 @@ pub fn ReportPage() -> impl IntoView {
             .store
             .with(|s| report::routines_line(&report::routines_used(&s.journal, span.get())))
     });
+    let followups = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| report::followups_line(&s.journal, span.get(), clock::now_ms(), clock::local))
+    });
     let print = move |_| {
         let _ = window().print();
     };
@@ -56,7 +61,7 @@ pub fn ReportPage() -> impl IntoView {
                 <button class="button primary" on:click=print>"Print or save as PDF"</button>
                 <p class="muted small">"In the print dialog, choose “Save as PDF” to keep a file."</p>
             </div>
-            {move || summary_table(&summary.get(), peg.get(), used.get())}
+            {move || summary_table(&summary.get(), peg.get(), used.get(), followups.get())}
             <PainTrend span=span />
             {move || signs_seen(&summary.get())}
             <Trials span />
@@ -96,6 +101,7 @@ fn summary_table(
     summary: &Summary,
     peg: Option<PegSummary>,
     routines_used: String,
+    followups: String,
 ) -> impl IntoView + use<> {
     let rows = [
         (
@@ -152,6 +158,7 @@ fn summary_table(
                 day::count_days(summary.diary_days)
             ),
         ),
+        ("Follow-up questions", followups),
         ("Routines used", routines_used),
         ("Flares", report::flares_line(&summary.flares)),
         (

@@ -8,6 +8,7 @@ use web_sys::VisibilityState;
 use crate::components::concern_banner::{ConcernBanner, emergency_open};
 use crate::components::exercise_notes::{Caution, ExerciseNotes, HurtLastTime, StopRule};
 use crate::components::figure::ExerciseFigure;
+use crate::components::followup_reminders::FollowUpReminders;
 use crate::components::later::Later;
 use crate::components::pain_scale::{PainAnswer, PainScale};
 use crate::domain::countdown::{mm_ss, seconds_shown, spoken};
@@ -534,6 +535,8 @@ fn SessionEnd(position: Option<Position>) -> impl IntoView {
                 skip_label="Save without a pain score"
                 answer=save
             />
+            // Only after a routine the follow-up questions will ask about.
+            {(percent >= 1).then(|| view! { <FollowUpReminders ended_ms=finished_at.unwrap_or_else(clock::now_ms) /> })}
         </section>
     }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { test, expect, openAt, savedStore, startRoutine, MORNING } from "./fixtures.mjs";
 import { seedHistory } from "./history.mjs";
 
@@ -88,6 +89,20 @@ test("an hour after a routine Today asks if the pain is back, and the next morni
   await openAt(page, "/");
   await startRoutine(page);
   await page.clock.fastForward(20 * 60_000);
+  // Calendar alarms for both questions, at times inside their windows.
+  const alarmAt = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+    const ics = readFileSync(await download.path(), "utf8");
+    expect(ics).not.toContain("RRULE");
+    const [, y, mo, d, h, mi, s] = ics.match(/DTSTART:(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)\r\n/).map(Number);
+    return new Date(y, mo - 1, d, h, mi, s);
+  };
+  const finished = await page.evaluate(() => Date.now());
+  const inAnHour = (await alarmAt("Remind me in an hour")) - finished;
+  expect(inAnHour).toBeGreaterThan(55 * 60_000);
+  expect(inAnHour).toBeLessThanOrEqual(60 * 60_000);
+  expect(await alarmAt("Remind me tomorrow at 8:00")).toEqual(new Date(2026, 10, 26, 8, 0));
+  await expect(page.getByRole("status").filter({ hasText: "add the event to your calendar" })).toBeVisible();
   await page.getByRole("radio", { name: /^2 —/ }).check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
@@ -114,6 +129,11 @@ test("an hour after a routine Today asks if the pain is back, and the next morni
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
   await expect(question).toHaveCount(0);
   expect((await savedStore(page)).followups).toContainEqual(expect.objectContaining({ session: started, kind: "NextMorning", pain: null }));
+  // The report counts the answers (five seeded and this one) and the skip apart.
+  await page.goto("/report");
+  await expect(page.getByRole("row", { name: /Follow-up questions/ })).toContainText(
+    /1 hour later: 6 of \d+ answered · next morning: 0 of \d+ answered, 1 skipped/,
+  );
 });
 
 test("the report's pain row and its chart's summary give the same figures (walkthrough #17)", async ({ page }) => {
