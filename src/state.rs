@@ -17,6 +17,7 @@ use crate::domain::routines::Deleted;
 use crate::domain::session::ActiveSession;
 use crate::domain::settings::{PhoneNumber, SettingChange};
 use crate::domain::store::Store;
+use crate::domain::tags::Tag;
 use crate::domain::tidy::tidy;
 use crate::domain::timeline::Action;
 use crate::domain::warning::Sign;
@@ -179,6 +180,11 @@ impl AppState {
     /// Marks today as a rest or flare day, or clears the mark.
     pub fn mark_day(self, day: NaiveDate, kind: Option<DayOff>) {
         self.store.update(|s| s.journal.mark_day(day, kind));
+    }
+
+    /// Puts a tag on `day` or takes it off.
+    pub fn tag_day(self, day: NaiveDate, tag: Tag, on: bool) {
+        self.store.update(|s| s.journal.tag_day(day, tag, on));
     }
 
     /// Records a routine done without the app on a missed `day`, at its

@@ -2,6 +2,7 @@
 
 pub mod checkin_form;
 pub mod concern_banner;
+pub mod day_tags;
 pub mod exercise_notes;
 pub mod figure;
 pub mod flare_plan;

@@ -340,10 +340,10 @@ mod tests {
         assert_eq!(read("[1,2,3]", day(25)), Err(ImportError::NotABackup));
         assert_eq!(
             read(
-                r#"{"app":"spinewise","store":{"schema_version":9}}"#,
+                r#"{"app":"spinewise","store":{"schema_version":99}}"#,
                 day(25)
             ),
-            Err(ImportError::NewerVersion(9))
+            Err(ImportError::NewerVersion(99))
         );
         let no_record_usable = good
             .replace(r#""pain_after":3"#, r#""pain_after":"three""#)

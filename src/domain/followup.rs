@@ -151,16 +151,16 @@ pub struct AnswerRate {
 }
 
 impl AnswerRate {
-    /// "8 of 12 answered, 2 skipped".
+    /// "8 of 12 (2 skipped)": answered, of those asked.
     pub fn describe(self) -> String {
         if self.asked == 0 {
             return "not asked yet".into();
         }
         let skipped = match self.skipped {
             0 => String::new(),
-            n => format!(", {n} skipped"),
+            n => format!(" ({n} skipped)"),
         };
-        format!("{} of {} answered{skipped}", self.answered, self.asked)
+        format!("{} of {}{skipped}", self.answered, self.asked)
     }
 }
 
@@ -427,7 +427,7 @@ mod tests {
                 skipped: 1
             }
         );
-        assert_eq!(closed.describe(), "1 of 3 answered, 1 skipped");
+        assert_eq!(closed.describe(), "1 of 3 (1 skipped)");
     }
 
     #[test]

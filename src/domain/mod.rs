@@ -40,6 +40,7 @@ pub mod sort;
 pub mod spike;
 pub mod stop_rule;
 pub mod store;
+pub mod tags;
 pub mod tidy;
 pub mod timeline;
 pub mod trends;

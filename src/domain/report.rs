@@ -10,8 +10,9 @@ use super::journal::{DayOff, Journal};
 use super::recheck::RECHECK_DAYS;
 use super::red_flags::{Screening, Urgency};
 use super::session::SessionRecord;
+use super::tags::{self, Tag};
 use super::trends::{self, Relief};
-use super::trial::{self, Outcome, Status, Trial, Verdict};
+use super::trial::{self, OtherChange, Outcome, Status, Trial, Verdict};
 use super::warning::{self, Sign};
 
 /// Days in the week at each end of the range…
@@ -54,6 +55,8 @@ pub struct Summary {
     pub diary_days: usize,
     /// Flares with a day in the range, each whole.
     pub flares: Vec<Flare>,
+    /// Days of the range with each day tag.
+    pub tags: Vec<(Tag, usize)>,
 }
 
 /// Average daily pain over a fixed week.
@@ -231,6 +234,7 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
         scored_days: trends::daily_pain(journal, diary).iter().flatten().count(),
         diary_days: diary.day_count(),
         flares: flare::flares_in(journal, span),
+        tags: tags::days_with(&journal.tags, span),
     }
 }
 
@@ -321,8 +325,8 @@ pub fn flares_line(flares: &[Flare]) -> String {
 }
 
 /// How often the follow-up questions of `span` were answered, one line:
-/// "1 hour later: 8 of 12 answered, 2 skipped · next morning: 10 of 12
-/// answered" (the clinical review §4.2: follow-up answer rates, skips apart).
+/// "1 hour later 8 of 12 (2 skipped), next morning 10 of 12" (the clinical
+/// review §4.2: follow-up answer rates, skips apart).
 pub fn followups_line(
     journal: &Journal,
     span: Span,
@@ -341,7 +345,7 @@ pub fn followups_line(
         .describe()
     };
     format!(
-        "1 hour later: {} \u{b7} next morning: {}",
+        "1 hour later {}, next morning {}",
         rate(FollowUpKind::HourLater),
         rate(FollowUpKind::NextMorning)
     )
@@ -399,6 +403,26 @@ pub fn trial_line(trial: &Trial, outcome: &Outcome, status: Status) -> String {
         average(trial.baseline),
         average(outcome.during),
     )
+}
+
+/// The day tags that changed over a try, for the end of its report line:
+/// " Also changed: pain medicine 2 → 5 days." (before → during), or nothing.
+pub fn other_changes_line(changes: &[OtherChange]) -> String {
+    if changes.is_empty() {
+        return String::new();
+    }
+    let each: Vec<String> = changes
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} \u{2192} {}",
+                c.tag.short(),
+                c.before,
+                day::count_days(c.during)
+            )
+        })
+        .collect();
+    format!(" Also changed: {}.", each.join(", "))
 }
 
 /// Every safety check of the report's period, and how old the last one is.
@@ -583,6 +607,16 @@ mod tests {
             trial_line(&trial, &working, Status::Over)
                 .ends_with("1.0 (7 days): met the mark of 2.0 lower. Kept.")
         );
+        let medicine = OtherChange {
+            tag: crate::domain::tags::Tag::PainMedicine,
+            before: 2,
+            during: 5,
+        };
+        assert_eq!(
+            other_changes_line(&[medicine]),
+            " Also changed: pain medicine 2 \u{2192} 5 days."
+        );
+        assert_eq!(other_changes_line(&[]), "");
         // In a span it overlaps, not in one before it or after it ended.
         let span = |from, to| Span {
             from: day(from),
@@ -726,11 +760,11 @@ mod tests {
             .timestamp_millis();
         assert_eq!(
             followups_line(&journal, Span::ending(day(5), 5), now, utc),
-            "1 hour later: 1 of 4 answered, 1 skipped \u{b7} next morning: 1 of 4 answered"
+            "1 hour later 1 of 4 (1 skipped), next morning 1 of 4"
         );
         assert_eq!(
             followups_line(&Journal::default(), Span::ending(day(5), 5), now, utc),
-            "1 hour later: not asked yet \u{b7} next morning: not asked yet"
+            "1 hour later not asked yet, next morning not asked yet"
         );
     }
 

@@ -28,6 +28,7 @@ use super::session::SessionRecord;
 use super::settings::Settings;
 use super::sort;
 use super::store::{LoadError, SCHEMA_VERSION, Store};
+use super::tags::DayTags;
 use super::trial::Trial;
 
 /// A calendar quarter, the span of one history part.
@@ -62,15 +63,17 @@ pub enum Kind {
     DaysOff,
     DaysCleared,
     FollowUps,
+    Tags,
 }
 
 impl Kind {
-    const ALL: [Kind; 5] = [
+    const ALL: [Kind; 6] = [
         Kind::Sessions,
         Kind::CheckIns,
         Kind::DaysOff,
         Kind::DaysCleared,
         Kind::FollowUps,
+        Kind::Tags,
     ];
 
     /// The document field that holds this kind, also the part's name.
@@ -81,6 +84,7 @@ impl Kind {
             Kind::DaysOff => "days_off",
             Kind::DaysCleared => "days_cleared",
             Kind::FollowUps => "followups",
+            Kind::Tags => "tags",
         }
     }
 }
@@ -146,6 +150,12 @@ impl Dated for CheckIn {
 }
 
 impl Dated for DayMark {
+    fn quarter(&self) -> Quarter {
+        Quarter::of(self.day)
+    }
+}
+
+impl Dated for DayTags {
     fn quarter(&self) -> Quarter {
         Quarter::of(self.day)
     }
@@ -283,6 +293,7 @@ pub fn changed(old: &Store, new: &Store) -> Vec<Part> {
             Kind::DaysOff => changed_quarters(&o.days_off, &n.days_off),
             Kind::DaysCleared => changed_quarters(&o.days_cleared, &n.days_cleared),
             Kind::FollowUps => changed_quarters(&o.followups, &n.followups),
+            Kind::Tags => changed_quarters(&o.tags, &n.tags),
         };
         parts.extend(quarters.into_iter().map(|q| Part::History(kind, q)));
     }
@@ -301,6 +312,7 @@ pub fn encode(store: &Store, part: Part) -> String {
             Kind::DaysOff => quarter_json(&journal.days_off, q),
             Kind::DaysCleared => quarter_json(&journal.days_cleared, q),
             Kind::FollowUps => quarter_json(&journal.followups, q),
+            Kind::Tags => quarter_json(&journal.tags, q),
         }),
     }
     .expect("a store always serialises")
@@ -343,6 +355,7 @@ pub fn replace(base: &Store, parts: &[(Part, String)]) -> Result<Store, LoadErro
                     replace_quarter(&mut journal.days_cleared, q, parse_list(json)?)
                 }
                 Kind::FollowUps => replace_quarter(&mut journal.followups, q, parse_list(json)?),
+                Kind::Tags => replace_quarter(&mut journal.tags, q, parse_list(json)?),
             },
         }
     }
@@ -454,6 +467,9 @@ mod tests {
             d = d.succ_opt().unwrap();
         }
         store.journal.mark_day(day(2026, 3, 31), Some(DayOff::Rest));
+        let poor_sleep = crate::domain::tags::Tag::PoorSleep;
+        store.journal.tag_day(day(2025, 5, 2), poor_sleep, true);
+        store.journal.tag_day(day(2026, 8, 9), poor_sleep, true);
         store
     }
 
@@ -489,8 +505,9 @@ mod tests {
             .into_iter()
             .map(|p| (p, encode(&store, p)))
             .collect();
-        // Two years: eight quarters of check-ins and of follow-ups, one of marks.
-        assert_eq!(parts.len(), 2 + 8 + 8 + 1);
+        // Two years: eight quarters of check-ins and of follow-ups, one of
+        // marks, two of tags.
+        assert_eq!(parts.len(), 2 + 8 + 8 + 1 + 2);
         assert_eq!(assemble(&parts, 7).unwrap(), (store, 0));
     }
 

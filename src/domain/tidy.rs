@@ -14,6 +14,7 @@ use chrono::{Days, NaiveDate};
 use super::day::local_day;
 use super::sort;
 use super::store::Store;
+use super::tags::Tag;
 
 /// No record can be older than this: Spinewise did not exist.
 pub const EARLIEST: NaiveDate = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
@@ -94,6 +95,21 @@ pub fn tidy(store: &mut Store, today: NaiveDate) -> Tidied {
         &days,
         &mut tally,
     );
+    tidy_list(
+        &mut journal.tags,
+        |t| t.day,
+        |t| (t.clock, t.tags.len()),
+        |t| Some(t.day),
+        &days,
+        &mut tally,
+    );
+    // A hand-edited file may list a tag twice or out of order.
+    for day in &mut journal.tags {
+        day.tags = Tag::ALL
+            .into_iter()
+            .filter(|t| day.tags.contains(t))
+            .collect();
+    }
     tidy_list(
         &mut store.screenings,
         |s| s.at_ms,

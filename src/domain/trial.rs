@@ -31,6 +31,7 @@ use super::journal::{DayOff, Journal};
 use super::phase::Phase;
 use super::plan::{Plan, RECOMMENDED_SECS, Step};
 use super::settings::Settings;
+use super::tags::{self, Tag};
 use super::trends;
 use super::warning::Sign;
 
@@ -360,6 +361,48 @@ impl Verdict {
     }
 }
 
+/// A tag on this many more (or fewer) days in the try than in the two
+/// weeks before is named beside the result.
+pub const OTHER_CHANGE_DAYS: usize = 3;
+
+/// A day tag that came more or less often during a try than before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OtherChange {
+    pub tag: Tag,
+    /// Days with the tag in the two weeks before…
+    pub before: usize,
+    /// …and in the try's days.
+    pub during: usize,
+}
+
+/// "Other things changed too: pain medicine on 9 days of the try and 2
+/// before. The change in pain may come from them as well." Empty for none.
+pub fn other_changes_note(changes: &[OtherChange]) -> String {
+    if changes.is_empty() {
+        return String::new();
+    }
+    let each: Vec<String> = changes
+        .iter()
+        .map(|c| {
+            format!(
+                "{} on {} of the try and {} before",
+                c.tag.short(),
+                day::count_days(c.during),
+                c.before
+            )
+        })
+        .collect();
+    let (things, them) = if changes.len() == 1 {
+        ("Another thing", "it")
+    } else {
+        ("Other things", "them")
+    };
+    format!(
+        "{things} changed too: {}. The change in pain may come from {them} as well.",
+        each.join("; ")
+    )
+}
+
 /// The figures of a trial so far, or at its end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
@@ -517,6 +560,37 @@ impl Trial {
     /// The mark set at the start, in plain words.
     pub fn mark(&self) -> String {
         mark(self.baseline)
+    }
+
+    /// The day tags whose days differ by [`OTHER_CHANGE_DAYS`] or more
+    /// between the two weeks before and the try's days (to its end, or to
+    /// `today` while it runs): something else that changed, which may
+    /// explain a change in pain as well as the routine can. An n-of-1 trial
+    /// keeps other treatments steady or records them (Kravitz 2014, AHRQ
+    /// "Design and Implementation of N-of-1 Trials"); the number of days is
+    /// this project's own mark, not a validated one.
+    pub fn other_changes(&self, journal: &Journal, today: NaiveDate) -> Vec<OtherChange> {
+        let last = self.ended.as_ref().map_or(today, |e| e.on);
+        let Some(during) = self.span(last) else {
+            return Vec::new();
+        };
+        let before = tags::days_with(&journal.tags, Trial::baseline_span(self.started_on));
+        let during = tags::days_with(&journal.tags, during);
+        let days = |counts: &[(Tag, usize)], tag| {
+            counts
+                .iter()
+                .find(|(t, _)| *t == tag)
+                .map_or(0, |(_, n)| *n)
+        };
+        Tag::ALL
+            .into_iter()
+            .map(|tag| OtherChange {
+                tag,
+                before: days(&before, tag),
+                during: days(&during, tag),
+            })
+            .filter(|c| c.before.abs_diff(c.during) >= OTHER_CHANGE_DAYS)
+            .collect()
     }
 }
 
@@ -756,6 +830,71 @@ mod tests {
     }
 
     const END: u32 = 29;
+
+    #[test]
+    fn a_tag_three_days_apart_between_the_fortnights_is_named_and_two_is_not() {
+        let medicine = Tag::PainMedicine;
+        let sleep = Tag::PoorSleep;
+        let mut journal = Journal::default();
+        // Medicine on 2 days before (1–14) and 5 in the try (15–28): 3 apart.
+        for d in [3, 9, 15, 16, 20, 21, 28] {
+            journal.tag_day(day(d), medicine, true);
+        }
+        // Poor sleep on 4 days before and 2 in the try: 2 apart.
+        for d in [1, 2, 5, 6, 18, 19] {
+            journal.tag_day(day(d), sleep, true);
+        }
+        // Outside both windows: not counted.
+        journal.tag_day(day(29), sleep, true);
+        let changes = trial(Average::default()).other_changes(&journal, day(END));
+        assert_eq!(
+            changes,
+            [OtherChange {
+                tag: medicine,
+                before: 2,
+                during: 5
+            }]
+        );
+        assert_eq!(
+            other_changes_note(&changes),
+            "Another thing changed too: pain medicine on 5 days of the try and 2 before. \
+             The change in pain may come from it as well."
+        );
+        assert_eq!(other_changes_note(&[]), "");
+        let note = other_changes_note(&[
+            changes[0],
+            OtherChange {
+                tag: sleep,
+                before: 0,
+                during: 4,
+            },
+        ]);
+        assert_eq!(
+            note,
+            "Other things changed too: pain medicine on 5 days of the try and 2 before; \
+             poor sleep on 4 days of the try and 0 before. The change in pain may come from \
+             them as well."
+        );
+        assert!(crate::domain::readability::grade(&note) <= 8.0, "{note}");
+    }
+
+    #[test]
+    fn a_try_stopped_early_compares_only_its_own_days_and_none_before_day_one() {
+        let mut journal = Journal::default();
+        for d in [20, 21, 22, 23] {
+            journal.tag_day(day(d), Tag::Stress, true);
+        }
+        let mut stopped = trial(Average::default());
+        assert_eq!(stopped.other_changes(&journal, day(14)), []);
+        stopped.ended = Some(Ended {
+            on: day(19),
+            kept: false,
+            outcome: stopped.outcome(&journal, day(19), true),
+        });
+        assert_eq!(stopped.other_changes(&journal, day(END)), []);
+        let running = trial(Average::default());
+        assert_eq!(running.other_changes(&journal, day(END)).len(), 1);
+    }
 
     #[test]
     fn the_baseline_is_the_fourteen_days_before_day_one_without_flare_days() {

@@ -8,6 +8,7 @@ use crate::domain::decimal::Tenths;
 use crate::domain::peg::{self, PegSummary};
 use crate::domain::phase::Phase;
 use crate::domain::report::{self, Summary, Tally, WeekPain};
+use crate::domain::tags;
 use crate::state::use_app_state;
 use crate::web::a11y::use_page;
 use crate::web::clock;
@@ -150,17 +151,18 @@ fn summary_table(
                 "eased, then worse than a usual morning",
             ),
         ),
+        // The clinical review §4.2 #2: completeness, follow-up skips apart.
         (
-            "Days with a pain score",
+            "Diary completeness",
             format!(
-                "{} of {}",
+                "{} of {} with a pain score; follow-ups answered: {followups}",
                 summary.scored_days,
                 day::count_days(summary.diary_days)
             ),
         ),
-        ("Follow-up questions", followups),
         ("Routines used", routines_used),
         ("Flares", report::flares_line(&summary.flares)),
+        ("Tagged days", tags::days_line(&summary.tags)),
         (
             "PEG-3, weekly",
             peg.map_or("not answered".into(), PegSummary::describe),
@@ -222,6 +224,7 @@ fn Trials(span: Signal<Span>) -> impl IntoView {
                         .as_ref()
                         .map_or_else(|| s.trial_outcome(t, today), |e| e.outcome);
                     report::trial_line(t, &outcome, t.status(today))
+                        + &report::other_changes_line(&t.other_changes(&s.journal, today))
                 })
                 .collect::<Vec<_>>()
         })

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::checkin_form::CheckInForm;
 use crate::components::concern_banner::ConcernBanner;
+use crate::components::day_tags::DayTagsCard;
 use crate::components::flare_plan::FlarePlan;
 use crate::components::folder_notice::FolderNotice;
 use crate::components::followup_prompt::FollowUpPrompt;
@@ -192,6 +193,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             // Below the first screen on a phone: each drawn in a task of its own.
             <Later>
                 <CheckInForm />
+                <DayTagsCard day=today />
                 <PegCard />
             </Later>
             <Later>

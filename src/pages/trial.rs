@@ -199,6 +199,10 @@ fn TrialResult(trial: Trial) -> impl IntoView {
 /// A trial's change, its two fortnights side by side, and the verdict.
 #[component]
 fn Figures(trial: Trial, outcome: Outcome) -> impl IntoView {
+    let state = use_app_state();
+    let others = state.store.with_untracked(|s| {
+        trial::other_changes_note(&trial.other_changes(&s.journal, clock::today()))
+    });
     let flares = (outcome.flare_days > 0).then(|| {
         format!(
             "{} marked as flare days {} left out.",
@@ -216,6 +220,7 @@ fn Figures(trial: Trial, outcome: Outcome) -> impl IntoView {
         </dl>
         {flares.map(|text| view! { <p class="muted small">{text}</p> })}
         <p class="trial-verdict">{outcome.verdict.describe()}</p>
+        {(!others.is_empty()).then(|| view! { <p class="note">{others}</p> })}
     }
 }
 

@@ -37,6 +37,29 @@ test("the calendar shows the weeks since the first record and any day in detail,
   await expect(details).toContainText("Nothing recorded on this day");
 });
 
+test("a day's tags go on in one tap on Today or on any past day in History, and the report counts them", async ({ page }) => {
+  await openAt(page, "/");
+  const poorSleep = page.getByRole("button", { name: "Poor sleep" });
+  await poorSleep.click();
+  await expect(poorSleep).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Took pain medicine" }).click();
+  await poorSleep.click();
+  await expect(poorSleep, "a second tap takes it off").toHaveAttribute("aria-pressed", "false");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Took pain medicine" })).toHaveAttribute("aria-pressed", "true");
+  expect((await savedStore(page)).tags).toEqual([{ day: "2026-11-25", tags: ["PainMedicine"], clock: 3 }]);
+
+  await page.goto("/history");
+  await page.getByRole("button", { name: /^Thursday 12 November/ }).click();
+  const details = page.locator(".day-details");
+  await details.getByRole("button", { name: "Heavy lifting" }).click();
+  await details.getByRole("button", { name: "Took pain medicine" }).click();
+  await expect(details.getByRole("button", { name: "Heavy lifting" })).toHaveAttribute("aria-pressed", "true");
+
+  await page.goto("/report");
+  await expect(page.getByRole("row", { name: /Tagged days/ })).toContainText("pain medicine 2 days, heavy lifting 1 day");
+});
+
 test("the trend chart draws the scores, offers them as a table and changes period", async ({ page }) => {
   await openAt(page, "/trends");
   const chart = page.getByRole("img", { name: /Pain trend: daily pain averaged 4\.0 in the first week and 4\.0 in the last week \(no change\)/ });
@@ -131,8 +154,8 @@ test("an hour after a routine Today asks if the pain is back, and the next morni
   expect((await savedStore(page)).followups).toContainEqual(expect.objectContaining({ session: started, kind: "NextMorning", pain: null }));
   // The report counts the answers (five seeded and this one) and the skip apart.
   await page.goto("/report");
-  await expect(page.getByRole("row", { name: /Follow-up questions/ })).toContainText(
-    /1 hour later: 6 of \d+ answered · next morning: 0 of \d+ answered, 1 skipped/,
+  await expect(page.getByRole("row", { name: /Diary completeness/ })).toContainText(
+    /days with a pain score; follow-ups answered: 1 hour later 6 of \d+, next morning 0 of \d+ \(1 skipped\)$/,
   );
 });
 

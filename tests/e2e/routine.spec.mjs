@@ -66,7 +66,7 @@ test("a whole routine runs in phase order, logs pain and starts a streak that su
   await expect(page.getByRole("button", { name: "Start routine" })).not.toHaveClass(/primary/);
 
   const saved = await savedStore(page);
-  expect(saved.schema_version).toBe(8);
+  expect(saved.schema_version).toBe(9);
   expect(saved.active).toBeNull();
   expect(saved.sessions).toHaveLength(1);
   expect(saved.sessions[0]).toMatchObject({ day: "2026-11-25", done_percent: 100, pain_after: 3 });

@@ -51,10 +51,13 @@ test("a fired sign offers one change; two weeks of it end with the figures, and 
   expect(trying.trials[0].baseline).toEqual({ days: 13, tenths: 40 });
 
   // A week of mornings with a check-in of 1; the card counts the days.
+  // On the first three, a pain medicine too, tagged in one tap.
   for (let day = 1; day <= 7; day++) {
     await morningAfter(page, day);
     await checkIn(page, 1);
+    if (day <= 3) await page.getByRole("button", { name: "Took pain medicine", pressed: false }).click();
   }
+  await expect(page.getByRole("button", { name: "Took pain medicine" })).toHaveAttribute("aria-pressed", "false");
   await expect(card.getByRole("heading", { name: "Two-week try: day 7 of 14" })).toBeVisible();
   await morningAfter(page, 14);
   await expect(card.getByRole("heading", { name: "Two-week try: day 14 of 14" })).toBeVisible();
@@ -68,6 +71,8 @@ test("a fired sign offers one change; two weeks of it end with the figures, and 
   await expect(result).toContainText("The two weeks before4.0 on average, from 13 days");
   await expect(result).toContainText("The two weeks of the try1.0 on average, from 7 days");
   await expect(result).toContainText("The change met the mark set at the start");
+  // The medicine is set beside the result: it may explain the drop as well.
+  await expect(result).toContainText("Another thing changed too: pain medicine on 3 days of the try and 0 before.");
   await result.getByRole("button", { name: "Go back to my old routine" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your routine from before the try is back." })).toBeVisible();
   const after = await savedStore(page);
@@ -145,6 +150,10 @@ test("the weekly PEG is asked on Today and shown on Trends; the report shows it,
   await morningAfter(page, 7);
   await page.goto("/");
   await answerPeg(page, [3, 3, 2]);
+  // Every tag on this day, so the printed page holds the longest rows.
+  for (const name of ["Took pain medicine", "Other care", "Long drive or sitting", "Poor sleep", "Heavy lifting", "Stressful day"]) {
+    await page.getByRole("button", { name, pressed: false }).click();
+  }
   // Trends shows it beside the pain, each week and the change against the mark.
   await page.goto("/trends");
   const trend = page.locator(".peg-trend");
@@ -156,7 +165,10 @@ test("the weekly PEG is asked on Today and shown on Trends; the report shows it,
   await expect(report.getByRole("row", { name: /Flares/ })).toContainText("1 flare: 10 Nov, 1 day, highest pain 4, no routine");
   // The routines the figures come from, not only today's.
   await expect(report.getByRole("row", { name: /Routines used/ })).toContainText("Daily spine routine, 4 Nov – 24 Nov, 16 sessions");
-  await expect(report.getByRole("row", { name: /Days with a pain score/ })).toContainText("22 of 30 days");
+  await expect(report.getByRole("row", { name: /Diary completeness/ })).toContainText("22 of 30 days with a pain score");
+  await expect(report.getByRole("row", { name: /Tagged days/ })).toContainText(
+    "pain medicine 1 day, other care 1 day, long sitting 1 day, poor sleep 1 day, heavy lifting 1 day, stress 1 day",
+  );
   const tries = report.locator(".report-section").filter({ hasText: "Two-week tries of one change" });
   await expect(tries).toContainText("26 Nov – 9 Dec: Two more minutes of strength work, for “The pain comes back within an hour”. Daily pain 4.0 (13 days) → no scores so far. Running: day 7 of 14.");
   for (const format of ["A4", "Letter"]) {

@@ -15,6 +15,7 @@ use super::pain::Pain;
 use super::plan::Step;
 use super::plan_log::{self, PlanRun};
 use super::session::SessionRecord;
+use super::tags::{DayTags, Tag};
 
 /// Why a day without a routine does not break the streak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,6 +115,9 @@ pub struct Journal {
     /// Each distinct routine sessions ran, once.
     #[serde(default)]
     pub routines_run: Vec<PlanRun>,
+    /// Tags on days (pain medicine, poor sleep…), by day.
+    #[serde(default)]
+    pub tags: Vec<DayTags>,
 }
 
 /// The most recent pain score and when it was given.
@@ -239,6 +243,50 @@ impl Journal {
         }
         for run in &other.routines_run {
             self.remember_plan(&run.steps);
+        }
+        // A day's tags are one change, as a check-in is.
+        for theirs in &other.tags {
+            let stands = match (self.tags_entry(theirs.day), conflicts) {
+                (None, _) => true,
+                (Some(_), Conflicts::KeepMine) => false,
+                (Some(mine), Conflicts::LaterEdit) => std::ptr::eq(mine.later(theirs), theirs),
+            };
+            if stands {
+                self.put_tags(theirs.clone());
+            }
+        }
+    }
+
+    /// The tags on `day`.
+    pub fn tags_on(&self, day: NaiveDate) -> &[Tag] {
+        self.tags_entry(day).map_or(&[], |t| t.tags.as_slice())
+    }
+
+    fn tags_entry(&self, day: NaiveDate) -> Option<&DayTags> {
+        self.tags
+            .binary_search_by_key(&day, |t| t.day)
+            .ok()
+            .map(|at| &self.tags[at])
+    }
+
+    /// Puts `tag` on `day`, or takes it off, stamped with a logical clock
+    /// one past every tag change this journal has seen (as [`mark_day`]).
+    ///
+    /// [`mark_day`]: Journal::mark_day
+    pub fn tag_day(&mut self, day: NaiveDate, tag: Tag, on: bool) {
+        if self.tags_on(day).contains(&tag) == on {
+            return;
+        }
+        let clock = self.tags.iter().map(|t| t.clock).max().unwrap_or(0) + 1;
+        let tags = DayTags::with(self.tags_on(day), tag, on);
+        self.put_tags(DayTags { day, tags, clock });
+    }
+
+    /// Puts `tags` in place for its day, as it is.
+    fn put_tags(&mut self, tags: DayTags) {
+        match self.tags.binary_search_by_key(&tags.day, |t| t.day) {
+            Ok(at) => self.tags[at] = tags,
+            Err(at) => self.tags.insert(at, tags),
         }
     }
 

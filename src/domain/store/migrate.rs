@@ -12,16 +12,17 @@ use crate::domain::plan_log::PlanRun;
 use crate::domain::red_flags::Screening;
 use crate::domain::session::{ActiveSession, SessionRecord};
 use crate::domain::settings::Settings;
+use crate::domain::tags::DayTags;
 
 /// How every document this version writes begins.
-pub(super) const CURRENT_PREFIX: &str = "{\"schema_version\":8,";
+pub(super) const CURRENT_PREFIX: &str = "{\"schema_version\":9,";
 
 type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
 /// Every past version keeps a fixture in `tests/fixtures/`.
 const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [
-    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9,
 ];
 
 /// v2 lifts the history out of `journal`, adds check-ins and the counters
@@ -87,6 +88,13 @@ fn v6_to_v7(_doc: &mut Map<String, Value>) -> Result<(), String> {
 /// which would save the document again without the trials, stays
 /// read-only.
 fn v7_to_v8(_doc: &mut Map<String, Value>) -> Result<(), String> {
+    Ok(())
+}
+
+/// v9 adds tags on days (pain medicine, poor sleep…), a new list. A v8
+/// document needs no change; the version moves so that a v8 app, which
+/// would save the document again without the tags, stays read-only.
+fn v8_to_v9(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
@@ -158,6 +166,7 @@ impl Store {
                 "days_cleared" => keep_readable::<DayCleared>(value),
                 "followups" => keep_readable::<FollowUp>(value),
                 "routines_run" => keep_readable::<PlanRun>(value),
+                "tags" => keep_readable::<DayTags>(value),
                 "screenings" => keep_readable::<Screening>(value),
                 "plans" => keep_readable::<Plan>(value),
                 _ => 0,

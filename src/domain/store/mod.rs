@@ -26,6 +26,7 @@ use super::red_flags::Screening;
 use super::routines::Routines;
 use super::session::{ActiveSession, SessionRecord};
 use super::settings::Settings;
+use super::tags::DayTags;
 use super::trial::Trial;
 
 use migrate::CURRENT_PREFIX;
@@ -36,7 +37,7 @@ pub use migrate::migrate;
 pub const IDLE_CLOSE_MS: i64 = 3 * 60 * 60_000;
 
 /// Version of the document layout this app writes.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Everything Spinewise keeps.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -92,6 +93,8 @@ struct Wire {
     #[serde(default)]
     routines_run: Vec<PlanRun>,
     #[serde(default)]
+    tags: Vec<DayTags>,
+    #[serde(default)]
     active: Option<ActiveSession>,
     #[serde(default)]
     settings: Settings,
@@ -122,6 +125,7 @@ impl From<Wire> for Store {
                 days_cleared: wire.days_cleared,
                 followups: wire.followups,
                 routines_run: wire.routines_run,
+                tags: wire.tags,
             },
             active: wire.active,
             settings: wire.settings,
@@ -151,6 +155,7 @@ impl Serialize for Store {
             days_cleared: &'a [DayCleared],
             followups: &'a [FollowUp],
             routines_run: &'a [PlanRun],
+            tags: &'a [DayTags],
             active: &'a Option<ActiveSession>,
             settings: &'a Settings,
             last_export_ms: Option<i64>,
@@ -170,6 +175,7 @@ impl Serialize for Store {
             days_cleared: &self.journal.days_cleared,
             followups: &self.journal.followups,
             routines_run: &self.journal.routines_run,
+            tags: &self.journal.tags,
             active: &self.active,
             settings: &self.settings,
             last_export_ms: self.last_export_ms,
@@ -467,6 +473,7 @@ mod tests {
     const V5_FIXTURE: &str = STORED_LAYOUTS[4];
     const V6_FIXTURE: &str = STORED_LAYOUTS[5];
     const V7_FIXTURE: &str = STORED_LAYOUTS[6];
+    const V8_FIXTURE: &str = STORED_LAYOUTS[7];
 
     use crate::domain::testing::day;
 
@@ -666,6 +673,53 @@ mod tests {
         assert_eq!(again.trials, trying.trials);
         assert_eq!(again.peg, trying.peg);
         assert_eq!(again.peg[0].day, day(21));
+    }
+
+    #[test]
+    fn a_version_8_document_migrates_with_nothing_lost() {
+        let store = Store::parse(V8_FIXTURE).unwrap();
+        assert_eq!(store.schema_version, SCHEMA_VERSION);
+        assert_eq!(store.trials.len(), 1);
+        assert_eq!(store.peg.len(), 2);
+        assert_eq!(store.journal.tags, []);
+        assert_keeps_every_field(V8_FIXTURE, &store);
+        // A day's tags are saved and read back; one taken off stays off.
+        let mut tagged = store;
+        let medicine = crate::domain::tags::Tag::PainMedicine;
+        let sleep = crate::domain::tags::Tag::PoorSleep;
+        tagged.journal.tag_day(day(27), sleep, true);
+        tagged.journal.tag_day(day(27), medicine, true);
+        tagged.journal.tag_day(day(28), sleep, true);
+        tagged.journal.tag_day(day(28), sleep, false);
+        let again = Store::parse(&tagged.to_json()).unwrap();
+        assert_eq!(again.journal.tags_on(day(27)), [medicine, sleep]);
+        assert_eq!(again.journal.tags_on(day(28)), []);
+        assert_eq!(again.journal.tags, tagged.journal.tags);
+    }
+
+    #[test]
+    fn day_tags_merge_as_one_change_per_day() {
+        let sleep = crate::domain::tags::Tag::PoorSleep;
+        let stress = crate::domain::tags::Tag::Stress;
+        let mut mine = Store::parse(V8_FIXTURE).unwrap();
+        mine.journal.tag_day(day(20), sleep, true);
+        let mut theirs = mine.clone();
+        // This tab took the tag off later; the other tagged another day.
+        mine.journal.tag_day(day(20), sleep, false);
+        theirs.journal.tag_day(day(21), stress, true);
+        mine.revision += 1;
+        let merged = mine.merge(&theirs);
+        assert_eq!(merged.journal.tags_on(day(20)), []);
+        assert_eq!(merged.journal.tags_on(day(21)), [stress]);
+        assert_eq!(theirs.merge(&mine).journal.tags, merged.journal.tags);
+        // A backup brought in does not change a day this phone has tagged.
+        let mut phone = Store::parse(V8_FIXTURE).unwrap();
+        phone.journal.tag_day(day(20), stress, true);
+        phone
+            .journal
+            .merge(&theirs.journal, crate::domain::journal::Conflicts::KeepMine);
+        assert_eq!(phone.journal.tags_on(day(20)), [stress]);
+        assert_eq!(phone.journal.tags_on(day(21)), [stress]);
     }
 
     #[test]
@@ -1216,13 +1270,14 @@ mod properties {
     use crate::domain::testing::two_tabs::{Edit, edits};
     use proptest::prelude::*;
 
-    /// Every layout this app has written: the fixtures of versions 1 to 7,
-    /// and the current one (version 7 read, given a trial and written
-    /// again).
+    /// Every layout this app has written: the fixtures of versions 1 to 8,
+    /// and the current one (version 8 read, given a tag and written again).
     fn documents() -> Vec<String> {
-        let mut current = Store::parse(STORED_LAYOUTS[6]).unwrap();
-        let sign = crate::domain::warning::Sign::PainBackWithinHour;
-        current.start_trial(sign, &[sign], crate::domain::testing::day(28));
+        let mut current = Store::parse(STORED_LAYOUTS[7]).unwrap();
+        let sleep = crate::domain::tags::Tag::PoorSleep;
+        current
+            .journal
+            .tag_day(crate::domain::testing::day(27), sleep, true);
         let current = current.to_json();
         STORED_LAYOUTS
             .map(str::to_owned)

@@ -17,7 +17,7 @@ pub fn day(d: u32) -> NaiveDate {
 }
 
 /// The fixture of every stored layout before the current one, oldest first.
-pub const STORED_LAYOUTS: [&str; 7] = [
+pub const STORED_LAYOUTS: [&str; 8] = [
     include_str!("../../../tests/fixtures/store-v1.json"),
     include_str!("../../../tests/fixtures/store-v2.json"),
     include_str!("../../../tests/fixtures/store-v3.json"),
@@ -25,6 +25,7 @@ pub const STORED_LAYOUTS: [&str; 7] = [
     include_str!("../../../tests/fixtures/store-v5.json"),
     include_str!("../../../tests/fixtures/store-v6.json"),
     include_str!("../../../tests/fixtures/store-v7.json"),
+    include_str!("../../../tests/fixtures/store-v8.json"),
 ];
 
 /// A session on day `d` with `done_percent` of it done; the percentage

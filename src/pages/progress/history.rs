@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::ProgressTabs;
+use crate::components::day_tags::DayTagChips;
 use crate::domain::calendar::{self, CalendarDay, DayState};
 use crate::domain::day;
 use crate::domain::exercise;
@@ -228,7 +229,9 @@ fn DayDetails(day: RwSignal<NaiveDate>) -> impl IntoView {
                 crate::domain::journal::DayOff::Rest => "Marked as a rest day.",
                 crate::domain::journal::DayOff::Flare => "Marked as a flare day.",
             });
-            let empty = sessions.is_empty() && checkin.is_none() && day_off.is_none();
+            let empty = sessions.is_empty() && checkin.is_none() && day_off.is_none() && journal.tags_on(day).is_empty();
+            // A day to come has nothing to tag yet.
+            let tags = (day <= clock::today()).then(|| view! { <DayTagChips day legend="Anything else this day?" /> });
             let fill_in = journal.can_fill_in(day, clock::today()).then(|| {
                 view! {
                     <button class="button" on:click=move |_| state.fill_in_day(day)>
@@ -256,6 +259,7 @@ fn DayDetails(day: RwSignal<NaiveDate>) -> impl IntoView {
                     <p class="muted">"Nothing recorded on this day."</p>
                 })}
                 {fill_in}
+                {tags}
             }
         })
     };
