@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::assessment::Answers;
 use crate::domain::backup::{self, ImportError, ImportMode};
 use crate::domain::checkin::CheckIn;
 use crate::domain::followup::{FollowUp, FollowUpKind};
@@ -122,6 +123,13 @@ impl AppState {
     /// One change made on the Settings page.
     pub fn change_setting(self, change: SettingChange) {
         self.store.update(|s| s.settings.apply(change));
+    }
+
+    /// Keeps today's pattern-check answers for the report.
+    pub fn record_pattern_check(self, answers: Answers) {
+        let today = clock::today();
+        self.store
+            .update(|s| s.record_pattern_check(today, answers));
     }
 
     /// Gives the chosen part of the routine extra time, with the suggested

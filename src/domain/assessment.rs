@@ -3,6 +3,10 @@
 //! routine deserves extra time. It is a guide for the routine, not a
 //! diagnosis; the patient can always choose another emphasis.
 
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::day;
 use super::plan::Emphasis;
 
 /// The three common reasons back muscles tighten to protect the spine.
@@ -191,6 +195,48 @@ pub fn assess(answers: &Answers) -> Assessment {
     Assessment { finding, reasons }
 }
 
+/// A pattern check as answered, kept for the report (the clinical review
+/// §4.2 #8: the answers and their date were not kept).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatternCheck {
+    #[serde(deserialize_with = "super::day::stored")]
+    pub day: NaiveDate,
+    pub answers: Answers,
+}
+
+impl PatternCheck {
+    /// "26 November 2026: points to compression (4 of 9 yes)".
+    pub fn line(&self) -> String {
+        let finding = match assess(&self.answers).finding {
+            Finding::Likely(pattern) => format!("points to {}", pattern.name()),
+            Finding::Mixed => "points to more than one cause".into(),
+            Finding::Unclear => "too few yes answers to point anywhere".into(),
+        };
+        let yes = self.answers.iter().filter(|yes| **yes).count();
+        format!(
+            "{}: {finding} ({yes} of {} yes)",
+            day::dated_label(self.day),
+            QUESTIONS.len()
+        )
+    }
+}
+
+/// Keeps `check`, in place of one answered the same day.
+pub fn record(checks: &mut Vec<PatternCheck>, check: PatternCheck) {
+    checks.retain(|c| c.day != check.day);
+    let at = checks.partition_point(|c| c.day < check.day);
+    checks.insert(at, check);
+}
+
+/// The report's row: the latest check, and how many came before it.
+pub fn checks_line(checks: &[PatternCheck]) -> String {
+    match checks {
+        [] => "not done".into(),
+        [only] => only.line(),
+        [earlier @ .., last] => format!("{}; {} earlier", last.line(), earlier.len()),
+    }
+}
+
 /// "a", "a and b", "a, b and c".
 fn join(parts: &[&str]) -> String {
     match parts {
@@ -315,5 +361,50 @@ mod tests {
         assert_eq!(join(&["a"]), "a");
         assert_eq!(join(&["a", "b"]), "a and b");
         assert_eq!(join(&["a", "b", "c"]), "a, b and c");
+    }
+    #[test]
+    fn a_kept_check_says_what_it_found_and_when() {
+        let mut answers = [false; QUESTIONS.len()];
+        let mut checks = Vec::new();
+        assert_eq!(checks_line(&checks), "not done");
+        record(
+            &mut checks,
+            PatternCheck {
+                day: crate::domain::testing::day(3),
+                answers,
+            },
+        );
+        assert_eq!(
+            checks_line(&checks),
+            "3 November 2026: too few yes answers to point anywhere (0 of 9 yes)"
+        );
+        for (at, question) in QUESTIONS.iter().enumerate() {
+            answers[at] = question.points_to == Pattern::Compression || at == 3;
+        }
+        record(
+            &mut checks,
+            PatternCheck {
+                day: crate::domain::testing::day(26),
+                answers,
+            },
+        );
+        assert_eq!(
+            checks_line(&checks),
+            "26 November 2026: points to compression (4 of 9 yes); 1 earlier"
+        );
+        // Answered again the same day: the later answers stand.
+        record(
+            &mut checks,
+            PatternCheck {
+                day: crate::domain::testing::day(26),
+                answers: [true; 9],
+            },
+        );
+        assert_eq!(checks.len(), 2);
+        assert!(
+            checks[1]
+                .line()
+                .contains("more than one cause (9 of 9 yes)")
+        );
     }
 }

@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::assessment::PatternCheck;
 use super::checkin::CheckIn;
 use super::followup::FollowUp;
 use super::journal::{DayCleared, DayMark};
@@ -236,6 +237,7 @@ struct HeadRef<'a> {
     routines_run: &'a [PlanRun],
     trials: &'a [Trial],
     peg: &'a [Peg],
+    pattern_checks: &'a [PatternCheck],
 }
 
 fn head_of(store: &Store) -> HeadRef<'_> {
@@ -250,6 +252,7 @@ fn head_of(store: &Store) -> HeadRef<'_> {
         routines_run: &store.journal.routines_run,
         trials: &store.trials,
         peg: &store.peg,
+        pattern_checks: &store.pattern_checks,
     }
 }
 
@@ -263,6 +266,7 @@ fn same_head(a: &Store, b: &Store) -> bool {
         && a.journal.routines_run == b.journal.routines_run
         && a.trials == b.trials
         && a.peg == b.peg
+        && a.pattern_checks == b.pattern_checks
 }
 
 /// Every part that holds something.
@@ -342,6 +346,7 @@ pub fn replace(base: &Store, parts: &[(Part, String)]) -> Result<Store, LoadErro
                 store.journal.routines_run = head.journal.routines_run;
                 store.trials = head.trials;
                 store.peg = head.peg;
+                store.pattern_checks = head.pattern_checks;
             }
             Part::Active => {
                 store.active =

@@ -28,6 +28,7 @@ pub fn AssessmentPage() -> impl IntoView {
         move |_| {
             let given: Answers = std::array::from_fn(|i| answers.yes(i));
             result.set(Some(assessment::assess(&given)));
+            state.record_pattern_check(given);
             // The questions give way to the result: start reading there.
             request_animation_frame(|| {
                 if let Some(heading) = document()

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::pain_chart::PainTrend;
 use crate::components::range_picker::RangePicker;
+use crate::domain::assessment;
 use crate::domain::day;
 use crate::domain::day::Span;
 use crate::domain::decimal::Tenths;
@@ -40,6 +41,11 @@ pub fn ReportPage() -> impl IntoView {
             .store
             .with(|s| report::followups_line(&s.journal, span.get(), clock::now_ms(), clock::local))
     });
+    let pattern = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| assessment::checks_line(&s.pattern_checks))
+    });
     let print = move |_| {
         let _ = window().print();
     };
@@ -62,7 +68,7 @@ pub fn ReportPage() -> impl IntoView {
                 <button class="button primary" on:click=print>"Print or save as PDF"</button>
                 <p class="muted small">"In the print dialog, choose “Save as PDF” to keep a file."</p>
             </div>
-            {move || summary_table(&summary.get(), peg.get(), used.get(), followups.get())}
+            {move || summary_table(&summary.get(), peg.get(), used.get(), followups.get(), pattern.get())}
             <PainTrend span=span />
             {move || signs_seen(&summary.get())}
             <Trials span />
@@ -103,6 +109,7 @@ fn summary_table(
     peg: Option<PegSummary>,
     routines_used: String,
     followups: String,
+    pattern_check: String,
 ) -> impl IntoView + use<> {
     let rows = [
         (
@@ -163,6 +170,7 @@ fn summary_table(
         ("Routines used", routines_used),
         ("Flares", report::flares_line(&summary.flares)),
         ("Tagged days", tags::days_line(&summary.tags)),
+        ("Pattern check", pattern_check),
         (
             "PEG-3, weekly",
             peg.map_or("not answered".into(), PegSummary::describe),

@@ -26,12 +26,21 @@ test("the pattern check points to compression and the routine gains decompressio
   // The balanced routine has 6 minutes of decompression (plan.rs pins it).
   await expect(page.getByText(/Your routine: \d+ minutes in all: Decompress 8 min,/)).toBeVisible();
   expect((await savedStore(page)).settings.emphasis).toBe("Decompress");
+  // The answers are kept with their day, for the report.
+  const checks = (await savedStore(page)).pattern_checks;
+  expect(checks).toHaveLength(1);
+  expect(checks[0].day).toBe("2026-11-25");
+  expect(checks[0].answers.filter(Boolean)).toHaveLength(2);
 
   await page.getByRole("link", { name: "See the routine" }).click();
   const minutes = await routineMinutes(page);
   expect(minutes).toBeGreaterThanOrEqual(15);
   expect(minutes).toBeLessThanOrEqual(20);
   await expect(page.locator(".phase-block h2")).toHaveText(["1. Decompress", "2. Activate", "3. Mobilize"]);
+  await page.goto("/report");
+  await expect(page.getByRole("row", { name: /Pattern check/ })).toContainText(
+    "25 November 2026: points to compression (2 of 9 yes)",
+  );
 });
 
 test("builder edits are checked live, undone on request, and persist across a reload", async ({ page }) => {

@@ -58,6 +58,12 @@ impl Store {
             self.routines.adopt(plan);
         }
         crate::domain::peg::merge(&mut self.peg, &other.peg);
+        // A day's check in this copy stands; the other's other days come in.
+        for check in &other.pattern_checks {
+            if self.pattern_checks.iter().all(|c| c.day != check.day) {
+                crate::domain::assessment::record(&mut self.pattern_checks, *check);
+            }
+        }
         // A trial is known by its first day and sign; an ending in either
         // copy stands, as the patient's choice.
         for trial in &other.trials {
@@ -78,6 +84,7 @@ impl Store {
                 }
             }
         }
+        self.close_superseded_trials();
     }
 
     /// Merges another tab's copy into this one, where `base` is the copy

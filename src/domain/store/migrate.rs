@@ -4,15 +4,18 @@
 use serde_json::{Map, Value};
 
 use super::{LoadError, SCHEMA_VERSION, Store};
+use crate::domain::assessment::PatternCheck;
 use crate::domain::checkin::CheckIn;
 use crate::domain::followup::FollowUp;
 use crate::domain::journal::{DayCleared, DayMark};
+use crate::domain::peg::Peg;
 use crate::domain::plan::Plan;
 use crate::domain::plan_log::PlanRun;
 use crate::domain::red_flags::Screening;
 use crate::domain::session::{ActiveSession, SessionRecord};
 use crate::domain::settings::Settings;
 use crate::domain::tags::DayTags;
+use crate::domain::trial::Trial;
 
 /// How every document this version writes begins.
 pub(super) const CURRENT_PREFIX: &str = "{\"schema_version\":9,";
@@ -91,9 +94,10 @@ fn v7_to_v8(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
-/// v9 adds tags on days (pain medicine, poor sleep…), a new list. A v8
-/// document needs no change; the version moves so that a v8 app, which
-/// would save the document again without the tags, stays read-only.
+/// v9 adds tags on days (pain medicine, poor sleep…) and the pattern
+/// checks' answers, two new lists. A v8 document needs no change; the
+/// version moves so that a v8 app, which would save the document again
+/// without them, stays read-only.
 fn v8_to_v9(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
@@ -167,6 +171,9 @@ impl Store {
                 "followups" => keep_readable::<FollowUp>(value),
                 "routines_run" => keep_readable::<PlanRun>(value),
                 "tags" => keep_readable::<DayTags>(value),
+                "trials" => keep_readable::<Trial>(value),
+                "peg" => keep_readable::<Peg>(value),
+                "pattern_checks" => keep_readable::<PatternCheck>(value),
                 "screenings" => keep_readable::<Screening>(value),
                 "plans" => keep_readable::<Plan>(value),
                 _ => 0,

@@ -13,6 +13,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::assessment::{self, Answers, PatternCheck};
 use super::builder;
 use super::checkin::CheckIn;
 use super::exercise::EquipmentSet;
@@ -60,11 +61,13 @@ pub struct Store {
     pub screenings: Vec<Screening>,
     /// The patient's own routines and which one is in use.
     pub routines: Routines,
-    /// Two-week trials of a change to the routine, oldest first; only the
-    /// last can still be running.
+    /// Two-week trials of a change to the routine, oldest first; at most
+    /// one is open (see `Store::close_superseded_trials`).
     pub trials: Vec<Trial>,
     /// The weekly PEG-3 answers and skips, in day order.
     pub peg: Vec<Peg>,
+    /// The pattern checks answered, one a day at most, in day order.
+    pub pattern_checks: Vec<PatternCheck>,
 }
 
 /// The stored layout. Written out rather than `#[serde(flatten)]`, which
@@ -110,6 +113,8 @@ struct Wire {
     trials: Vec<Trial>,
     #[serde(default)]
     peg: Vec<Peg>,
+    #[serde(default)]
+    pattern_checks: Vec<PatternCheck>,
 }
 
 impl From<Wire> for Store {
@@ -137,6 +142,7 @@ impl From<Wire> for Store {
             },
             trials: wire.trials,
             peg: wire.peg,
+            pattern_checks: wire.pattern_checks,
         }
     }
 }
@@ -164,6 +170,7 @@ impl Serialize for Store {
             active_plan: &'a Option<String>,
             trials: &'a [Trial],
             peg: &'a [Peg],
+            pattern_checks: &'a [PatternCheck],
         }
         WireRef {
             schema_version: self.schema_version,
@@ -184,6 +191,7 @@ impl Serialize for Store {
             active_plan: &self.routines.in_use,
             trials: &self.trials,
             peg: &self.peg,
+            pattern_checks: &self.pattern_checks,
         }
         .serialize(serializer)
     }
@@ -203,6 +211,7 @@ impl Default for Store {
             routines: Routines::default(),
             trials: Vec::new(),
             peg: Vec::new(),
+            pattern_checks: Vec::new(),
         }
     }
 }
@@ -419,6 +428,11 @@ impl Store {
     /// This week's PEG-3 answers, or a skip (`None`), kept for `day`.
     pub fn answer_peg(&mut self, day: NaiveDate, answers: Option<[Pain; 3]>) {
         peg::record(&mut self.peg, Peg { day, answers });
+    }
+
+    /// Keeps a pattern check's answers on `day`, for the report.
+    pub fn record_pattern_check(&mut self, day: NaiveDate, answers: Answers) {
+        assessment::record(&mut self.pattern_checks, PatternCheck { day, answers });
     }
 
     /// Whether Today offers the first-run set-up: a new patient, with
@@ -695,6 +709,27 @@ mod tests {
         assert_eq!(again.journal.tags_on(day(27)), [medicine, sleep]);
         assert_eq!(again.journal.tags_on(day(28)), []);
         assert_eq!(again.journal.tags, tagged.journal.tags);
+        // As are the pattern checks, one a day; a merge brings the other
+        // copy's other days in.
+        assert_eq!(again.pattern_checks, []);
+        let mut checked = again.clone();
+        checked.record_pattern_check(day(26), [true; 9]);
+        checked.record_pattern_check(day(26), [false; 9]);
+        assert_eq!(checked.pattern_checks.len(), 1);
+        let read = Store::parse(&checked.to_json()).unwrap();
+        assert_eq!(read.pattern_checks, checked.pattern_checks);
+        let mut other = again;
+        other.record_pattern_check(day(20), [true; 9]);
+        other.record_pattern_check(day(26), [true; 9]);
+        let merged = checked.merge(&other);
+        assert_eq!(
+            merged
+                .pattern_checks
+                .iter()
+                .map(|c| (c.day, c.answers[0]))
+                .collect::<Vec<_>>(),
+            [(day(20), true), (day(26), false)]
+        );
     }
 
     #[test]
@@ -720,6 +755,37 @@ mod tests {
             .merge(&theirs.journal, crate::domain::journal::Conflicts::KeepMine);
         assert_eq!(phone.journal.tags_on(day(20)), [stress]);
         assert_eq!(phone.journal.tags_on(day(21)), [stress]);
+    }
+
+    #[test]
+    fn two_tries_opened_in_two_copies_leave_one_open_after_a_merge() {
+        use crate::domain::warning::Sign;
+        let base = Store::parse(V7_FIXTURE).unwrap();
+        let mut mine = base.clone();
+        assert!(mine.start_trial(Sign::PainBackWithinHour, &[], day(10)));
+        let mut theirs = base;
+        assert!(theirs.start_trial(Sign::WorseNextDay, &[], day(14)));
+        // This copy is the newer, so its routine, the first try's, is in use:
+        // that try stays open and the later one never ran here.
+        mine.revision += 5;
+        let merged = mine.merge(&theirs);
+        assert_eq!(merged.trials.len(), 2);
+        let open = merged.open_trial().unwrap();
+        assert_eq!(open.started_on, day(11));
+        let closed = merged.trials[1].ended.as_ref().unwrap();
+        assert_eq!((closed.on, closed.kept), (day(14), false));
+        assert_eq!(closed.outcome.during.days, 0);
+        // The other way round, the later try's routine is in use: it stays
+        // open, and the earlier one ends the day before it began.
+        theirs.revision = mine.revision + 5;
+        let merged = mine.merge(&theirs);
+        assert_eq!(merged.open_trial().unwrap().started_on, day(15));
+        assert_eq!(merged.trials[0].ended.as_ref().unwrap().on, day(14));
+        // Ending the open one ends that one, not the last in the list.
+        let mut ending = mine.merge(&theirs);
+        ending.trials.swap(0, 1);
+        ending.end_trial(true, day(29));
+        assert!(ending.trials.iter().all(|t| t.ended.is_some()));
     }
 
     #[test]
@@ -884,6 +950,25 @@ mod tests {
         );
         let (whole, none) = Store::salvage(serde_json::to_value(&good).unwrap()).unwrap();
         assert_eq!((whole, none), (good, 0));
+        // The head's own lists too: a bad try, PEG week, tag or pattern
+        // check costs only itself.
+        let mut full = Store::parse(V8_FIXTURE).unwrap();
+        full.journal
+            .tag_day(day(20), crate::domain::tags::Tag::Stress, true);
+        full.record_pattern_check(day(20), [true; 9]);
+        let raw = full
+            .to_json()
+            .replace(r#""sign":"PainBackWithinHour""#, r#""sign":"Unheard of""#)
+            .replace(r#""answers":[5,4,6]"#, r#""answers":[5,4]"#)
+            .replace(r#""tags":["Stress"]"#, r#""tags":["Juggling"]"#)
+            .replace(r#""answers":[true,"#, r#""answers":[7,"#);
+        let (salvaged, left_out) = Store::salvage(serde_json::from_str(&raw).unwrap()).unwrap();
+        assert_eq!(left_out, 4, "{raw}");
+        assert_eq!(salvaged.trials, []);
+        assert_eq!(salvaged.peg.len(), full.peg.len() - 1);
+        assert_eq!(salvaged.journal.tags, []);
+        assert_eq!(salvaged.pattern_checks, []);
+        assert_eq!(salvaged.journal.sessions, full.journal.sessions);
     }
 
     #[test]

@@ -13,7 +13,9 @@ impl Store {
     /// The trial not yet kept or undone: running, or over and waiting for
     /// the patient's choice.
     pub fn open_trial(&self) -> Option<&Trial> {
-        self.trials.last().filter(|t| t.ended.is_none())
+        // The last, but after a merge the open one may be an earlier trial
+        // (see `close_superseded_trials`).
+        self.trials.iter().rev().find(|t| t.ended.is_none())
     }
 
     /// The change offered on `today` for `sign`, of the signs `firing`, or
@@ -122,10 +124,40 @@ impl Store {
             let before = trial.before.as_ref().map(|plan| self.put_back(plan));
             self.routines.choose(before);
         }
-        if let Some(open) = self.trials.last_mut() {
+        if let Some(open) = self.trials.iter_mut().rev().find(|t| t.ended.is_none()) {
             open.ended = Some(Ended {
                 on: today,
                 kept: keep,
+                outcome,
+            });
+        }
+    }
+
+    /// After two copies are joined, leaves at most one trial open (one at
+    /// a time keeps a result fair): the one whose routine is in use, else
+    /// the latest. Each other open trial ends as not kept, with its figures
+    /// to the day before the one left open began (none, if it began later);
+    /// the routines are left as the merge made them.
+    pub(super) fn close_superseded_trials(&mut self) {
+        let open: Vec<usize> = (0..self.trials.len())
+            .filter(|&at| self.trials[at].ended.is_none())
+            .collect();
+        let Some(&latest) = open.last() else {
+            return;
+        };
+        let stays = open
+            .iter()
+            .copied()
+            .find(|&at| self.runs(&self.trials[at]))
+            .unwrap_or(latest);
+        let stays_from = self.trials[stays].started_on;
+        for at in open.into_iter().filter(|&at| at != stays) {
+            let until = self.trials[at].started_on.max(stays_from);
+            let on = until.pred_opt().unwrap_or(until);
+            let outcome = self.trials[at].outcome(&self.journal, on, false);
+            self.trials[at].ended = Some(Ended {
+                on,
+                kept: false,
                 outcome,
             });
         }
