@@ -238,6 +238,57 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
     }
 }
 
+/// Ranges up to this long show adherence week by week; longer ones by
+/// four weeks, so a year still fits one printed line or two.
+const WEEKLY_UP_TO_DAYS: usize = 91;
+
+/// Routines done of those due in each block of the range from the first
+/// record, oldest first, and the block's length in days (7 or 28): "by
+/// week: 5/6 6/6 4/7" (the clinical review §4.2 #7: week-by-week
+/// adherence). The last block may be shorter; one with nothing due yet
+/// (only an unfinished today) is left out.
+pub fn adherence_blocks(
+    journal: &Journal,
+    span: Span,
+    today: NaiveDate,
+) -> (u32, Vec<(usize, usize)>) {
+    let span = diary_span(journal, span);
+    let block = if span.day_count() <= WEEKLY_UP_TO_DAYS {
+        7
+    } else {
+        28
+    };
+    if journal.first_day().is_none() {
+        return (block, Vec::new());
+    }
+    let mut blocks: Vec<(usize, usize)> = (0..span.day_count())
+        .step_by(block as usize)
+        .map(|start| {
+            let from = span.day(start);
+            let to = span.day(start + block as usize - 1).min(span.to);
+            journal.adherence(from, to, today)
+        })
+        .collect();
+    // A last block of only an unfinished today has nothing due yet.
+    if blocks.last() == Some(&(0, 0)) {
+        blocks.pop();
+    }
+    (block, blocks)
+}
+
+/// "by week: 5/6 6/6 4/7", or "by 4 weeks: …"; empty with no blocks.
+pub fn adherence_line((block, blocks): (u32, Vec<(usize, usize)>)) -> String {
+    if blocks.is_empty() {
+        return String::new();
+    }
+    let each: Vec<String> = blocks
+        .iter()
+        .map(|(done, due)| format!("{done}/{due}"))
+        .collect();
+    let by = if block == 7 { "week" } else { "4 weeks" };
+    format!("by {by}: {}", each.join(" "))
+}
+
 /// A routine as used in a period: its name, its first and last day, and
 /// the sessions run (the clinical review §4.1: the report showed today's
 /// routine, not the ones the figures come from).
@@ -626,6 +677,35 @@ mod tests {
         assert!(trial_in(&trial, span(16, 30)));
         assert!(!trial_in(&trial, span(17, 30)));
         assert!(!trial_in(&trial, span(1, 1)));
+    }
+
+    #[test]
+    fn adherence_goes_week_by_week_from_the_first_record_and_by_four_weeks_past_three_months() {
+        // Days 11 to 24, missing the 15th and the 20th; today is the 25th.
+        let journal = Journal::with_sessions(
+            (11..=24)
+                .filter(|d| *d != 15 && *d != 20)
+                .map(|d| session(d, 6, 4)),
+        );
+        let blocks = adherence_blocks(&journal, Span::ending(day(25), 30), day(25));
+        assert_eq!(blocks, (7, vec![(6, 7), (6, 7)]));
+        assert_eq!(adherence_line(blocks), "by week: 6/7 6/7");
+        let year = adherence_blocks(&journal, Span::ending(day(25), 365), day(25));
+        // From the first record the diary is 15 days: weekly still.
+        assert_eq!(year.0, 7);
+        let long =
+            Journal::with_sessions([SessionRecord::sample(day(25) - chrono::Days::new(200))]);
+        let (block, by_four) = adherence_blocks(&long, Span::ending(day(25), 365), day(25));
+        assert_eq!((block, by_four.len()), (28, 8));
+        assert!(adherence_line((block, by_four)).starts_with("by 4 weeks: 1/"));
+        assert_eq!(
+            adherence_line(adherence_blocks(
+                &Journal::default(),
+                Span::ending(day(25), 30),
+                day(25)
+            )),
+            ""
+        );
     }
 
     #[test]

@@ -41,6 +41,11 @@ pub fn ReportPage() -> impl IntoView {
             .store
             .with(|s| report::followups_line(&s.journal, span.get(), clock::now_ms(), clock::local))
     });
+    let weekly = Memo::new(move |_| {
+        state.store.with(|s| {
+            report::adherence_line(report::adherence_blocks(&s.journal, span.get(), today))
+        })
+    });
     let pattern = Memo::new(move |_| {
         state
             .store
@@ -68,7 +73,7 @@ pub fn ReportPage() -> impl IntoView {
                 <button class="button primary" on:click=print>"Print or save as PDF"</button>
                 <p class="muted small">"In the print dialog, choose “Save as PDF” to keep a file."</p>
             </div>
-            {move || summary_table(&summary.get(), peg.get(), used.get(), followups.get(), pattern.get())}
+            {move || summary_table(&summary.get(), peg.get(), used.get(), followups.get(), pattern.get(), weekly.get())}
             <PainTrend span=span />
             {move || signs_seen(&summary.get())}
             <Trials span />
@@ -110,15 +115,17 @@ fn summary_table(
     routines_used: String,
     followups: String,
     pattern_check: String,
+    weekly: String,
 ) -> impl IntoView + use<> {
     let rows = [
         (
             "Routines done",
             format!(
-                "{} of {} due ({} %)",
+                "{} of {} due ({} %){}{weekly}",
                 summary.done_days,
                 day::count_days(summary.due_days),
-                summary.adherence_percent()
+                summary.adherence_percent(),
+                if weekly.is_empty() { "" } else { "; " },
             ),
         ),
         // The streak is for motivation, not a clinical figure: it shares a row.

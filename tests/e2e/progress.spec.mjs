@@ -93,6 +93,9 @@ test("the report fits one printed page on A4 and on Letter", async ({ page }) =>
   const report = page.locator(".report");
   await expect(report.getByRole("heading", { level: 1, name: "Back pain report" })).toBeVisible();
   await expect(report.getByRole("row", { name: /Routines done/ })).toContainText("21 of 24 days due (88 %");
+  // Week by week from 27 October: the 3rd and the 17th missed, the 10th a flare
+  // day, the 12th stopped at 40 %, Sundays rest; the 25th (today) so far.
+  await expect(report.getByRole("row", { name: /Routines done/ })).toContainText("; by week: 6/6 5/6 4/5 5/6 1/1");
   await expect(report).toContainText("The pain comes back within an hour (first seen");
   await expect(report.getByRole("row", { name: /Pain back an hour later/ })).toContainText("after 5 of 5 answered sessions");
   await expect(report).toContainText(/Last checked 1 day ago\./);
