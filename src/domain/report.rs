@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::checkin::CheckIn;
 use super::day::{self, Span};
 use super::decimal::{Tenths, whole};
 use super::flare::{self, Flare};
@@ -236,6 +237,36 @@ pub fn summarize(journal: &Journal, span: Span, today: NaiveDate) -> Summary {
         flares: flare::flares_in(journal, span),
         tags: tags::days_with(&journal.tags, span),
     }
+}
+
+/// The check-ins of `span` with a stiffness score or a note, oldest first:
+/// the report's optional second page (the clinical review §4.2 #3: both
+/// were collected and never reported).
+pub fn noted_checkins(journal: &Journal, span: Span) -> Vec<&CheckIn> {
+    journal
+        .checkins
+        .iter()
+        .filter(|c| span.offset(c.day).is_some() && (c.stiffness.is_some() || !c.note.is_empty()))
+        .collect()
+}
+
+/// Stiffness over `span`, one line: "3.0 on average, from 28 check-ins",
+/// or "not scored".
+pub fn stiffness_line(journal: &Journal, span: Span) -> String {
+    let scores: Vec<u8> = journal
+        .checkins
+        .iter()
+        .filter(|c| span.offset(c.day).is_some())
+        .filter_map(|c| c.stiffness.map(|s| s.score()))
+        .collect();
+    let count = scores.len();
+    trends::mean(scores).map_or("not scored".into(), |mean| {
+        format!(
+            "{} on average, from {}",
+            Tenths::of(mean.into()),
+            counted(count, "check-in")
+        )
+    })
 }
 
 /// Ranges up to this long show adherence week by week; longer ones by
@@ -677,6 +708,35 @@ mod tests {
         assert!(trial_in(&trial, span(16, 30)));
         assert!(!trial_in(&trial, span(17, 30)));
         assert!(!trial_in(&trial, span(1, 1)));
+    }
+
+    #[test]
+    fn the_notes_page_holds_check_ins_with_stiffness_or_a_note_in_the_range() {
+        let mut journal = Journal::default();
+        let with = |d: u32, stiffness: Option<u8>, note: &str| CheckIn {
+            stiffness: stiffness.and_then(Pain::new),
+            note: note.into(),
+            ..crate::domain::testing::checkin(d, 4, 0)
+        };
+        journal.check_in(with(1, Some(7), "old"));
+        journal.check_in(with(10, None, ""));
+        journal.check_in(with(11, Some(3), ""));
+        journal.check_in(with(12, None, "Long drive"));
+        journal.check_in(with(13, Some(4), ""));
+        let span = Span::ending(day(20), 10);
+        let days: Vec<_> = noted_checkins(&journal, span)
+            .iter()
+            .map(|c| c.day)
+            .collect();
+        assert_eq!(days, [day(11), day(12), day(13)]);
+        assert_eq!(
+            stiffness_line(&journal, span),
+            "3.5 on average, from 2 check-ins"
+        );
+        assert_eq!(
+            stiffness_line(&journal, Span::ending(day(9), 5)),
+            "not scored"
+        );
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub fn ReportPage() -> impl IntoView {
             .store
             .with(|s| assessment::checks_line(&s.pattern_checks))
     });
+    let with_notes = RwSignal::new(false);
     let print = move |_| {
         let _ = window().print();
     };
@@ -72,6 +73,10 @@ pub fn ReportPage() -> impl IntoView {
                 <RangePicker name="report-range" options=&RANGES days=days />
                 <button class="button primary" on:click=print>"Print or save as PDF"</button>
                 <p class="muted small">"In the print dialog, choose “Save as PDF” to keep a file."</p>
+                <label class="toggle">
+                    <input type="checkbox" prop:checked=with_notes on:change=move |ev| with_notes.set(event_target_checked(&ev)) />
+                    <span>"Add a page with my check-in notes and stiffness"</span>
+                </label>
             </div>
             {move || summary_table(&summary.get(), peg.get(), used.get(), followups.get(), pattern.get(), weekly.get())}
             <PainTrend span=span />
@@ -79,6 +84,7 @@ pub fn ReportPage() -> impl IntoView {
             <Trials span />
             <CurrentPlan />
             <Screenings span today />
+            {move || with_notes.get().then(|| view! { <CheckInNotes span /> })}
             <p class="muted small">
                 "Spinewise is a self-help diary, not a diagnosis. Daily pain is the check-in score; without one, the answer to the next-morning question; without that, the score before the day's first routine. Days due leave out flare days, one rest day a week and today. A meaningful change is at least 2 points and 30 % (Farrar 2001)."
             </p>
@@ -254,6 +260,52 @@ fn Trials(span: Signal<Span>) -> impl IntoView {
                 </section>
             }
         })
+    }
+}
+
+/// The optional second page: each check-in of the range with a stiffness
+/// score or a note. Notes are the patient's own words, so they are printed
+/// only when asked for.
+#[component]
+fn CheckInNotes(span: Signal<Span>) -> impl IntoView {
+    let state = use_app_state();
+    let rows = move || {
+        state.store.with(|s| {
+            let span = span.get();
+            let stiffness = report::stiffness_line(&s.journal, span);
+            let rows = report::noted_checkins(&s.journal, span)
+                .into_iter()
+                .map(|c| {
+                    let stiff = c
+                        .stiffness
+                        .map_or("–".to_string(), |p| p.score().to_string());
+                    view! {
+                        <tr>
+                            <th scope="row">{day::short_label(c.day)}</th>
+                            <td>{c.pain.score()}</td>
+                            <td>{stiff}</td>
+                            <td>{c.note.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            (stiffness, rows)
+        })
+    };
+    move || {
+        let (stiffness, rows) = rows();
+        view! {
+            <section class="report-section report-notes">
+                <h2>"Check-in notes and stiffness"</h2>
+                <p>{format!("Stiffness, 0 (none) to 10: {stiffness}.")}</p>
+                <table class="report-notes-table">
+                    <thead>
+                        <tr><th scope="col">"Day"</th><th scope="col">"Pain"</th><th scope="col">"Stiffness"</th><th scope="col">"Note"</th></tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        }
     }
 }
 

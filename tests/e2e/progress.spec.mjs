@@ -109,6 +109,16 @@ test("the report fits one printed page on A4 and on Letter", async ({ page }) =>
       expect(pages.length, `${range} on ${format}`).toBe(1);
     }
   }
+  // The check-in notes and stiffness only when asked for, on a page of their own.
+  await expect(report.getByText("Long drive, stiff after.")).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "Add a page with my check-in notes and stiffness" }).check();
+  const notes = report.locator(".report-notes");
+  await expect(notes).toContainText("Stiffness, 0 (none) to 10: 3.0 on average, from 60 check-ins.");
+  await expect(notes.getByRole("row", { name: /20 Nov/ })).toContainText("20 Nov43Long drive, stiff after.");
+  for (const format of ["A4", "Letter"]) {
+    const pdf = (await page.pdf({ format, printBackground: true })).toString("latin1");
+    expect((pdf.match(/\/Type\s*\/Page(?!s)/g) ?? []).length, `with notes on ${format}`).toBeGreaterThanOrEqual(2);
+  }
 });
 
 test("an hour after a routine Today asks if the pain is back, and the next morning how it feels", async ({ page }) => {
