@@ -106,7 +106,8 @@ async function shootWithHistory(width, scheme) {
 }
 
 /** The report as printed, after the sixty-day history and a two-week try
- * with a check-in each day, kept: on A4's printable width (186 mm). */
+ * with a check-in each day and a few tagged days, kept: on A4's printable
+ * width (186 mm). */
 async function shootPrintedReport() {
   const context = await browser.newContext({ viewport: { width: 703, height: 980 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
@@ -137,6 +138,9 @@ async function shootPrintedReport() {
     const pain = [3, 2, 3, 2, 2, 3, 1, 2, 2, 1, 2, 1, 1, 2][day - 1];
     await page.getByRole("group", { name: "Pain today" }).getByRole("radio", { name: new RegExp(`^${pain} —`) }).check();
     await page.getByRole("button", { name: /check-in$/ }).click();
+    // A pain medicine on the first four days and a long drive once: tags the report counts.
+    if (day <= 4) await page.getByRole("button", { name: "Took pain medicine" }).click();
+    if (day === 9) await page.getByRole("button", { name: "Long drive or sitting" }).click();
   }
   await page.goto(`${base}/trial`);
   await page.getByRole("button", { name: "Keep the change" }).click();
