@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::day::Span;
 
-/// One thing that happened on a day.
+/// One thing that happened on a day. Declared in [`Tag::ALL`] order, so the
+/// derived `Ord` is that order too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Tag {
     PainMedicine,

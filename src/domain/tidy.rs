@@ -103,12 +103,15 @@ pub fn tidy(store: &mut Store, today: NaiveDate) -> Tidied {
         &days,
         &mut tally,
     );
-    // A hand-edited file may list a tag twice or out of order.
+    // A hand-edited file may list a tag twice or out of order (`Tag`'s
+    // order is `Tag::ALL`'s); what this app wrote costs one look.
     for day in &mut journal.tags {
-        day.tags = Tag::ALL
-            .into_iter()
-            .filter(|t| day.tags.contains(t))
-            .collect();
+        if !day.tags.windows(2).all(|w| w[0] < w[1]) {
+            day.tags = Tag::ALL
+                .into_iter()
+                .filter(|t| day.tags.contains(t))
+                .collect();
+        }
     }
     tidy_list(
         &mut store.screenings,
@@ -183,6 +186,22 @@ mod tests {
             updated_ms,
             clock: 0,
         }
+    }
+
+    #[test]
+    fn a_days_tags_listed_twice_or_out_of_order_are_put_right() {
+        use crate::domain::tags::{DayTags, Tag};
+        let mut store = Store::default();
+        store.journal.tags = vec![DayTags {
+            day: today(),
+            tags: vec![Tag::Stress, Tag::PainMedicine, Tag::Stress],
+            clock: 1,
+        }];
+        tidy(&mut store, today());
+        assert_eq!(
+            store.journal.tags_on(today()),
+            [Tag::PainMedicine, Tag::Stress]
+        );
     }
 
     #[test]
